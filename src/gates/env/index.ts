@@ -1,0 +1,3 @@
+import { notAvailableGate } from '../not-available.js'
+
+export const envGate = notAvailableGate('env', 'Environment validation')

@@ -1,0 +1,21 @@
+import type { Gate, GateName } from '../types.js'
+
+/**
+ * Each gate is loaded on demand, so a run pays start-up cost only for the gate it uses
+ * (esbuild keeps these lazy inside the single bundle).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const loaders: Record<GateName, () => Promise<Gate<any>>> = {
+  env: async () => (await import('./env/index.js')).envGate,
+  migrations: async () => (await import('./migrations/index.js')).migrationsGate,
+  contract: async () => (await import('./contract/index.js')).contractGate,
+  health: async () => (await import('./health/index.js')).healthGate,
+  deployment: async () => (await import('./deployment/index.js')).deploymentGate,
+  rollback: async () => (await import('./rollback/index.js')).rollbackGate,
+  metrics: async () => (await import('./metrics/index.js')).metricsGate
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function loadGate(name: GateName): Promise<Gate<any>> {
+  return loaders[name]()
+}

@@ -1,0 +1,29 @@
+import * as core from '@actions/core'
+import { errorMessage, UserError } from './errors.js'
+import { loadGate } from './gates/registry.js'
+import { actionInputSource, parseCommonInputs } from './inputs.js'
+import { reportToAction } from './report/action.js'
+import { actionLogger, createRuntimeIO } from './runtime.js'
+
+/**
+ * The action's entry: parse inputs once, run one gate, hand the result to the reporter.
+ * This is the only try/catch: any error, expected or not, fails the step with one line and no stack trace.
+ */
+export async function run(): Promise<void> {
+  try {
+    const source = actionInputSource()
+    const common = parseCommonInputs(source, process.cwd())
+    if (common.githubToken) core.setSecret(common.githubToken)
+    const io = createRuntimeIO(common.workingDirectory, common.githubToken, actionLogger)
+    const gate = await loadGate(common.gate)
+    const config = await gate.parseInputs(source, common, io)
+    const result = await gate.run(config, io)
+    await reportToAction(result, common, io)
+  } catch (error) {
+    core.setOutput('status', 'failed')
+    // A UserError is the user's to fix; anything else is ours, and still fails closed.
+    const message = error instanceof UserError ? errorMessage(error) : `internal error: ${errorMessage(error)}`
+    if (!(error instanceof UserError) && error instanceof Error && error.stack) core.debug(error.stack)
+    core.setFailed(message)
+  }
+}

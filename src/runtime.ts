@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import * as core from '@actions/core'
+import type { GateIO, GitHubContext, Logger } from './types.js'
+
+/** The GitHub context from the runner's GITHUB_* variables (the CLI reads the same ones when present). */
+export function githubContextFromEnv(env: Record<string, string | undefined>, token: string): GitHubContext {
+  let event: Record<string, unknown> = {}
+  const eventPath = env.GITHUB_EVENT_PATH
+  if (eventPath) {
+    try {
+      event = JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>
+    } catch {
+      // No readable event payload: behave as a non-PR run rather than fail the gate over metadata.
+      event = {}
+    }
+  }
+  return {
+    token,
+    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
+    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
+    repository: env.GITHUB_REPOSITORY ?? '',
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    event,
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    runId: env.GITHUB_RUN_ID ?? ''
+  }
+}
+
+export function gitRunner(cwd: string): (args: string[]) => Promise<string> {
+  return args =>
+    new Promise((resolve, reject) => {
+      execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`git ${args.join(' ')}: ${(stderr || error.message).trim()}`))
+        else resolve(stdout)
+      })
+    })
+}
+
+export const actionLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
+
+export function createRuntimeIO(cwd: string, token: string, log: Logger): GateIO {
+  return {
+    cwd,
+    env: process.env,
+    fetch: globalThis.fetch,
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    log,
+    git: gitRunner(cwd),
+    github: githubContextFromEnv(process.env, token)
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The contract between gates and the reporter. A gate is pure: typed config and injected I/O in,
+ * a GateResult out. Everything a user sees (annotations, summary, PR comment, outputs, report files)
+ * is derived from a GateResult by src/report, the same way for the action and the CLI.
+ */
+
+export const GATE_NAMES = ['env', 'migrations', 'contract', 'health', 'deployment', 'rollback', 'metrics'] as const
+export type GateName = (typeof GATE_NAMES)[number]
+
+export type Severity = 'error' | 'warning' | 'notice'
+
+export interface Finding {
+  /** Stable kebab-case rule id, e.g. `missing-key`, `drop-column`. */
+  rule: string
+  severity: Severity
+  /** One sentence. Names variables, files and operations; never a secret value. */
+  message: string
+  /** Path relative to the working directory (what GitHub needs to place an annotation). */
+  file?: string
+  /** 1-based. */
+  line?: number
+  /** 1-based. */
+  column?: number
+  endLine?: number
+  endColumn?: number
+  /** The safe alternative or how to fix it. */
+  help?: string
+}
+
+/** A block of gate-specific markdown for the job summary and PR comment (parity table, probe chart…). */
+export interface ResultSection {
+  heading: string
+  markdown: string
+}
+
+export interface GateResult {
+  gate: GateName
+  /** Human title, e.g. "Environment validation". */
+  title: string
+  findings: Finding[]
+  /** Gate-specific outputs (`pending`, `healthy`…). Values are strings, as GitHub outputs are. */
+  outputs: Record<string, string>
+  /** Extra summary blocks, after the findings table. */
+  sections: ResultSection[]
+  /** One line saying what was checked, e.g. "3 env files, 42 keys". */
+  scope: string
+  /**
+   * Values that must never be shown (secret env values, passwords, header values). The reporter
+   * masks them with core.setSecret and redacts them from every text it writes.
+   */
+  secrets: string[]
+  /** Machine-readable extras for the JSON report (never secrets). */
+  data?: Record<string, unknown>
+}
+
+export type FailOn = 'error' | 'warning' | 'never'
+
+/** Inputs every gate shares. */
+export interface CommonInputs {
+  gate: GateName
+  failOn: FailOn
+  githubToken: string
+  comment: boolean
+  workingDirectory: string
+  /** Where the JSON report goes ('' = default location). */
+  reportPath: string
+  /** SARIF output path ('' = none). */
+  sarifPath: string
+  /** JUnit XML output path ('' = none). */
+  junitPath: string
+}
+
+/** Reads a named input: from INPUT_* in the action, from --flags in the CLI. */
+export interface InputSource {
+  /** The raw value, or undefined when the input was not given. */
+  get(name: string): string | undefined
+  /** How the user wrote the name, for error messages: `input 'fail-on'` or `--fail-on`. */
+  describe(name: string): string
+}
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}
+
+/** Injected I/O. Gates touch the world only through this, so tests can hand them anything. */
+export interface GateIO {
+  /** Absolute working directory; gate file paths are resolved against it. */
+  cwd: string
+  /** The environment the gate may read (process.env in production). */
+  env: Record<string, string | undefined>
+  fetch: typeof fetch
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  log: Logger
+  /** Runs git in cwd and returns stdout; rejects with stderr on failure. */
+  git: (args: string[]) => Promise<string>
+  /** The GitHub context when running in a workflow (or from GITHUB_* variables in the CLI). */
+  github: GitHubContext
+}
+
+export interface GitHubContext {
+  token: string
+  apiUrl: string
+  serverUrl: string
+  /** owner/name, '' when unknown. */
+  repository: string
+  eventName: string
+  /** The parsed event payload ({} when none). */
+  event: Record<string, unknown>
+  sha: string
+  ref: string
+  runId: string
+}
+
+export interface Gate<Config> {
+  name: GateName
+  title: string
+  /** Parse and validate this gate's inputs. Throws InputError naming the input on bad values. */
+  parseInputs(source: InputSource, common: CommonInputs, io: GateIO): Config | Promise<Config>
+  run(config: Config, io: GateIO): Promise<GateResult>
+}
