@@ -1,3 +1,4 @@
+import { ACTION_INPUTS } from './cli/action-yml.js'
 import { runCli } from './cli/run.js'
 
-process.exitCode = await runCli(process.argv.slice(2))
+process.exitCode = await runCli(process.argv.slice(2), ACTION_INPUTS)

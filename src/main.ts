@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
-import { errorMessage, UserError } from './errors.js'
 import { loadGate } from './gates/registry.js'
 import { actionInputSource, parseCommonInputs } from './inputs.js'
-import { reportToAction } from './report/action.js'
+import { markActionFailed, reportToAction } from './report/action.js'
+import { failureMessage } from './report/failure.js'
 import { actionLogger, createRuntimeIO } from './runtime.js'
 
 /**
@@ -20,10 +20,7 @@ export async function run(): Promise<void> {
     const result = await gate.run(config, io)
     await reportToAction(result, common, io)
   } catch (error) {
-    core.setOutput('status', 'failed')
-    // A UserError is the user's to fix; anything else is ours, and still fails closed.
-    const message = error instanceof UserError ? errorMessage(error) : `internal error: ${errorMessage(error)}`
-    if (!(error instanceof UserError) && error instanceof Error && error.stack) core.debug(error.stack)
-    core.setFailed(message)
+    markActionFailed(error)
+    core.setFailed(failureMessage(error))
   }
 }

@@ -1,58 +1,93 @@
-import { errorMessage, UserError } from '../errors.js'
+/**
+ * `deploy-gates <gate> --<input> value`: the same gate code and option names as the action, a human-readable
+ * report (or `--json`), exit 0 passed / 1 failed or error / 2 usage error.
+ */
+import { InputError } from '../errors.js'
 import { loadGate } from '../gates/registry.js'
 import { mapInputSource, parseCommonInputs } from '../inputs.js'
-import { createRuntimeIO } from '../runtime.js'
+import { redactResult } from '../report/action.js'
+import { formatConsoleReport, shouldUseColor } from '../report/console.js'
+import { failureMessage, failureStack } from '../report/failure.js'
+import { writeReportFiles } from '../report/files.js'
+import { buildJsonReport } from '../report/json-report.js'
+import { repositoryPath } from '../report/paths.js'
+import { createRedactor } from '../report/redact.js'
 import { computeStatus, countFindings } from '../report/status.js'
+import { TOOL_VERSION } from '../report/version.js'
 import { GATE_NAMES } from '../types.js'
+import { createRuntimeIO } from '../runtime.js'
+import type { ActionInput } from './action-inputs.js'
+import { parseCliArgs, UsageError, withDefaults } from './args.js'
+import { renderHelp } from './help.js'
 
-const USAGE = `usage: deploy-gates <gate> [--<input> <value>]... [--json]
-gates: ${GATE_NAMES.join(', ')}
-Options are the action's inputs (see action.yml), e.g.
-  deploy-gates env --schema .env.example --env-files .env.staging,.env.production`
-
-/** Splits `--name value`, `--name=value` and bare `--flag` (true). */
-export function parseArgs(argv: string[]): { positional: string[]; flags: Record<string, string> } {
-  const positional: string[] = []
-  const flags: Record<string, string> = {}
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (!arg.startsWith('--')) {
-      positional.push(arg)
-      continue
-    }
-    const eq = arg.indexOf('=')
-    if (eq > 0) flags[arg.slice(2, eq)] = arg.slice(eq + 1)
-    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) flags[arg.slice(2)] = argv[++i]!
-    else flags[arg.slice(2)] = 'true'
-  }
-  return { positional, flags }
+export interface CliStreams {
+  stdout: { write(text: string): unknown; isTTY?: boolean }
+  stderr: { write(text: string): unknown; isTTY?: boolean }
+  env: Record<string, string | undefined>
+  cwd: string
 }
 
-/** Runs one gate from the command line; returns the exit code (0 passed, 1 failed, 2 usage). */
-export async function runCli(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv)
-  if (flags.help || positional.length === 0) {
-    console.log(USAGE)
-    return positional.length === 0 && !flags.help ? 2 : 0
-  }
+const defaultStreams = (): CliStreams => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd()
+})
+
+export async function runCli(
+  argv: string[],
+  inputs: readonly ActionInput[],
+  streams: CliStreams = defaultStreams()
+): Promise<number> {
+  const { stdout, stderr, env } = streams
+  const debug = env.RUNNER_DEBUG === '1' || Boolean(env.DEPLOY_GATES_DEBUG)
+  // For the "--help" hint on a usage error: the gate, when the first word names one.
+  const gateForHint = GATE_NAMES.find(name => name === argv[0]) ?? ''
   try {
-    const source = mapInputSource({ ...flags, gate: positional[0] })
-    const common = parseCommonInputs(source, process.cwd())
-    const io = createRuntimeIO(common.workingDirectory, common.githubToken || process.env.GITHUB_TOKEN || '', {
-      info: message => console.error(message),
-      warning: message => console.error(`warning: ${message}`),
-      debug: () => {}
+    const command = parseCliArgs(argv, inputs)
+    if (command.kind === 'help') {
+      stdout.write(renderHelp(inputs, command.gate))
+      return 0
+    }
+    if (command.kind === 'version') {
+      stdout.write(`deploy-gates ${TOOL_VERSION}\n`)
+      return 0
+    }
+    const source = mapInputSource(withDefaults(command.values, command.gate, inputs))
+    const common = parseCommonInputs(source, streams.cwd)
+    const io = createRuntimeIO(common.workingDirectory, common.githubToken || env.GITHUB_TOKEN || '', {
+      info: message => stderr.write(`${message}\n`),
+      warning: message => stderr.write(`warning: ${message}\n`),
+      debug: message => (debug ? stderr.write(`debug: ${message}\n`) : undefined)
     })
     const gate = await loadGate(common.gate)
     const config = await gate.parseInputs(source, common, io)
     const result = await gate.run(config, io)
-    const counts = countFindings(result.findings)
+
+    const redact = createRedactor(result.secrets)
+    const safe = redactResult(result, redact)
+    const counts = countFindings(safe.findings)
     const status = computeStatus(counts, common.failOn)
-    if (flags.json) console.log(JSON.stringify({ status, ...counts, findings: result.findings, outputs: result.outputs }, null, 2))
-    else for (const f of result.findings) console.log(`${f.severity} ${f.file ?? ''}:${f.line ?? ''} ${f.rule} ${f.message}`)
+    // Only the files asked for: a local run does not litter the temp directory.
+    await writeReportFiles(safe, common, redact, {
+      locate: file => repositoryPath(file, common.workingDirectory, env.GITHUB_WORKSPACE)
+    })
+    if (command.json)
+      stdout.write(redact(JSON.stringify(redact.deep(buildJsonReport(safe, common.failOn)), null, 2)) + '\n')
+    else {
+      const color = shouldUseColor(stdout, env)
+      stdout.write(
+        redact(formatConsoleReport({ result: safe, status, counts, failOn: common.failOn }, color))
+      )
+    }
     return status === 'failed' ? 1 : 0
   } catch (error) {
-    console.error(`deploy-gates: ${error instanceof UserError ? '' : 'internal error: '}${errorMessage(error)}`)
-    return 1
+    const usage = error instanceof UsageError || error instanceof InputError
+    stderr.write(`deploy-gates: ${failureMessage(error)}\n`)
+    if (usage)
+      stderr.write(`run 'deploy-gates ${gateForHint ? `${gateForHint} ` : ''}--help' for the options\n`)
+    const stack = failureStack(error)
+    if (stack && debug) stderr.write(`${stack}\n`)
+    return usage ? 2 : 1
   }
 }

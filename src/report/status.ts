@@ -18,12 +18,16 @@ export function countFindings(findings: readonly Finding[]): Counts {
   return counts
 }
 
-/** `fail-on: error` fails on errors, `warning` on errors or warnings, `never` only reports. */
+/** Whether a finding of this severity fails the step: `fail-on: error` fails on errors, `warning` on errors or warnings, `never` only reports. */
+export function failsStep(severity: Severity, failOn: FailOn): boolean {
+  if (failOn === 'never' || severity === 'notice') return false
+  return severity === 'error' || failOn === 'warning'
+}
+
 export function computeStatus(counts: Counts, failOn: FailOn): Status {
-  if (failOn === 'never') return 'passed'
-  if (counts.errors > 0) return 'failed'
-  if (failOn === 'warning' && counts.warnings > 0) return 'failed'
-  return 'passed'
+  const failing =
+    (failsStep('error', failOn) ? counts.errors : 0) + (failsStep('warning', failOn) ? counts.warnings : 0)
+  return failing > 0 ? 'failed' : 'passed'
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }

@@ -1,3 +1,121 @@
-import { notAvailableGate } from '../not-available.js'
+import * as path from 'node:path'
+import { FileError } from '../../errors.js'
+import type { Finding, Gate, GateIO, GateResult, ResultSection } from '../../types.js'
+import { changelogMarkdown } from './changelog.js'
+import { parseContractInputs, type BaseSpecSource, type ContractConfig } from './config.js'
+import { changeFindings, diffSpecs, type ApiChange } from './diff.js'
+import { listOperations } from './operations.js'
+import { fileReader, gitReader } from './reader.js'
+import { Spec } from './spec.js'
+import { validateStructure } from './structure.js'
+import { verifyLive, type LiveResult } from './verify.js'
+import { liveMarkdown } from './live-summary.js'
 
-export const contractGate = notAvailableGate('contract', 'API contract')
+/**
+ * The contract gate: the spec is valid, the change from base to head breaks no client, and the live
+ * service answers the way the spec says. Each part runs when its inputs are present.
+ */
+export const contractGate: Gate<ContractConfig> = {
+  name: 'contract',
+  title: 'API contract',
+  parseInputs: parseContractInputs,
+  run: runContractGate
+}
+
+async function runContractGate(config: ContractConfig, io: GateIO): Promise<GateResult> {
+  const findings: Finding[] = []
+  const sections: ResultSection[] = []
+  const outputs: Record<string, string> = { 'breaking-changes': '0', violations: '0', 'operations-checked': '0' }
+  const scope: string[] = []
+  const data: Record<string, unknown> = {}
+  const result = (): GateResult => ({ gate: 'contract', title: 'API contract', findings, outputs, sections, scope: scope.join('; '), secrets: config.secrets, data })
+
+  const head = await loadOrFinding(fileReader(io.cwd), path.resolve(io.cwd, config.spec), findings)
+  if (!head) {
+    scope.push(`${config.spec} (does not parse)`)
+    return result()
+  }
+  findings.push(...head.problems, ...validateStructure(head))
+  const operations = listOperations(head)
+  scope.push(`${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ''})`)
+
+  if (config.base) {
+    const changes = await diffAgainstBase(config.base, head, config, io, findings)
+    if (changes) {
+      const breaking = changeFindings(head, changes)
+      findings.push(...breaking)
+      outputs['breaking-changes'] = String(breaking.length)
+      sections.push({ heading: 'API changelog', markdown: changelogMarkdown(changes, describeBase(config.base), head.entry.display) })
+      scope.push(`compared with ${describeBase(config.base)}: ${breaking.length} breaking`)
+      data.changes = changes.map(change => ({
+        rule: change.rule,
+        severity: change.severity,
+        operation: change.operation,
+        message: change.message,
+        head: Spec.pointerText(change.head),
+        base: change.base ? Spec.pointerText(change.base) : undefined
+      }))
+    }
+  }
+
+  if (config.live) {
+    const live: LiveResult = await verifyLive(head, config.live, io)
+    findings.push(...live.findings)
+    outputs.violations = String(live.failedResponses)
+    outputs['operations-checked'] = String(live.checked)
+    sections.push({ heading: 'Live verification', markdown: liveMarkdown(live, config.live.baseUrl) })
+    scope.push(`${live.checked} operations verified against ${config.live.baseUrl.origin}`)
+    data.operations = live.checks
+  }
+  return result()
+}
+
+/** Loads a spec; a syntax error becomes a finding at its line (the gate fails), anything else is thrown. */
+async function loadOrFinding(reader: ReturnType<typeof fileReader>, id: string, findings: Finding[]): Promise<Spec | undefined> {
+  try {
+    return await Spec.load(reader, id)
+  } catch (error) {
+    if (error instanceof FileError && error.line) {
+      findings.push({ rule: 'spec-parse-error', severity: 'error', message: error.message, file: error.file, line: error.line, column: error.column })
+      return undefined
+    }
+    throw error
+  }
+}
+
+async function diffAgainstBase(base: BaseSpecSource, head: Spec, config: ContractConfig, io: GateIO, findings: Finding[]): Promise<ApiChange[] | undefined> {
+  const reader = base.kind === 'file' ? fileReader(io.cwd) : gitReader(io.git, base.revision)
+  const id = base.kind === 'file' ? path.resolve(io.cwd, base.path) : base.path
+  if (base.kind === 'git' && base.implicit && !(await existsInGit(io, base))) {
+    findings.push({ rule: 'base-spec-missing', severity: 'notice', message: `${config.spec} does not exist at the pull request base ${base.revision.slice(0, 12)}: a new spec, nothing to compare`, file: head.entry.display, line: 1 })
+    return undefined
+  }
+  const baseSpec = await loadOrFinding(reader, id, findings)
+  if (!baseSpec) return undefined
+  const unreadable = baseSpec.problems.filter(p => p.rule === 'spec-parse-error' || p.rule === 'dangling-ref')
+  for (const problem of unreadable) findings.push({ ...problem, message: `base spec: ${problem.message}` })
+  return diffSpecs(baseSpec, head, config.severities)
+}
+
+/** Only a file that is truly absent at the base counts as "new"; any other git failure fails the gate. */
+async function existsInGit(io: GateIO, base: { revision: string; path: string }): Promise<boolean> {
+  try {
+    await io.git(['cat-file', '-e', `${base.revision}:${base.path}`])
+    return true
+  } catch (error) {
+    try {
+      await io.git(['cat-file', '-e', `${base.revision}^{commit}`])
+    } catch {
+      throw new FileError(`the pull request base ${base.revision} is not in this clone: check out with fetch-depth: 0 (${String(error).split('\n')[0]})`, base.path)
+    }
+    return false
+  }
+}
+
+function fileCount(spec: Spec): number {
+  return [...spec.files.values()].filter(file => file.root !== undefined).length
+}
+
+function describeBase(base: BaseSpecSource): string {
+  return base.kind === 'file' ? base.path : `${base.revision.length === 40 ? base.revision.slice(0, 12) : base.revision}:${base.path}`
+}

@@ -1,3 +1,160 @@
-import { notAvailableGate } from '../not-available.js'
+import { InputError } from '../../errors.js'
+import { getBoolean, getChoice, getInteger, getString, getUrl } from '../../inputs.js'
+import type { Gate, GateIO, GateResult, InputSource } from '../../types.js'
+import {
+  deploymentsClient,
+  requireToken,
+  type Deployment,
+  type DeploymentState
+} from '../../github/deployments.js'
 
-export const deploymentGate = notAvailableGate('deployment', 'Deployment record')
+/**
+ * Records a deployment in GitHub's Deployments API and moves it through its states. Rollbacks go through the
+ * same path with `payload.rollback_of`, which is how the metrics gate tells a rollback from a change.
+ */
+export interface DeploymentConfig {
+  token: string
+  environment: string
+  ref: string
+  payload: Record<string, unknown>
+  /** Update this deployment instead of creating one. */
+  deploymentId?: number
+  state: DeploymentState
+  environmentUrl?: string
+  logUrl?: string
+  productionEnvironment: boolean
+  rollbackOf?: number
+}
+
+const TITLE = 'Deployment record'
+const STATES: DeploymentState[] = [
+  'in_progress',
+  'success',
+  'failure',
+  'error',
+  'inactive',
+  'queued',
+  'pending'
+]
+
+export const deploymentGate: Gate<DeploymentConfig> = {
+  name: 'deployment',
+  title: TITLE,
+  parseInputs: (source, common, io) =>
+    parseDeploymentInputs(source, requireToken(source, common, io, 'to record deployments'), io),
+  run: runDeployment
+}
+
+/** The environment the deployment, rollback and metrics gates work on. */
+export function getEnvironment(source: InputSource): string {
+  return getString(source, 'environment', 'production')
+}
+
+function parseDeploymentInputs(source: InputSource, token: string, io: GateIO): DeploymentConfig {
+  const environment = getEnvironment(source)
+  const deploymentId =
+    source.get('deployment-id') === undefined ? undefined : getInteger(source, 'deployment-id', 0, { min: 1 })
+  const rollbackOf =
+    source.get('rollback-of') === undefined ? undefined : getInteger(source, 'rollback-of', 0, { min: 1 })
+  if (deploymentId !== undefined && rollbackOf !== undefined) {
+    throw new InputError(
+      `${source.describe('rollback-of')} applies when creating a deployment, not with ${source.describe('deployment-id')}`
+    )
+  }
+  const ref = getString(source, 'ref', io.github.sha)
+  if (!ref && deploymentId === undefined) {
+    throw new InputError(
+      `${source.describe('ref')} is required: the git ref or SHA being deployed (GITHUB_SHA is not set)`
+    )
+  }
+  const runUrl =
+    io.github.repository && io.github.runId
+      ? `${io.github.serverUrl}/${io.github.repository}/actions/runs/${io.github.runId}`
+      : undefined
+  return {
+    token,
+    environment,
+    ref,
+    payload: parsePayload(source),
+    ...(deploymentId !== undefined ? { deploymentId } : {}),
+    state: getChoice(source, 'state', STATES, 'in_progress'),
+    environmentUrl: getUrl(source, 'environment-url')?.href,
+    logUrl: getUrl(source, 'log-url')?.href ?? runUrl,
+    productionEnvironment: getBoolean(source, 'production-environment', /prod/i.test(environment)),
+    ...(rollbackOf !== undefined ? { rollbackOf } : {})
+  }
+}
+
+function parsePayload(source: InputSource): Record<string, unknown> {
+  const text = source.get('payload')
+  if (text === undefined) return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new InputError(`${source.describe('payload')} is not valid JSON: ${(error as Error).message}`)
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError(
+      `${source.describe('payload')} must be a JSON object, e.g. {"artifact":"registry/app@sha256:…"}`
+    )
+  }
+  return value as Record<string, unknown>
+}
+
+async function runDeployment(config: DeploymentConfig, io: GateIO): Promise<GateResult> {
+  const client = deploymentsClient(io, config.token)
+  let deployment: Deployment
+  if (config.deploymentId === undefined) {
+    const payload =
+      config.rollbackOf === undefined ? config.payload : { ...config.payload, rollback_of: config.rollbackOf }
+    deployment = await client.create({
+      ref: config.ref,
+      environment: config.environment,
+      payload,
+      description:
+        config.rollbackOf === undefined
+          ? `deploy-gates: ${config.ref}`
+          : `deploy-gates: rollback of deployment ${config.rollbackOf}`,
+      productionEnvironment: config.productionEnvironment
+    })
+    io.log.info(
+      `created deployment ${deployment.id} of ${deployment.ref} (${deployment.sha.slice(0, 12)}) to ${deployment.environment}`
+    )
+  } else {
+    deployment = await client.getDeployment(config.deploymentId)
+  }
+  const status = await client.createStatus(deployment.id, {
+    state: config.state,
+    environment: deployment.environment,
+    environmentUrl: config.environmentUrl,
+    logUrl: config.logUrl,
+    description: `deploy-gates: ${config.state.replace('_', ' ')}`
+  })
+  io.log.info(`deployment ${deployment.id} is now ${status.state}`)
+
+  const rows = [
+    ['Deployment', String(deployment.id)],
+    ['Environment', deployment.environment],
+    ['Ref', `\`${deployment.ref}\` (\`${deployment.sha.slice(0, 12)}\`)`],
+    ['State', status.state],
+    ...(config.rollbackOf !== undefined ? [['Rolls back', `deployment ${config.rollbackOf}`]] : []),
+    ...(config.environmentUrl ? [['Environment URL', config.environmentUrl]] : []),
+    ...(config.logUrl ? [['Log', config.logUrl]] : [])
+  ]
+  return {
+    gate: 'deployment',
+    title: TITLE,
+    findings: [],
+    outputs: { 'deployment-id': String(deployment.id) },
+    sections: [
+      {
+        heading: 'Deployment',
+        markdown: ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+      }
+    ],
+    scope: `deployment ${deployment.id} of ${deployment.ref} to ${deployment.environment}: ${status.state}`,
+    secrets: [],
+    data: { deployment, status }
+  }
+}

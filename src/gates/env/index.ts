@@ -1,3 +1,98 @@
-import { notAvailableGate } from '../not-available.js'
+/**
+ * gate: env — validates .env files (and optionally the job's own environment) against a schema and against
+ * each other: missing and drifting keys, bad values, broken references, syntax dotenv silently tolerates,
+ * and secrets committed to git. Never shows a secret value.
+ */
+import * as path from 'node:path'
+import { readTextFile } from '../../files.js'
+import type { Gate, GateIO, GateResult } from '../../types.js'
+import { checkEnv, parityRows, type LoadedEnvFile } from './check.js'
+import { parseEnvInputs, type EnvConfig } from './config.js'
+import { parseEnvText } from './dotenv-parser.js'
+import { paritySection, parityData } from './parity-table.js'
+import { parseSchema, type EnvSchema } from './schema.js'
 
-export const envGate = notAvailableGate('env', 'Environment validation')
+export type { EnvConfig } from './config.js'
+
+/** The files git tracks among `files` (paths relative to cwd); none when cwd is not a git work tree. */
+async function trackedFiles(io: GateIO, files: string[]): Promise<Set<string>> {
+  if (files.length === 0) return new Set()
+  try {
+    const listed = await io.git(['ls-files', '-z', '--', ...files])
+    return new Set(listed.split('\0').filter(Boolean).map(file => path.normalize(file)))
+  } catch (error) {
+    io.log.debug(`env: not checking for committed secrets (git ls-files failed: ${(error as Error).message})`)
+    return new Set()
+  }
+}
+
+export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateResult> {
+  let schema: EnvSchema | undefined
+  if (config.schema) {
+    const { text, display } = await readTextFile(io.cwd, config.schema)
+    schema = parseSchema(text, display)
+  }
+  const read = await Promise.all(config.envFiles.map(file => readTextFile(io.cwd, file)))
+  const tracked = await trackedFiles(io, [...read.map(file => file.display), ...(schema?.envFile ? [schema.file] : [])])
+  const files: LoadedEnvFile[] = read.map((file, i) => ({
+    file: file.display,
+    environment: config.environments[i]!,
+    parsed: parseEnvText(file.text),
+    tracked: tracked.has(path.normalize(file.display))
+  }))
+  const processEnvironment = config.checkProcessEnv ? config.processEnvironment : undefined
+  const { findings, secrets, views } = checkEnv({
+    files,
+    ...(schema ? { schema } : {}),
+    ...(schema?.envFile
+      ? { schemaFile: { file: schema.file, environment: 'example', parsed: schema.envFile, tracked: tracked.has(path.normalize(schema.file)) } }
+      : {}),
+    ...(processEnvironment !== undefined ? { processEnv: { values: io.env, environment: processEnvironment } } : {})
+  })
+
+  const rows = parityRows(views, schema)
+  const environments = views.map(view => view.name)
+  const section = paritySection(rows, environments)
+  const keyCount = new Set(files.flatMap(file => [...file.parsed.byKey.keys()])).size
+  const scope = [
+    files.length > 0 ? `${files.length} env file${files.length === 1 ? '' : 's'} (${environments.join(', ')}), ${keyCount} keys` : '',
+    schema ? `schema ${schema.file} (${schema.variables.size} variables)` : '',
+    processEnvironment !== undefined ? `process environment as ${processEnvironment}` : ''
+  ]
+    .filter(Boolean)
+    .join('; ')
+
+  return {
+    gate: 'env',
+    title: envGate.title,
+    findings,
+    outputs: {},
+    sections: section ? [section] : [],
+    scope,
+    secrets: [...secrets],
+    data: {
+      schema: schema ? { file: schema.file, format: schema.format, variables: schema.variables.size } : null,
+      files: files.map(file => ({
+        file: file.file,
+        environment: file.environment,
+        keys: file.parsed.byKey.size,
+        tracked: file.tracked
+      })),
+      environments: views.map(view => ({
+        name: view.name,
+        production: view.production,
+        files: view.files.map(file => file.file),
+        keys: view.assignments.size,
+        processEnv: view.processEnv !== undefined
+      })),
+      parity: parityData(rows)
+    }
+  }
+}
+
+export const envGate: Gate<EnvConfig> = {
+  name: 'env',
+  title: 'Environment validation',
+  parseInputs: source => parseEnvInputs(source),
+  run: runEnvGate
+}

@@ -1,0 +1,4 @@
+-- migrate:up
+ALTER TABLE orders DROP COLUMN note;
+
+-- migrate:down

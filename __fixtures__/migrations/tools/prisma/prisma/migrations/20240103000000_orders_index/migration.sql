@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "orders_user_id_idx" ON "orders"("user_id");

@@ -1,0 +1,41 @@
+/** Runs the env gate in-process, the way main.ts does (parse inputs, then run), with real files and real git. */
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { envGate } from '../../src/gates/env/index.js'
+import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
+import { gitRunner } from '../../src/runtime.js'
+import type { Finding, GateIO, GateResult } from '../../src/types.js'
+
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '__fixtures__', 'env')
+
+export function testIO(cwd: string, env: Record<string, string | undefined> = {}): GateIO {
+  return {
+    cwd,
+    env,
+    fetch: () => Promise.reject(new Error('the env gate must not use the network')),
+    now: () => Date.now(),
+    sleep: async () => {},
+    log: { info: () => {}, warning: () => {}, debug: () => {} },
+    git: gitRunner(cwd),
+    github: { token: '', apiUrl: '', serverUrl: '', repository: '', eventName: '', event: {}, sha: '', ref: '', runId: '' }
+  }
+}
+
+export async function runEnv(
+  cwd: string,
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {}
+): Promise<GateResult> {
+  const source = mapInputSource({ ...inputs, gate: 'env' })
+  const common = parseCommonInputs(source, cwd)
+  const io = testIO(cwd, env)
+  const config = await envGate.parseInputs(source, common, io)
+  return envGate.run(config, io)
+}
+
+/** `rule file:line:column` for compact, exact assertions. */
+export function located(findings: Finding[], rule?: string): string[] {
+  return findings
+    .filter(finding => rule === undefined || finding.rule === rule)
+    .map(f => `${f.rule} ${f.file ?? '-'}${f.line ? `:${f.line}` : ''}${f.column ? `:${f.column}` : ''}`)
+}

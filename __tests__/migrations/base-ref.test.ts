@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals'
+import { unlinkSync, writeFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { git, project, runGate, where } from './helpers.js'
+
+function repository(): { dir: string; base: string } {
+  const dir = project({
+    'db/migrations/20240101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, name text);\n\n-- migrate:down\nDROP TABLE users;\n',
+    'db/migrations/20240102000000_orders.sql':
+      '-- migrate:up\nCREATE TABLE orders (id bigint PRIMARY KEY);\nALTER TABLE users DROP COLUMN name;\n\n-- migrate:down\nDROP TABLE orders;\n',
+    'db/migrations/20240103000000_legacy.sql': '-- migrate:up\nSELECT 1;\n\n-- migrate:down\nSELECT 1;\n'
+  })
+  git(dir, 'init', '-q')
+  git(dir, 'add', '.')
+  git(dir, 'commit', '-qm', 'base')
+  return { dir, base: git(dir, 'rev-parse', 'HEAD').trim() }
+}
+
+function change(dir: string): void {
+  // Edit an applied migration on its 3rd line, delete one, add a new one.
+  writeFileSync(
+    path.join(dir, 'db/migrations/20240101000000_users.sql'),
+    '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, name text);\nALTER TABLE users ADD COLUMN email text NOT NULL;\n\n-- migrate:down\nDROP TABLE users;\n'
+  )
+  unlinkSync(path.join(dir, 'db/migrations/20240103000000_legacy.sql'))
+  writeFileSync(path.join(dir, 'db/migrations/20240104000000_index.sql'), '-- migrate:up\nCREATE INDEX users_id_idx ON users (id);\n\n-- migrate:down\nDROP INDEX users_id_idx;\n')
+}
+
+describe('base-ref: lint only what changed, and catch edited history', () => {
+  it('flags an edited migration at its first changed line and a deleted one; lints only changed files', async () => {
+    const { dir } = repository()
+    change(dir)
+    const result = await runGate(dir, { 'base-ref': 'HEAD' })
+    expect(where(result)).toEqual([
+      'edited-migration@db/migrations/20240101000000_users.sql:3',
+      'removed-migration@db/migrations/20240103000000_legacy.sql:',
+      'create-index-non-concurrently@db/migrations/20240104000000_index.sql:2'
+    ])
+    // The edit adds a NOT NULL column to a table the same file creates: not a lint finding, but edited history.
+    // 20240102's DROP COLUMN is unchanged since the base: not linted, so not destructive in this change.
+    expect(result.outputs.destructive).toBe('false')
+    expect(result.scope).toBe('dbmate: 3 migrations in db/migrations, 2 changed since HEAD linted, 3 SQL statements')
+    expect(result.findings[0]!.message).toBe('Migration 20240101000000_users exists on HEAD and was modified in this change.')
+  })
+
+  it('on a pull_request event the PR base is the default; without one everything is linted', async () => {
+    const { dir, base } = repository()
+    change(dir)
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-qm', 'change')
+    const pr = await runGate(dir, {}, {}, { eventName: 'pull_request', event: { pull_request: { base: { sha: base } } } })
+    expect(where(pr)).toContain('edited-migration@db/migrations/20240101000000_users.sql:3')
+    expect(pr.scope).toContain(`2 changed since ${base.slice(0, 7)} linted`)
+    const push = await runGate(dir, {}, {}, { eventName: 'push' })
+    expect(where(push)).toContain('drop-column@db/migrations/20240102000000_orders.sql:3')
+    expect(where(push).some(w => w.startsWith('edited-migration'))).toBe(false)
+  })
+
+  it('a base ref that is not in the clone is a clear error, not a silent full lint', async () => {
+    const { dir } = repository()
+    await expect(runGate(dir, { 'base-ref': 'origin/nope' })).rejects.toThrow(
+      "base-ref 'origin/nope' is not in this clone: fetch it (actions/checkout with fetch-depth: 0) or set base-ref to a ref that exists"
+    )
+  })
+})

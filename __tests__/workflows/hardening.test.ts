@@ -1,0 +1,153 @@
+import { describe, expect, it } from '@jest/globals'
+import { lintWorkflow } from './actionlint.js'
+import { hardeningProblems } from './hardening.js'
+import { readWorkflowText, workflowFiles } from './workflow-files.js'
+
+const files = workflowFiles()
+
+describe('the workflows', () => {
+  it('include the reusable workflows and the callers to copy', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/pipeline.yml',
+        '.github/workflows/pr-gates.yml',
+        '.github/workflows/rollback.yml',
+        '.github/workflows/metrics.yml',
+        'workflows/deploy.yml',
+        'workflows/pull-request.yml',
+        'workflows/rollback.yml',
+        'workflows/metrics.yml'
+      ])
+    )
+  })
+
+  it.each(files)('%s: actionlint reports nothing', async file => {
+    expect(await lintWorkflow(readWorkflowText(file), file)).toEqual([])
+  })
+
+  it.each(files)('%s: passes every hardening rule', file => {
+    expect(hardeningProblems(readWorkflowText(file))).toEqual([])
+  })
+})
+
+// The checks above prove something only if they can fail: each bad workflow below must be flagged.
+const GOOD_JOB = `
+  build:
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - run: echo "$TITLE"
+        env:
+          TITLE: \${{ github.event.pull_request.title }}`
+
+const workflow = (jobs: string, top = 'permissions:\n  contents: read\n') => `on: pull_request\n${top}jobs:${jobs}\n`
+
+describe('actionlint, on bad workflows', () => {
+  it('accepts the good job', async () => {
+    expect(await lintWorkflow(workflow(GOOD_JOB), 'good.yml')).toEqual([])
+  })
+
+  it('flags an untrusted expression expanded in a script', async () => {
+    const bad = workflow(GOOD_JOB.replace('echo "$TITLE"', 'echo "${{ github.event.pull_request.title }}"'))
+    expect(await lintWorkflow(bad, 'bad.yml')).toEqual([
+      expect.objectContaining({ line: 14, column: 24, kind: 'expression', message: expect.stringContaining('potentially untrusted') })
+    ])
+  })
+
+  it('flags a job that needs a job that does not exist', async () => {
+    const bad = workflow(GOOD_JOB.replace('    runs-on:', '    needs: tset\n    runs-on:'))
+    expect(await lintWorkflow(bad, 'bad.yml')).toEqual([
+      expect.objectContaining({ kind: 'job-needs', message: 'job "build" needs job "tset" which does not exist in this workflow' })
+    ])
+  })
+
+  it('reports a YAML syntax error at its line instead of aborting', async () => {
+    const bad = workflow(GOOD_JOB.replace('echo "$TITLE"', 'echo skipped: no lint-command'))
+    expect(await lintWorkflow(bad, 'bad.yml')).toEqual([expect.objectContaining({ kind: 'yaml', line: 14, message: 'bad indentation of a mapping entry' })])
+  })
+
+  it('tolerates only environment.deployment, not other unknown keys', async () => {
+    const environment = (key: string) =>
+      workflow(GOOD_JOB.replace('    steps:', `    environment:\n      name: production\n      ${key}: false\n    steps:`))
+    expect(await lintWorkflow(environment('deployment'), 'ok.yml')).toEqual([])
+    expect(await lintWorkflow(environment('deploymnt'), 'bad.yml')).toEqual([
+      expect.objectContaining({ kind: 'syntax-check', message: expect.stringContaining('unexpected key "deploymnt"') })
+    ])
+  })
+})
+
+describe('hardening rules, on bad workflows', () => {
+  const rules = (text: string) => hardeningProblems(text).map(problem => [problem.rule, problem.where])
+
+  it('accepts the good job', () => {
+    expect(hardeningProblems(workflow(GOOD_JOB))).toEqual([])
+  })
+
+  it.each([
+    ['${{ inputs.version }}'],
+    ['${{ github.event.pull_request.title }}'],
+    ['${{ github.head_ref }}'],
+    ['${{ steps.meta.outputs.tag }}']
+  ])('flags %s expanded inside run:', expression => {
+    const bad = workflow(GOOD_JOB.replace('echo "$TITLE"', `echo "${expression}"`))
+    expect(hardeningProblems(bad)).toEqual([
+      {
+        rule: 'expression-in-run',
+        where: 'jobs.build.steps[1]',
+        message: `${expression} is expanded into the script of jobs.build.steps[1]; pass it through env:`
+      }
+    ])
+  })
+
+  it('flags a workflow and a job without permissions, and write-all', () => {
+    expect(rules(workflow(GOOD_JOB.replace('    permissions:\n      contents: read\n', ''), ''))).toEqual([
+      ['missing-permissions', 'workflow'],
+      ['missing-permissions', 'jobs.build']
+    ])
+    expect(rules(workflow(GOOD_JOB, 'permissions: write-all\n'))).toEqual([['broad-permissions', 'workflow']])
+    expect(rules(workflow(GOOD_JOB.replace('      contents: read', '      contents: read\n      deployments: write')))).toEqual([
+      ['unjustified-write', 'jobs.build']
+    ])
+    expect(rules(workflow(GOOD_JOB, 'permissions:\n  pull-requests: write\n'))).toEqual([['broad-permissions', 'workflow']])
+  })
+
+  it('accepts deployments: write on a job that records a deployment', () => {
+    const recording = GOOD_JOB.replace('      contents: read', '      contents: read\n      deployments: write').concat(
+      '\n      - uses: deploy-gates/deploy-gates@v1\n        with:\n          gate: deployment'
+    )
+    expect(hardeningProblems(workflow(recording))).toEqual([])
+  })
+
+  it('flags a checkout that keeps the token, and a job without a timeout', () => {
+    expect(rules(workflow(GOOD_JOB.replace('persist-credentials: false', 'fetch-depth: 0')))).toEqual([
+      ['checkout-credentials', 'jobs.build.steps[0]']
+    ])
+    expect(rules(workflow(GOOD_JOB.replace('    timeout-minutes: 5\n', '')))).toEqual([['missing-timeout', 'jobs.build']])
+  })
+
+  it('flags a deploying workflow without a queueing concurrency group', () => {
+    const deploying = GOOD_JOB.replace('    steps:', '    environment: production\n    steps:')
+    expect(rules(workflow(deploying))).toEqual([['missing-concurrency', 'workflow']])
+    const cancelling = 'permissions:\n  contents: read\nconcurrency:\n  group: deploy\n  cancel-in-progress: true\n'
+    expect(rules(workflow(deploying, cancelling))).toEqual([['missing-concurrency', 'workflow']])
+    const queueing = cancelling.replace('true', 'false')
+    expect(rules(workflow(deploying, queueing))).toEqual([])
+  })
+
+  it('flags an action pinned to a tag, a short SHA, or a SHA without its version', () => {
+    const pinnedTo = (reference: string) =>
+      workflow(GOOD_JOB.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', reference))
+    expect(rules(pinnedTo('actions/checkout@v4'))).toEqual([['unpinned-action', 'line 11']])
+    expect(rules(pinnedTo('actions/checkout@11bd719 # v4.2.2'))).toEqual([['unpinned-action', 'line 11']])
+    expect(rules(pinnedTo('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683'))).toEqual([
+      ['unpinned-action', 'line 11']
+    ])
+    // The project's own action and local actions are not third-party.
+    expect(rules(pinnedTo('deploy-gates/deploy-gates@v1'))).toEqual([])
+  })
+})

@@ -1,0 +1,226 @@
+// Benchmark of the migrations gate (not part of `npm test`; bounded to a few minutes).
+//  1. Lint: 5,000 generated PostgreSQL migration files, linted by this gate (the bundled CLI, as users run it)
+//     and by squawk (the Rust migration linter from npm), in the same run. Squawk's rules that have no
+//     counterpart here are excluded; findings are compared per overlapping rule, statement by statement.
+//  2. Database: the history check against a Flyway history table of 2,000 applied rows (with checksums).
+// Usage: node bench/migrations.mjs [--files 5000] [--rows 2000]
+// squawk: `npm install --prefix /tmp/squawk squawk-cli` (or set SQUAWK=/path/to/squawk).
+import { execFile, execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { promisify } from 'node:util'
+import { crc32 } from 'node:zlib'
+
+const run = promisify(execFile)
+const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map(a => a.trim().split(/\s+/)))
+const FILES = Number(args.files ?? 5000)
+const ROWS = Number(args.rows ?? 2000)
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const CLI = path.join(REPO, 'dist', 'cli.js')
+const SQUAWK = process.env.SQUAWK ?? '/tmp/squawk/node_modules/.bin/squawk'
+
+// Our rule → squawk's rule, where both check the same statement.
+const OVERLAP = {
+  'drop-table': 'ban-drop-table',
+  'drop-column': 'ban-drop-column',
+  'rename-column': 'renaming-column',
+  'rename-table': 'renaming-table',
+  'change-column-type': 'changing-column-type',
+  'add-column-not-null-without-default': 'adding-required-field',
+  'set-not-null': 'adding-not-nullable-field',
+  'create-index-non-concurrently': 'require-concurrent-index-creation',
+  'drop-index-non-concurrently': 'require-concurrent-index-deletion',
+  'add-foreign-key-validated': 'adding-foreign-key-constraint',
+  'add-unique-constraint': 'disallowed-unique-constraint',
+  'volatile-default': 'adding-field-with-default'
+}
+// Squawk rules with no counterpart here (style, robustness, timeouts that are opt-in here, or checked differently).
+const SQUAWK_EXCLUDED = [
+  'prefer-robust-stmts',
+  'require-lock-timeout',
+  'require-statement-timeout',
+  'prefer-identity',
+  'prefer-bigint-over-int',
+  'prefer-bigint-over-smallint',
+  'prefer-text-field',
+  'prefer-timestamptz',
+  'ban-char-field',
+  'constraint-missing-not-valid',
+  'ban-truncate-cascade',
+  'ban-concurrent-index-creation-in-transaction',
+  'transaction-nesting',
+  'adding-serial-primary-key-field',
+  'adding-primary-key-constraint',
+  'ban-drop-database',
+  'ban-drop-not-null'
+]
+
+// Deterministic statement mix (a small LCG so every run lints the same corpus).
+let seed = 42
+const random = n => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n)
+const TEMPLATES = [
+  n => `CREATE TABLE t_${n} (id bigint PRIMARY KEY, name text);`,
+  n => `ALTER TABLE users_${n % 50} ADD COLUMN c_${n} text;`,
+  n => `DROP TABLE old_${n};`,
+  n => `ALTER TABLE users_${n % 50} DROP COLUMN c_${n};`,
+  n => `ALTER TABLE users_${n % 50} RENAME COLUMN a_${n} TO b_${n};`,
+  n => `ALTER TABLE users_${n % 50} RENAME TO accounts_${n};`,
+  n => `ALTER TABLE users_${n % 50} ALTER COLUMN c_${n} TYPE bigint;`,
+  n => `ALTER TABLE users_${n % 50} ADD COLUMN r_${n} bigint NOT NULL;`,
+  n => `ALTER TABLE users_${n % 50} ALTER COLUMN c_${n} SET NOT NULL;`,
+  n => `CREATE INDEX idx_${n} ON users_${n % 50} (c_${n});`,
+  n => `DROP INDEX idx_old_${n};`,
+  n => `ALTER TABLE orders_${n % 50} ADD CONSTRAINT fk_${n} FOREIGN KEY (user_id) REFERENCES users_${n % 50} (id);`,
+  n => `ALTER TABLE orders_${n % 50} ADD CONSTRAINT fk_${n} FOREIGN KEY (user_id) REFERENCES users_${n % 50} (id) NOT VALID;`,
+  n => `ALTER TABLE users_${n % 50} ADD CONSTRAINT uq_${n} UNIQUE (c_${n});`,
+  n => `ALTER TABLE users_${n % 50} ADD COLUMN u_${n} uuid DEFAULT gen_random_uuid();`,
+  n => `ALTER TABLE users_${n % 50} ADD COLUMN s_${n} text DEFAULT 'x';`,
+  n => `UPDATE users_${n % 50} SET c_${n} = 'x' WHERE id < 10;`
+]
+
+function generateCorpus(dir) {
+  mkdirSync(path.join(dir, 'migrations'), { recursive: true })
+  let statements = 0
+  for (let i = 1; i <= FILES; i++) {
+    const lines = [`-- migration ${i}`]
+    const count = 1 + random(4)
+    for (let s = 0; s < count; s++) lines.push(TEMPLATES[random(TEMPLATES.length)](i * 10 + s))
+    statements += count
+    const name = `${String(i).padStart(6, '0')}_change_${i}`
+    writeFileSync(path.join(dir, 'migrations', `${name}.up.sql`), lines.join('\n') + '\n')
+    writeFileSync(path.join(dir, 'migrations', `${name}.down.sql`), 'SELECT 1;\n')
+  }
+  return statements
+}
+
+async function timed(fn) {
+  const start = process.hrtime.bigint()
+  const value = await fn()
+  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 }
+}
+
+async function lintBenchmark() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-bench-migrations-'))
+  const statements = generateCorpus(dir)
+  console.log(`corpus: ${FILES} migration files, ${statements} statements (${dir})`)
+
+  const ours = await timed(async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'migrations', '--working-directory', dir, '--tool', 'golang-migrate', '--fail-on', 'never', '--json'], {
+      maxBuffer: 1 << 30
+    })
+    return JSON.parse(stdout).findings
+  })
+  const ourKeys = {}
+  for (const f of ours.value) (ourKeys[f.rule] ??= new Set()).add(`${f.file}:${f.line}`)
+
+  let squawk
+  if (existsSync(SQUAWK)) {
+    squawk = await timed(async () => {
+      const { stdout } = await run(SQUAWK, ['--reporter', 'json', `--exclude=${SQUAWK_EXCLUDED.join(',')}`, 'migrations/*.up.sql'], {
+        cwd: dir,
+        maxBuffer: 1 << 30
+      }).catch(error => error) // squawk exits 1 when it finds something
+      return JSON.parse(stdout)
+    })
+  }
+  const theirKeys = {}
+  for (const f of squawk?.value ?? []) {
+    // squawk's lines are 0-based
+    ;(theirKeys[f.rule_name] ??= new Set()).add(`${f.file.replace(/^\.\//, '')}:${f.line + 1}`)
+  }
+
+  console.log('\nlint wall time (process start to exit, same corpus, same machine, same run):')
+  console.log(`  deploy-gates  ${ours.ms.toFixed(0)} ms`)
+  if (squawk) console.log(`  squawk        ${squawk.ms.toFixed(0)} ms   (${execFileSync(SQUAWK, ['--version'], { encoding: 'utf8' }).trim()})`)
+  if (squawk) console.log(`  ratio         squawk / deploy-gates = ${(squawk.ms / ours.ms).toFixed(2)}x`)
+  else console.log(`  squawk not found at ${SQUAWK}: npm install --prefix /tmp/squawk squawk-cli`)
+
+  console.log('\nfindings on overlapping rules (deploy-gates | squawk | same statements):')
+  let allSame = true
+  for (const [mine, theirs] of Object.entries(OVERLAP)) {
+    const a = ourKeys[mine] ?? new Set()
+    const b = theirKeys[theirs] ?? new Set()
+    const same = a.size === b.size && [...a].every(k => b.has(k))
+    allSame &&= same
+    console.log(`  ${mine.padEnd(38)} ${String(a.size).padStart(5)} | ${theirs.padEnd(34)} ${String(b.size).padStart(5)} | ${same ? 'yes' : 'NO'}`)
+  }
+  const onlyOurs = Object.keys(ourKeys).filter(r => !(r in OVERLAP))
+  const onlyTheirs = Object.keys(theirKeys).filter(r => !Object.values(OVERLAP).includes(r))
+  console.log(`  rules only here: ${onlyOurs.map(r => `${r} ${ourKeys[r].size}`).join(', ') || 'none'}`)
+  if (squawk) console.log(`  rules only in squawk (not excluded): ${onlyTheirs.map(r => `${r} ${theirKeys[r].size}`).join(', ') || 'none'}`)
+  if (squawk) console.log(`  same findings on every overlapping rule: ${allSame ? 'yes' : 'NO'}`)
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** Flyway's checksum (CRC-32 over the lines without terminators, signed): needed to write a realistic history. */
+function flywayChecksum(text) {
+  let crc = 0
+  for (const line of text.split(/\r\n|\r|\n/)) crc = crc32(Buffer.from(line), crc)
+  return crc | 0
+}
+
+async function databaseBenchmark() {
+  const pg = (await import('pg')).default
+  let url = process.env.DEPLOY_GATES_TEST_DATABASE_URL
+  let stop = async () => {}
+  let label = 'PostgreSQL server'
+  if (url) {
+    const name = `deploy_gates_bench_${process.pid}`
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+    await admin.end()
+    const serverUrl = url
+    url = Object.assign(new URL(url), { pathname: `/${name}` }).toString()
+    stop = async () => {
+      const c = new pg.Client({ connectionString: serverUrl })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
+    }
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite')
+    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket')
+    const db = await PGlite.create()
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
+    await server.start()
+    url = `postgres://postgres@${server.getServerConn()}/postgres`
+    stop = async () => {
+      await server.stop()
+      await db.close()
+    }
+    label = 'PGlite (set DEPLOY_GATES_TEST_DATABASE_URL for a real server)'
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-bench-migrations-db-'))
+  mkdirSync(path.join(dir, 'db/migration'), { recursive: true })
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query(`CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50), description VARCHAR(200) NOT NULL,
+    type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INTEGER, installed_by VARCHAR(100) NOT NULL,
+    installed_on TIMESTAMP NOT NULL DEFAULT now(), execution_time INTEGER NOT NULL, success BOOLEAN NOT NULL)`)
+  const values = []
+  for (let i = 1; i <= ROWS + 10; i++) {
+    const script = `V${i}__change_${i}.sql`
+    const text = `ALTER TABLE t_${i % 50} ADD COLUMN c_${i} text;\n`
+    writeFileSync(path.join(dir, 'db/migration', script), text)
+    if (i <= ROWS) values.push(`(${i}, '${i}', 'change ${i}', 'SQL', '${script}', ${flywayChecksum(text)}, 'ci', now(), 3, true)`)
+  }
+  await client.query(`INSERT INTO flyway_schema_history VALUES ${values.join(',')}`)
+  await client.end()
+  const result = await timed(async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'migrations', '--working-directory', dir, '--database-url', url, '--fail-on', 'never', '--json'], {
+      maxBuffer: 1 << 30
+    })
+    return JSON.parse(stdout)
+  })
+  const problems = result.value.findings.filter(f => f.severity === 'error').length
+  console.log(`\ndatabase check: ${ROWS} applied rows + 10 pending files, Flyway checksums compared (${label})`)
+  console.log(`  wall time ${result.ms.toFixed(0)} ms, pending=${result.value.outputs.pending}, errors=${problems}`)
+  rmSync(dir, { recursive: true, force: true })
+  await stop()
+}
+
+if (!existsSync(CLI)) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' })
+await lintBenchmark()
+await databaseBenchmark()

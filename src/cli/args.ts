@@ -1,0 +1,127 @@
+/**
+ * Command-line parsing: `deploy-gates <gate> --<input> value …`. Option names are the action's input names;
+ * anything else is a usage error that names the flag and suggests the closest input.
+ */
+import { UserError } from '../errors.js'
+import { GATE_NAMES, type GateName } from '../types.js'
+import { inputsForGate, type ActionInput } from './action-inputs.js'
+import { closest } from './closest.js'
+
+/** Wrong invocation: exit code 2. */
+export class UsageError extends UserError {
+  override name = 'UsageError'
+}
+
+/** Options of the CLI itself, not inputs of the action. */
+export const CLI_FLAGS = ['json', 'help', 'version'] as const
+
+/** Inputs that mean nothing outside a workflow run, accepted so a workflow's inputs can be pasted as they are. */
+export const ACTION_ONLY_INPUTS = new Set(['comment'])
+
+export type CliCommand =
+  | { kind: 'help'; gate?: GateName }
+  | { kind: 'version' }
+  | { kind: 'run'; gate: GateName; values: Record<string, string>; json: boolean }
+
+function parseGate(word: string): GateName {
+  if ((GATE_NAMES as readonly string[]).includes(word)) return word as GateName
+  const guess = closest(word, GATE_NAMES)
+  throw new UsageError(
+    `unknown gate '${word}'${guess ? `; did you mean '${guess}'?` : ''} (gates: ${GATE_NAMES.join(', ')})`
+  )
+}
+
+function unknownFlag(
+  flag: string,
+  gate: GateName,
+  allInputs: readonly ActionInput[],
+  allowed: readonly string[]
+): UsageError {
+  const owner = allInputs.find(input => input.name === flag && input.name !== 'gate')
+  if (owner) {
+    const gates = Object.keys(owner.perGate).join(', ')
+    return new UsageError(
+      `--${flag} is an input of the ${gates} gate${gates.includes(',') ? 's' : ''}, not of ${gate}`
+    )
+  }
+  const guess = closest(flag, allowed)
+  return new UsageError(`unknown option --${flag}${guess ? `; did you mean --${guess}?` : ''}`)
+}
+
+export function parseCliArgs(argv: readonly string[], allInputs: readonly ActionInput[]): CliCommand {
+  const words = [...argv]
+  const wantsHelp = words.some(word => word === '--help' || word === '-h')
+  if (words.some(word => word === '--version' || word === '-V')) return { kind: 'version' }
+  const first = words[0]
+  if (first === undefined || first.startsWith('-')) {
+    if (wantsHelp) return { kind: 'help' }
+    throw new UsageError(
+      first === undefined
+        ? 'name a gate: deploy-gates <gate> [options]'
+        : `the gate comes first: deploy-gates <gate> ${first}`
+    )
+  }
+  const gate = parseGate(first)
+  if (wantsHelp) return { kind: 'help', gate }
+
+  const inputs = inputsForGate(allInputs, gate).filter(input => input.name !== 'gate')
+  const byName = new Map(inputs.map(input => [input.name, input]))
+  const allowed = [...inputs.map(input => input.name), ...CLI_FLAGS]
+  const values: Record<string, string> = {}
+  let json = false
+  const set = (name: string, value: string) => {
+    // A repeated option adds a line, as a multi-line input would in YAML.
+    values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`
+  }
+
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!
+    if (!word.startsWith('--') || word === '--') throw new UsageError(`unexpected argument '${word}'`)
+    const eq = word.indexOf('=')
+    let name = eq > 0 ? word.slice(2, eq) : word.slice(2)
+    let inline = eq > 0 ? word.slice(eq + 1) : undefined
+    if (name === 'json') {
+      if (inline !== undefined) throw new UsageError('--json takes no value')
+      json = true
+      continue
+    }
+    if (
+      !byName.has(name) &&
+      name.startsWith('no-') &&
+      byName.get(name.slice(3))?.boolean &&
+      inline === undefined
+    ) {
+      name = name.slice(3)
+      inline = 'false'
+    }
+    const input = byName.get(name)
+    if (!input) throw unknownFlag(name, gate, allInputs, allowed)
+    if (inline !== undefined) {
+      set(name, inline)
+      continue
+    }
+    const next = words[i + 1]
+    if (input.boolean) {
+      // A bare boolean flag means true; it takes the next word only when that is a boolean.
+      if (next !== undefined && /^(true|false|yes|no|on|off|1|0)$/i.test(next)) set(name, words[++i]!)
+      else set(name, 'true')
+      continue
+    }
+    if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`)
+    set(name, words[++i]!)
+  }
+  return { kind: 'run', gate, values, json }
+}
+
+/** The action's defaults, as the runner would pass them; `${{ … }}` expressions have no meaning here. */
+export function withDefaults(
+  values: Record<string, string>,
+  gate: GateName,
+  allInputs: readonly ActionInput[]
+): Record<string, string> {
+  const merged: Record<string, string> = {}
+  for (const input of inputsForGate(allInputs, gate)) {
+    if (input.default !== '' && !input.default.includes('${{')) merged[input.name] = input.default
+  }
+  return { ...merged, ...values, gate }
+}

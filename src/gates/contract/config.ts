@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs'
+import * as path from 'node:path'
+import { FileError, InputError } from '../../errors.js'
+import { getBoolean, getDuration, getInteger, getList, getString, getUrl } from '../../inputs.js'
+import type { CommonInputs, GateIO, InputSource } from '../../types.js'
+import { parseOperationFilter } from './operation-filter.js'
+import { defaultSeverities, readRuleOverrides, type RuleSeverities } from './rules.js'
+import type { LiveConfig } from './verify.js'
+
+/** Where the base spec of the diff comes from. */
+export type BaseSpecSource =
+  | { kind: 'file'; path: string }
+  /** `REV:path` (explicit), or the pull request's base sha (`implicit`: a missing file means the spec is new). */
+  | { kind: 'git'; revision: string; path: string; implicit: boolean }
+
+export interface ContractConfig {
+  /** The head spec, relative to the working directory. */
+  spec: string
+  base: BaseSpecSource | undefined
+  live: LiveConfig | undefined
+  severities: RuleSeverities
+  /** Header values: masked by the reporter. */
+  secrets: string[]
+}
+
+const DEFAULT_SPECS = ['openapi.yaml', 'openapi.yml', 'openapi.json']
+
+export async function parseContractInputs(source: InputSource, _common: CommonInputs, io: GateIO): Promise<ContractConfig> {
+  const spec = source.get('spec') ?? DEFAULT_SPECS.find(name => existsSync(path.join(io.cwd, name)))
+  if (spec === undefined) throw new InputError(`${source.describe('spec')} is required: the path of the OpenAPI document (no ${DEFAULT_SPECS.join(', ')} in the working directory)`)
+  const { headers, secrets } = parseHeaders(source)
+  const baseUrl = getUrl(source, 'base-url')
+  const live: LiveConfig | undefined = baseUrl && {
+    baseUrl,
+    headers,
+    filter: parseOperationFilter(getList(source, 'operations')),
+    unsafeMethods: getBoolean(source, 'unsafe-methods', false),
+    concurrency: getInteger(source, 'concurrency', 8, { min: 1, max: 256 }),
+    timeoutMs: getDuration(source, 'request-timeout', '10s')
+  }
+  const rulesFile = getString(source, 'breaking-rules')
+  return {
+    spec,
+    base: baseSpecSource(source, io, spec),
+    live,
+    severities: rulesFile ? await readRuleOverrides(io.cwd, rulesFile) : defaultSeverities(),
+    secrets
+  }
+}
+
+/** `headers`: one `Name: value` a line. The error names the line, never its value (it is usually a token). */
+function parseHeaders(source: InputSource): { headers: Record<string, string>; secrets: string[] } {
+  const headers: Record<string, string> = {}
+  const secrets: string[] = []
+  getList(source, 'headers', { commas: false }).forEach((line, index) => {
+    const match = line.match(/^([!#$%&'*+.^`|~\w-]+)\s*:\s*(.*)$/)
+    if (!match) throw new InputError(`${source.describe('headers')} line ${index + 1} is not 'Name: value'`)
+    headers[match[1]!] = match[2]!
+    if (match[2]) secrets.push(match[2])
+  })
+  return { headers, secrets }
+}
+
+function baseSpecSource(source: InputSource, io: GateIO, spec: string): BaseSpecSource | undefined {
+  const value = source.get('base-spec')
+  if (value !== undefined) {
+    if (existsSync(path.resolve(io.cwd, value))) return { kind: 'file', path: value }
+    const git = value.match(/^([^:]+):(.+)$/)
+    if (git) return { kind: 'git', revision: git[1]!, path: git[2]!, implicit: false }
+    throw new FileError(`file not found (for a file at a git revision, write REV:path, e.g. origin/main:${spec})`, value)
+  }
+  const pullRequest = io.github.event.pull_request as { base?: { sha?: string } } | undefined
+  const baseSha = pullRequest?.base?.sha
+  if (io.github.eventName.startsWith('pull_request') && baseSha) {
+    const relative = path.relative(io.cwd, path.resolve(io.cwd, spec)).split(path.sep).join('/')
+    return { kind: 'git', revision: baseSha, path: `./${relative}`, implicit: true }
+  }
+  return undefined
+}

@@ -1,0 +1,234 @@
+import AjvDraft7Module, { type ErrorObject, type ValidateFunction } from 'ajv'
+import Ajv2020Module from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { formatPointer } from './pointer.js'
+import { child, type Loc, type Spec } from './spec.js'
+
+// ajv and ajv-formats are CommonJS; under ESM the class can sit on `.default` or be the module itself.
+type AjvClass = typeof AjvDraft7Module.default
+const AjvDraft7 = ((AjvDraft7Module as unknown as { default?: AjvClass }).default ?? AjvDraft7Module) as AjvClass
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default
+type Ajv = InstanceType<AjvClass>
+
+/** One reason a value failed its schema. */
+export interface SchemaViolation {
+  /** JSON pointer of the failing value inside the validated document ('' = the whole body). */
+  pointer: string
+  message: string
+  /** The schema keyword that rejected the value (its line is what the finding cites). */
+  schemaLoc: Loc
+}
+
+/** Which side of the exchange a schema describes: readOnly/writeOnly properties are required only on their side. */
+export type Direction = 'response' | 'request'
+
+interface CompiledSchema {
+  fast: ValidateFunction
+  detailed: ValidateFunction | undefined
+  root: object | boolean
+}
+
+const DROPPED_KEYWORDS = new Set([
+  'example', 'examples', 'xml', 'externalDocs', 'discriminator', 'deprecated', 'readOnly', 'writeOnly',
+  'nullable', 'title', 'description', '$id', '$schema', '$anchor', '$comment', '$dynamicAnchor'
+])
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
+const SCHEMA_VALUES = new Set([
+  'items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else',
+  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems'
+])
+const MAX_REPORTED = 5
+
+/**
+ * Compiled validators for the schemas of one description. OpenAPI schemas are converted once to JSON Schema
+ * (3.0: `nullable`, boolean `exclusiveMinimum`; 3.1 is already 2020-12) and every `$ref` target is registered
+ * with ajv under its own id, so recursive schemas compile to recursive functions and shared schemas compile once.
+ * Validation runs a stop-at-first-error validator; only a failing value is re-run through an all-errors,
+ * verbose one that maps each error back to the schema line that rejected it.
+ */
+export class SchemaValidators {
+  private readonly fast: Ajv
+  private readonly detailed: Ajv
+  private readonly ids = new Map<string, string>()
+  private readonly pending: { id: string; loc: Loc }[] = []
+  private readonly origins = new WeakMap<object, Loc>()
+  private readonly compiled = new Map<string, CompiledSchema>()
+
+  constructor(
+    private readonly spec: Spec,
+    private readonly direction: Direction = 'response'
+  ) {
+    const Ajv = spec.version === '3.1' ? Ajv2020 : AjvDraft7
+    const shared = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false } as const
+    this.fast = new Ajv({ ...shared, allErrors: false })
+    this.detailed = new Ajv({ ...shared, allErrors: true, verbose: true })
+    for (const ajv of [this.fast, this.detailed]) {
+      addFormats(ajv)
+      addOpenApiFormats(ajv)
+    }
+  }
+
+  /** Validates `data` against the schema at `loc`; [] when it is valid. Throws when the schema cannot compile. */
+  validate(loc: Loc, data: unknown): SchemaViolation[] {
+    const compiled = this.compile(loc)
+    if (compiled.fast(data)) return []
+    compiled.detailed ??= this.detailed.compile(compiled.root)
+    const detailed = compiled.detailed
+    detailed(data)
+    const errors = (detailed.errors ?? []).filter(error => !isComposite(error))
+    const violations = (errors.length > 0 ? errors : (detailed.errors ?? [])).map(error => this.violation(error, loc))
+    const unique = new Map(violations.map(v => [`${v.pointer} ${v.message}`, v]))
+    return [...unique.values()].slice(0, MAX_REPORTED)
+  }
+
+  private compile(loc: Loc): CompiledSchema {
+    const key = locKey(loc)
+    let compiled = this.compiled.get(key)
+    if (!compiled) {
+      const root = this.convert(this.spec.valueAt(loc), loc)
+      this.flush()
+      const created: CompiledSchema = { fast: this.fast.compile(root), detailed: undefined, root }
+      this.compiled.set(key, created)
+      return created
+    }
+    return compiled
+  }
+
+  /** Registers every queued `$ref` target with both ajv instances. */
+  private flush(): void {
+    while (this.pending.length > 0) {
+      const { id, loc } = this.pending.shift()!
+      const schema = this.convert(this.spec.valueAt(loc), loc)
+      this.fast.addSchema(schema, id)
+      this.detailed.addSchema(schema, id)
+    }
+  }
+
+  private idFor(loc: Loc): string {
+    const key = locKey(loc)
+    let id = this.ids.get(key)
+    if (!id) {
+      id = `openapi:s${this.ids.size}`
+      this.ids.set(key, id)
+      this.pending.push({ id, loc })
+    }
+    return id
+  }
+
+  private convert(value: unknown, loc: Loc): object | boolean {
+    if (typeof value === 'boolean') return value
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
+    const source = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    this.origins.set(out, loc)
+    if (typeof source.$ref === 'string') {
+      const target = this.spec.resolveRef(loc.file, source.$ref)
+      // A dangling ref is already an error finding; accept anything here rather than invent a failure.
+      if (!target) return out
+      out.$ref = this.idFor(target)
+      if (this.spec.version === '3.0') return out // 3.0: siblings of $ref are ignored
+    }
+    const hidden = this.direction === 'response' ? 'writeOnly' : 'readOnly'
+    for (const [key, sub] of Object.entries(source)) {
+      if (key === '$ref' || DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue
+      if (SCHEMA_MAPS.has(key) && sub && typeof sub === 'object') {
+        const map: Record<string, unknown> = {}
+        for (const name of Object.keys(sub)) map[name] = this.convert((sub as Record<string, unknown>)[name], child(loc, key, name))
+        out[key] = map
+      } else if (SCHEMA_LISTS.has(key) && Array.isArray(sub)) {
+        out[key] = sub.map((item, index) => this.convert(item, child(loc, key, index)))
+      } else if (SCHEMA_VALUES.has(key) && !Array.isArray(sub)) {
+        out[key] = this.convert(sub, child(loc, key))
+      } else {
+        out[key] = sub
+      }
+    }
+    if (Array.isArray(out.required) && source.properties && typeof source.properties === 'object') {
+      const props = source.properties as Record<string, Record<string, unknown> | undefined>
+      out.required = (out.required as string[]).filter(name => props[name]?.[hidden] !== true)
+    }
+    if (this.spec.version === '3.0') return this.convertOpenApi30(source, out, loc)
+    return out
+  }
+
+  /** OpenAPI 3.0 differences from JSON Schema: `nullable`, and draft-4 boolean exclusive bounds. */
+  private convertOpenApi30(source: Record<string, unknown>, out: Record<string, unknown>, loc: Loc): object {
+    for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+      if (typeof source[flag] !== 'boolean') continue
+      if (source[flag] === true && typeof source[bound] === 'number') {
+        out[flag] = source[bound]
+        delete out[bound]
+      } else delete out[flag]
+    }
+    if (source.nullable !== true) return out
+    if (typeof out.type === 'string') {
+      out.type = [out.type, 'null']
+      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null]
+      return out
+    }
+    const wrapper = { anyOf: [out, { type: 'null' }] }
+    this.origins.set(wrapper, loc)
+    return wrapper
+  }
+
+  private violation(error: ErrorObject, root: Loc): SchemaViolation {
+    const origin = (error.parentSchema && this.origins.get(error.parentSchema)) || root
+    const keywordLoc = child(origin, error.keyword)
+    const params = error.params as Record<string, unknown>
+    switch (error.keyword) {
+      case 'required':
+        return { pointer: `${error.instancePath}/${escape(String(params.missingProperty))}`, message: 'is required but missing', schemaLoc: keywordLoc }
+      case 'additionalProperties':
+        return { pointer: `${error.instancePath}/${escape(String(params.additionalProperty))}`, message: 'is not a documented property (additionalProperties: false)', schemaLoc: keywordLoc }
+      case 'type':
+        return { pointer: error.instancePath, message: `must be ${String(params.type).replace(/,/g, ' or ')} (got ${jsonType(error.data)})`, schemaLoc: keywordLoc }
+      case 'enum':
+        return { pointer: error.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')} (got ${preview(error.data)})`, schemaLoc: keywordLoc }
+      default:
+        return { pointer: error.instancePath, message: `${error.message ?? 'is invalid'}${error.keyword === 'format' ? ` (got ${preview(error.data)})` : ''}`, schemaLoc: keywordLoc }
+    }
+  }
+}
+
+function isComposite(error: ErrorObject): boolean {
+  return error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'allOf' || error.keyword === 'if'
+}
+
+function locKey(loc: Loc): string {
+  return `${loc.file.id}#${formatPointer(loc.pointer)}`
+}
+
+function escape(part: string): string {
+  return part.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (typeof value === 'number' && Number.isInteger(value)) return 'integer'
+  return typeof value
+}
+
+/** A short rendering of a failing value: types and short enum-like strings only, never long payloads. */
+function preview(value: unknown): string {
+  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value)
+  return jsonType(value)
+}
+
+const INT32 = [-(2 ** 31), 2 ** 31 - 1]
+
+/** The formats OpenAPI defines on top of JSON Schema. */
+function addOpenApiFormats(ajv: Ajv): void {
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32[0]! && n <= INT32[1]! })
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) })
+  ajv.addFormat('float', { type: 'number', validate: () => true })
+  ajv.addFormat('double', { type: 'number', validate: () => true })
+  ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)
+  ajv.addFormat('binary', true)
+  ajv.addFormat('password', true)
+}
+
+export { formatPointer }

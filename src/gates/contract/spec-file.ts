@@ -1,0 +1,71 @@
+import yaml from 'js-yaml'
+import { FileError } from '../../errors.js'
+import type { Pointer } from './pointer.js'
+import { buildJsonPositionTree, buildPositionTree, LineIndex, SPEC_YAML_SCHEMA, type PositionNode, type SourcePosition } from './positions.js'
+
+/** One parsed file of an OpenAPI description (the entry document or a file reached by `$ref`). */
+export class SpecFile {
+  private tree: PositionNode | undefined
+  private lines: LineIndex | undefined
+
+  constructor(
+    /** Identity used to resolve relative `$ref`s: an absolute path, or a repository path for git sources. */
+    readonly id: string,
+    /** How findings name the file (relative to the working directory, or `REF:path`). */
+    readonly display: string,
+    readonly text: string,
+    readonly root: unknown,
+    /** Parsed by JSON.parse (positions then come from the JSON scanner). */
+    readonly isJson = false
+  ) {}
+
+  /** Line and column of the node at `pointer`: a mapping entry's key, or the nearest ancestor that exists. */
+  locate(pointer: Pointer): SourcePosition {
+    this.tree ??= this.isJson ? buildJsonPositionTree(this.text) : buildPositionTree(this.text)
+    this.lines ??= new LineIndex(this.text)
+    let node = this.tree
+    let offset = node.start
+    for (const part of pointer) {
+      const next = node.entries?.get(part) ?? (/^\d+$/.test(part) ? node.items?.[Number(part)] : undefined)
+      if (!next) break
+      node = next
+      offset = next.keyStart ?? next.start
+    }
+    return this.lines.position(offset)
+  }
+}
+
+/**
+ * Parses YAML or JSON. JSON goes through JSON.parse (5× faster than a YAML parser on a 10 MB document);
+ * anything else, and JSON that does not parse, goes through js-yaml, whose errors carry the line.
+ */
+export function parseSpecFile(id: string, display: string, text: string): SpecFile {
+  const first = text.match(/^\s*(\S)/)?.[1]
+  if (first === '{' || first === '[') {
+    try {
+      return new SpecFile(id, display, text, checkRoot(JSON.parse(text), display), true)
+    } catch (error) {
+      if (error instanceof FileError) throw error
+      // Fall through: js-yaml reports the position of the syntax error.
+    }
+  }
+  let value: unknown
+  try {
+    value = yaml.load(text, { schema: SPEC_YAML_SCHEMA, filename: display })
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const mark = (error as yaml.YAMLException & { mark?: { line: number; column: number } }).mark
+      throw new FileError(`not valid YAML or JSON: ${error.reason}`, display, mark ? mark.line + 1 : undefined, mark ? mark.column + 1 : undefined)
+    }
+    throw error
+  }
+  return new SpecFile(id, display, text, checkRoot(value, display))
+}
+
+function checkRoot(value: unknown, display: string): unknown {
+  if (value === undefined || value === null) throw new FileError('the document is empty', display, 1)
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new FileError('the document is not a mapping (expected `openapi:`, `info:`, `paths:`…)', display, 1)
+  }
+  return value
+}

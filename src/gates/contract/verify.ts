@@ -1,0 +1,155 @@
+import { errorMessage } from '../../errors.js'
+import { httpRequest } from '../../http.js'
+import type { Finding, GateIO } from '../../types.js'
+import { describeOperation } from './diff.js'
+import { selectOperations, type OperationFilter } from './operation-filter.js'
+import { listOperations, type Operation } from './operations.js'
+import { isSafeMethod, planRequest, type PlannedRequest } from './requests.js'
+import { checkResponse, type Violation } from './response-check.js'
+import { SchemaValidators } from './schema-validator.js'
+import type { Spec } from './spec.js'
+
+export interface LiveConfig {
+  baseUrl: URL
+  headers: Record<string, string>
+  filter: OperationFilter
+  unsafeMethods: boolean
+  concurrency: number
+  timeoutMs: number
+}
+
+/** The outcome for one operation, for the JSON report and per-operation JUnit test cases. */
+export interface OperationCheck {
+  operation: string
+  operationId: string | undefined
+  method: string
+  path: string
+  /** Method + path + query as sent (no header values). */
+  request: string | undefined
+  status: number | undefined
+  durationMs: number | undefined
+  outcome: 'passed' | 'failed' | 'skipped'
+  reason: string | undefined
+  violations: { rule: string; message: string; file: string; line: number; pointer: string | undefined }[]
+}
+
+export interface LiveResult {
+  findings: Finding[]
+  checks: OperationCheck[]
+  /** Operations whose request was sent. */
+  checked: number
+  /** Responses with at least one violation. */
+  failedResponses: number
+}
+
+const UNPROVEN_STATUSES = new Set([401, 403, 404])
+
+/** Sends one request per selected operation (`concurrency` at a time) and checks each response against the spec. */
+export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Promise<LiveResult> {
+  const { selected, unmatched } = selectOperations(listOperations(spec), config.filter)
+  const findings: Finding[] = []
+  const root = { file: spec.entry, pointer: ['paths'] }
+  for (const token of unmatched) {
+    findings.push(spec.finding(root, 'operation-filter-unmatched', 'warning', `the operations filter '${token}' matches no operation in ${spec.entry.display}`))
+  }
+  const validators = new SchemaValidators(spec, 'response')
+  const checks: OperationCheck[] = new Array(selected.length)
+  const transport: { op: Operation; request: PlannedRequest; kind: string; message: string }[] = []
+  let next = 0
+  const worker = async () => {
+    while (next < selected.length) {
+      const index = next++
+      const op = selected[index]!
+      checks[index] = await checkOperation(spec, validators, op, config, io, transport)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(config.concurrency, Math.max(selected.length, 1)) }, worker))
+
+  let failedResponses = 0
+  const statuses: number[] = []
+  for (const check of checks) {
+    if (check.status !== undefined) statuses.push(check.status)
+    if (check.outcome === 'failed' && check.status !== undefined) failedResponses++
+  }
+  for (const check of checks) {
+    for (const v of check.violations) findings.push({ rule: v.rule, severity: 'error', message: v.message, file: v.file, line: v.line })
+  }
+  const sent = checks.filter(check => check.request !== undefined).length
+  findings.push(...transportFindings(spec, transport, sent, config.baseUrl))
+  const unproven = statuses.filter(status => UNPROVEN_STATUSES.has(status)).length
+  if (statuses.length > 0 && unproven * 2 > statuses.length) {
+    const auth = statuses.filter(status => status === 401 || status === 403).length
+    const hint = auth >= unproven - auth ? 'authentication is missing or insufficient: pass credentials with `headers`' : 'the examples point at data that does not exist: add examples with real ids'
+    findings.push(spec.finding(root, 'unproven-check', 'warning', `${unproven} of ${statuses.length} responses were 401, 403 or 404, so the check proved little: ${hint}`))
+  }
+  const checked = sent
+  if (selected.length > 0 && checks.every(check => check.outcome === 'skipped')) {
+    findings.push(spec.finding(root, 'no-operation-verified', 'warning', `none of the ${selected.length} selected operations was sent (unsafe methods need unsafe-methods: true; see the report for reasons)`))
+  }
+  return { findings, checks, checked, failedResponses }
+}
+
+async function checkOperation(
+  spec: Spec,
+  validators: SchemaValidators,
+  op: Operation,
+  config: LiveConfig,
+  io: GateIO,
+  transport: { op: Operation; request: PlannedRequest; kind: string; message: string }[]
+): Promise<OperationCheck> {
+  const base: OperationCheck = {
+    operation: describeOperation(op),
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    request: undefined,
+    status: undefined,
+    durationMs: undefined,
+    outcome: 'skipped',
+    reason: undefined,
+    violations: []
+  }
+  if (!isSafeMethod(op.method) && !config.unsafeMethods) return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` }
+  const planned = planRequest(spec, op, config.baseUrl, config.headers)
+  if ('skipped' in planned) return { ...base, reason: planned.skipped }
+  const response = await httpRequest(io.fetch, planned.url, { method: planned.method, headers: planned.headers, body: planned.body, timeoutMs: config.timeoutMs })
+  const sent = { ...base, request: planned.display, durationMs: Math.round(response.durationMs) }
+  if (!response.ok) {
+    transport.push({ op, request: planned, kind: response.kind, message: response.message })
+    return { ...sent, outcome: 'failed', reason: response.message }
+  }
+  let violations: Violation[]
+  try {
+    violations = checkResponse(spec, validators, op, planned, response)
+  } catch (error) {
+    // An invalid `pattern` or similar: the schema cannot be compiled, so this response proves nothing.
+    violations = [{ rule: 'schema-not-compilable', loc: op.loc, message: `${op.label}: a response schema could not be compiled (${errorMessage(error)})` }]
+  }
+  return {
+    ...sent,
+    status: response.status,
+    outcome: violations.length > 0 ? 'failed' : 'passed',
+    violations: violations.map(v => {
+      const { line } = v.loc.file.locate(v.loc.pointer)
+      return { rule: v.rule, message: v.message, file: v.loc.file.display, line, pointer: v.pointer }
+    })
+  }
+}
+
+/** Timeouts and connection failures fail the gate. When nothing answered at all, one finding says so instead of one per operation. */
+function transportFindings(
+  spec: Spec,
+  failures: { op: Operation; request: PlannedRequest; kind: string; message: string }[],
+  sent: number,
+  baseUrl: URL
+): Finding[] {
+  const connection = failures.filter(f => f.kind === 'connection')
+  if (connection.length > 0 && connection.length === failures.length && failures.length === sent) {
+    return [
+      spec.finding({ file: spec.entry, pointer: ['paths'] }, 'service-unreachable', 'error', `base-url ${baseUrl.origin} is unreachable: ${connection[0]!.message}; no operation could be verified`)
+    ]
+  }
+  return failures.map(f =>
+    spec.finding(f.op.loc, f.kind === 'timeout' ? 'request-timeout' : 'connection-failed', 'error', `${f.op.label}: ${f.request.display}: ${f.message}`)
+  )
+}

@@ -1,0 +1,87 @@
+/**
+ * Variable expansion with dotenv-expand's semantics (`${VAR}`, `$VAR`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:+alt}`, `${VAR+alt}`, `\$` for a literal dollar), plus the positions of the references so a
+ * reference that expands to nothing can be reported where it is written.
+ */
+
+/** dotenv-expand's reference grammar: `${expression}` or `$NAME`, not after a backslash. */
+const REFERENCE = /(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g
+const OPERATOR = /(:\+|\+|:-|-)/
+
+export type Operator = '' | ':-' | '-' | ':+' | '+'
+
+export interface Reference {
+  /** The variable referred to (for `${A:-x}`, `A`). */
+  name: string
+  operator: Operator
+  /** Offset of the `$` in the scanned text. */
+  index: number
+  length: number
+}
+
+function splitExpression(expression: string): { name: string; operator: Operator; rest: string } {
+  const operator = (OPERATOR.exec(expression)?.[0] ?? '') as Operator
+  if (!operator) return { name: expression, operator, rest: '' }
+  const [name, ...rest] = expression.split(operator)
+  return { name: name!, operator, rest: rest.join(operator) }
+}
+
+/** The references written in a value, in order. */
+export function findReferences(text: string): Reference[] {
+  const references: Reference[] = []
+  for (const match of text.matchAll(REFERENCE)) {
+    const { name, operator } = match[1] !== undefined ? splitExpression(match[1]) : { name: match[2]!, operator: '' as const }
+    references.push({ name, operator, index: match.index, length: match[0].length })
+  }
+  return references
+}
+
+/** A reference that dotenv-expand would replace with an empty string: no fallback and nothing to expand to. */
+export function expandsToNothing(reference: Reference, lookup: (name: string) => string | undefined): boolean {
+  if (reference.operator !== '') return false
+  return !lookup(reference.name)
+}
+
+function expandValue(value: string, env: Record<string, string>, runningParsed: Record<string, string>): string {
+  const pattern = new RegExp(REFERENCE.source, 'g')
+  let result = value
+  const seen = new Set<string>()
+  for (let match = pattern.exec(result); match !== null; match = pattern.exec(result)) {
+    seen.add(result)
+    const [template, braced, unbraced] = match
+    const { name, operator, rest } = splitExpression(braced ?? unbraced!)
+    let replacement: string
+    if (operator === ':+' || operator === '+') replacement = env[name] ? rest : ''
+    else {
+      const found = env[name]
+      replacement = found ? (seen.has(found) ? rest : found) : rest
+    }
+    // A string replacement, as dotenv-expand does (so `$&`-style patterns in values behave identically).
+    result = result.replace(template, replacement)
+    if (result === runningParsed[name]) break
+    pattern.lastIndex = 0
+  }
+  return result
+}
+
+const unescapeDollars = (value: string) => value.replace(/\\\$/g, '$')
+
+/**
+ * dotenv-expand's `expand({ parsed, processEnv })`, without mutating either: the values an application
+ * sees after `dotenv.config()` and `dotenvExpand.expand()`.
+ */
+export function expandAll(parsed: ReadonlyMap<string, string>, processEnv: Readonly<Record<string, string>>): Map<string, string> {
+  const runningParsed: Record<string, string> = Object.create(null) as Record<string, string>
+  const expanded = new Map<string, string>()
+  for (const [key, raw] of parsed) {
+    const fromProcess = Object.hasOwn(processEnv, key) ? processEnv[key] : undefined
+    const value =
+      fromProcess && fromProcess !== raw
+        ? fromProcess
+        : expandValue(raw, Object.assign(Object.create(null), runningParsed, processEnv) as Record<string, string>, runningParsed)
+    const final = unescapeDollars(value)
+    expanded.set(key, final)
+    runningParsed[key] = final
+  }
+  return expanded
+}

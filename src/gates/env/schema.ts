@@ -1,0 +1,279 @@
+/**
+ * The env schema: what must be set. Either a `.env.example`-style file (every key in it is required) or a
+ * YAML/JSON file with per-variable rules. A schema that cannot be trusted fails the gate with its file and line.
+ */
+import yaml from 'js-yaml'
+import { FileError } from '../../errors.js'
+import { buildPositionTree, LineIndex, SPEC_YAML_SCHEMA, type PositionNode } from '../contract/positions.js'
+import { closestName } from './closest-name.js'
+import { parseEnvText, type ParsedEnvFile } from './dotenv-parser.js'
+import { isSecretName } from './secrets.js'
+import { matchesType, numericValue, TYPE_EXPECTATION, VALUE_TYPES, type ValueType } from './value-checks.js'
+
+export interface VariableRule {
+  name: string
+  /** true, false, or the environments (lower-case) where it is required. */
+  required: boolean | string[]
+  type: ValueType
+  pattern?: RegExp
+  values?: string[]
+  secret: boolean
+  /** Must be equal across environments: all of them (true) or the listed ones. */
+  parity: boolean | string[]
+  description?: string
+  default?: string
+  min?: number
+  max?: number
+}
+
+export interface EnvSchema {
+  /** As the user wrote it (relative to the working directory). */
+  file: string
+  format: 'env-example' | 'yaml'
+  variables: Map<string, VariableRule>
+  /** Environments treated as production (lower-case); undefined = judged by name. */
+  productionEnvironments?: string[]
+  /** The parsed file when the schema is `.env`-style: checked like any env file for syntax and leaked secrets. */
+  envFile?: ParsedEnvFile
+}
+
+const VARIABLE_KEYS = ['required', 'type', 'pattern', 'values', 'secret', 'parity', 'description', 'default', 'min', 'max']
+const TOP_LEVEL_KEYS = ['variables', 'production-environments']
+const VARIABLE_NAME = /^[\w.-]+$/
+
+export function isYamlSchema(file: string): boolean {
+  return /\.(ya?ml|json)$/i.test(file)
+}
+
+export function parseSchema(text: string, file: string): EnvSchema {
+  return isYamlSchema(file) ? parseYamlSchema(text, file) : parseExampleSchema(text, file)
+}
+
+/** `.env.example`: every key is required; names alone decide what is secret. */
+function parseExampleSchema(text: string, file: string): EnvSchema {
+  const envFile = parseEnvText(text)
+  const variables = new Map<string, VariableRule>()
+  for (const entry of envFile.entries) {
+    variables.set(entry.key, { name: entry.key, required: true, type: 'string', secret: isSecretName(entry.key), parity: false })
+  }
+  return { file, format: 'env-example', variables, envFile }
+}
+
+type Path = (string | number)[]
+
+class SchemaError extends Error {
+  constructor(
+    message: string,
+    readonly path: Path,
+    /** Point at the key itself rather than its value. */
+    readonly atKey = false
+  ) {
+    super(message)
+  }
+}
+
+function parseYamlSchema(text: string, file: string): EnvSchema {
+  let document: unknown
+  try {
+    document = yaml.load(text, { schema: SPEC_YAML_SCHEMA, filename: file })
+  } catch (error) {
+    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } }
+    if (!mark) throw new FileError(`invalid YAML: ${(error as Error).message}`, file)
+    throw new FileError(`invalid YAML: ${reason ?? 'syntax error'}`, file, mark.line + 1, mark.column + 1)
+  }
+  try {
+    return readSchemaDocument(document, file)
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error
+    const at = locate(text, error.path, error.atKey)
+    throw new FileError(error.message, file, at?.line, at?.column)
+  }
+}
+
+/** Positions are only needed for an error, so the position pass runs only then. */
+function locate(text: string, path: Path, atKey: boolean): { line: number; column: number } | undefined {
+  let node: PositionNode | undefined = buildPositionTree(text)
+  let found = node
+  for (const step of path) {
+    node = typeof step === 'number' ? node?.items?.[step] : node?.entries?.get(step)
+    if (!node) break
+    found = node
+  }
+  const offset = atKey && node === found && found.keyStart !== undefined ? found.keyStart : found.start
+  return new LineIndex(text).position(offset)
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing'
+  if (Array.isArray(value)) return 'a list'
+  if (isMapping(value)) return 'a mapping'
+  return `${typeof value} ${JSON.stringify(value)}`
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return undefined
+}
+
+function readSchemaDocument(document: unknown, file: string): EnvSchema {
+  if (!isMapping(document)) throw new SchemaError(`the schema must be a mapping with a 'variables' key (got ${describe(document)})`, [])
+  for (const key of Object.keys(document)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      throw new SchemaError(`unknown top-level key '${key}' (expected ${TOP_LEVEL_KEYS.join(' or ')})`, [key], true)
+    }
+  }
+  const declared = document.variables
+  if (!isMapping(declared)) {
+    throw new SchemaError(`'variables' must be a mapping of variable names to rules (got ${describe(declared)})`, declared === undefined ? [] : ['variables'])
+  }
+  const variables = new Map<string, VariableRule>()
+  for (const [name, spec] of Object.entries(declared)) {
+    variables.set(name, readVariable(name, spec))
+  }
+  const production = document['production-environments']
+  let productionEnvironments: string[] | undefined
+  if (production !== undefined) {
+    productionEnvironments = readNameList(production, ['production-environments'], `'production-environments'`)
+  }
+  return { file, format: 'yaml', variables, ...(productionEnvironments ? { productionEnvironments } : {}) }
+}
+
+function readNameList(value: unknown, path: Path, what: string, expected = 'a list of environment names'): string[] {
+  const list = typeof value === 'string' ? [value] : value
+  if (!Array.isArray(list) || list.length === 0 || !list.every(item => typeof item === 'string' && item.trim() !== '')) {
+    throw new SchemaError(`${what} must be ${expected} (got ${describe(value)})`, path)
+  }
+  return (list as string[]).map(item => item.trim().toLowerCase())
+}
+
+function readVariable(name: string, spec: unknown): VariableRule {
+  const path = ['variables', name]
+  const where = `variable ${name}`
+  if (!VARIABLE_NAME.test(name)) {
+    throw new SchemaError(`'${name}' is not a valid variable name (letters, digits, '_', '.', '-')`, path, true)
+  }
+  // `NAME:` alone is a required string; `NAME: url` is shorthand for its type.
+  const fields: Record<string, unknown> = spec === null ? {} : typeof spec === 'string' ? { type: spec } : (spec as Record<string, unknown>)
+  if (!isMapping(fields)) throw new SchemaError(`${where}: expected a mapping of rules (got ${describe(spec)})`, path)
+  for (const key of Object.keys(fields)) {
+    if (!VARIABLE_KEYS.includes(key)) {
+      const near = closestName(key, VARIABLE_KEYS)
+      const expected = near ? `did you mean '${near}'?` : `expected one of ${VARIABLE_KEYS.join(', ')}`
+      throw new SchemaError(`${where}: unknown key '${key}' (${expected})`, [...path, key], true)
+    }
+  }
+  const at = (key: string) => (typeof spec === 'string' ? path : [...path, key])
+
+  let type: ValueType = 'string'
+  if (fields.type !== undefined) {
+    if (typeof fields.type !== 'string' || !(VALUE_TYPES as readonly string[]).includes(fields.type)) {
+      const near = typeof fields.type === 'string' ? closestName(fields.type, VALUE_TYPES) : undefined
+      const expected = near ? `did you mean '${near}'? ` : ''
+      throw new SchemaError(`${where}: unknown type ${JSON.stringify(fields.type)} (${expected}expected one of ${VALUE_TYPES.join(', ')})`, at('type'))
+    }
+    type = fields.type as ValueType
+  }
+
+  let values: string[] | undefined
+  if (fields.values !== undefined) {
+    const list = fields.values
+    const texts = Array.isArray(list) ? list.map(scalarText) : []
+    if (!Array.isArray(list) || list.length === 0 || texts.some(text => text === undefined)) {
+      throw new SchemaError(`${where}: 'values' must be a non-empty list of strings (got ${describe(list)})`, at('values'))
+    }
+    values = texts as string[]
+    if (fields.type === undefined) type = 'enum'
+  } else if (type === 'enum') {
+    throw new SchemaError(`${where}: type enum needs 'values', the list of accepted values`, at('type'))
+  }
+
+  let pattern: RegExp | undefined
+  if (fields.pattern !== undefined) {
+    if (typeof fields.pattern !== 'string') throw new SchemaError(`${where}: 'pattern' must be a string`, at('pattern'))
+    try {
+      pattern = new RegExp(fields.pattern, 'u')
+    } catch (error) {
+      throw new SchemaError(`${where}: 'pattern' is not a valid regular expression: ${(error as Error).message}`, at('pattern'))
+    }
+  }
+
+  const flag = (key: string): boolean => {
+    const value = fields[key]
+    if (value === undefined) return false
+    if (typeof value !== 'boolean') throw new SchemaError(`${where}: '${key}' must be true or false (got ${describe(value)})`, at(key))
+    return value
+  }
+  const boolOrEnvironments = (key: string): boolean | string[] => {
+    const value = fields[key]
+    if (value === undefined || typeof value === 'boolean') return value ?? false
+    return readNameList(value, at(key), `${where}: '${key}'`, 'true, false or a list of environment names')
+  }
+
+  let defaultValue: string | undefined
+  if (fields.default !== undefined && fields.default !== null) {
+    defaultValue = scalarText(fields.default)
+    if (defaultValue === undefined) throw new SchemaError(`${where}: 'default' must be a single value`, at('default'))
+  }
+
+  const bound = (key: 'min' | 'max'): number | undefined => {
+    const value = fields[key]
+    if (value === undefined) return undefined
+    if (type !== 'int' && type !== 'number' && type !== 'port') {
+      throw new SchemaError(`${where}: '${key}' applies to types int, number and port (this one is ${type})`, at(key))
+    }
+    if (typeof value !== 'number') throw new SchemaError(`${where}: '${key}' must be a number (got ${describe(value)})`, at(key))
+    return value
+  }
+
+  if (fields.description !== undefined && typeof fields.description !== 'string') {
+    throw new SchemaError(`${where}: 'description' must be text`, at('description'))
+  }
+
+  const rule: VariableRule = {
+    name,
+    // A variable with a default need not be set; one without must be, unless the schema says otherwise.
+    required: fields.required === undefined ? defaultValue === undefined : boolOrEnvironments('required'),
+    type,
+    secret: flag('secret'),
+    parity: boolOrEnvironments('parity'),
+    ...(pattern ? { pattern } : {}),
+    ...(values ? { values } : {}),
+    ...(typeof fields.description === 'string' ? { description: fields.description } : {}),
+    ...(defaultValue !== undefined ? { default: defaultValue } : {})
+  }
+  const min = bound('min')
+  const max = bound('max')
+  if (min !== undefined) rule.min = min
+  if (max !== undefined) rule.max = max
+  if (defaultValue !== undefined) {
+    const problem = valueProblem(rule, defaultValue)
+    if (problem) throw new SchemaError(`${where}: the default ${problem.text}`, at('default'))
+  }
+  return rule
+}
+
+export type ValueRule = 'invalid-type' | 'invalid-enum' | 'out-of-range' | 'pattern-mismatch'
+
+/** Why a value breaks its rule ("is not a whole number"…), or undefined when it is fine. Never quotes the value. */
+export function valueProblem(rule: VariableRule, value: string): { rule: ValueRule; text: string } | undefined {
+  if (!matchesType(rule.type, value)) return { rule: 'invalid-type', text: `is not ${TYPE_EXPECTATION[rule.type]}` }
+  if (rule.values && !rule.values.includes(value)) {
+    return { rule: 'invalid-enum', text: `is not one of ${rule.values.join(', ')}` }
+  }
+  const n = numericValue(rule.type, value)
+  if (n !== undefined && rule.min !== undefined && n < rule.min) {
+    return { rule: 'out-of-range', text: `is below the minimum ${rule.min}` }
+  }
+  if (n !== undefined && rule.max !== undefined && n > rule.max) {
+    return { rule: 'out-of-range', text: `is above the maximum ${rule.max}` }
+  }
+  if (rule.pattern && !rule.pattern.test(value)) {
+    return { rule: 'pattern-mismatch', text: `does not match the pattern /${rule.pattern.source}/` }
+  }
+  return undefined
+}

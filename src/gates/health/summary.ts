@@ -1,0 +1,75 @@
+import type { ResultSection } from '../../types.js'
+import type { ProbeOutcome } from './probe.js'
+
+/** Nearest-rank percentile (the value below which p% of samples fall); undefined for no samples. */
+export function percentile(values: readonly number[], p: number): number | undefined {
+  if (values.length === 0) return undefined
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+const MAX_TABLE_ROWS = 60
+const MAX_CHARTS = 3
+const MAX_CHART_POINTS = 60
+const KIND_LABEL: Record<ProbeOutcome['kind'], string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  error: '⛔ error',
+  inconclusive: '❔ no data'
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+
+/** The probe table over time and one latency chart per target (Mermaid `xychart-beta`, rendered by GitHub). */
+export function probeSections(outcomes: readonly ProbeOutcome[]): ResultSection[] {
+  if (outcomes.length === 0) return []
+  return [{ heading: 'Probes', markdown: probeTable(outcomes) }, ...latencyCharts(outcomes)]
+}
+
+function probeTable(outcomes: readonly ProbeOutcome[]): string {
+  // A long window keeps every probe that did not pass and as many recent ones as fit.
+  let rows = [...outcomes]
+  if (rows.length > MAX_TABLE_ROWS) {
+    const keep = new Set(rows.filter(o => o.kind !== 'pass').slice(-MAX_TABLE_ROWS))
+    for (const outcome of [...rows].reverse()) {
+      if (keep.size >= MAX_TABLE_ROWS) break
+      keep.add(outcome)
+    }
+    rows = rows.filter(o => keep.has(o))
+  }
+  const lines = [
+    '| Time | Target | Phase | Result | Status | Latency | Detail |',
+    '| ---: | --- | --- | --- | ---: | ---: | --- |',
+    ...rows.map(
+      o =>
+        `| ${seconds(o.at)} | ${cell(o.target)} | ${o.phase} | ${KIND_LABEL[o.kind]} | ${o.status ?? ''} | ${Math.round(o.latencyMs)} ms | ${cell(o.reason ?? o.value ?? '')} |`
+    )
+  ]
+  if (rows.length < outcomes.length)
+    lines.push('', `${outcomes.length - rows.length} passing probes omitted.`)
+  return lines.join('\n')
+}
+
+function latencyCharts(outcomes: readonly ProbeOutcome[]): ResultSection[] {
+  const targets = [...new Set(outcomes.map(o => o.target))].slice(0, MAX_CHARTS)
+  return targets.flatMap(target => {
+    const points = outcomes.filter(o => o.target === target).slice(-MAX_CHART_POINTS)
+    if (points.length < 2) return []
+    const latencies = points.map(o => Math.round(o.latencyMs))
+    // Bars stand only where a probe did not pass, so failures stand out against the latency line.
+    const failures = points.map((o, i) => (o.kind === 'pass' ? 0 : latencies[i]!))
+    const top = Math.max(1, ...latencies)
+    const chart = [
+      '```mermaid',
+      'xychart-beta',
+      `  title "${target.replace(/"/g, "'")}: latency (ms), bars = failed probes"`,
+      `  x-axis "seconds since start" [${points.map(o => `"${(o.at / 1000).toFixed(1)}"`).join(', ')}]`,
+      `  y-axis "latency (ms)" 0 --> ${Math.ceil(top * 1.1)}`,
+      `  bar [${failures.join(', ')}]`,
+      `  line [${latencies.join(', ')}]`,
+      '```'
+    ]
+    return [{ heading: `Latency: ${target}`, markdown: chart.join('\n') }]
+  })
+}

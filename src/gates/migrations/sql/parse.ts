@@ -1,0 +1,134 @@
+import { loadModule, parseSync } from 'libpg-query'
+import { SourceMap } from './positions.js'
+
+/** One node of the libpg_query JSON tree (`{ AlterTableStmt: {...} }` unwrapped to its body). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Node = Record<string, any>
+
+/** `-- deploy-gates: allow <rule> <reason>` written just before a statement. */
+export interface AllowDirective {
+  rule: string
+  reason: string
+  line: number
+}
+
+export interface SqlStatement {
+  /** libpg_query node type, e.g. `AlterTableStmt`. */
+  kind: string
+  node: Node
+  /** 1-based position of the statement's first token (comments before it excluded). */
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  /** The statement's source text (without the terminating semicolon). */
+  text: string
+  allows: AllowDirective[]
+}
+
+export interface SqlSyntaxError {
+  message: string
+  line: number
+  column: number
+}
+
+export interface ParsedSql {
+  statements: SqlStatement[]
+  error?: SqlSyntaxError
+}
+
+const ALLOW_DIRECTIVE = /^--\s*deploy-gates:\s*allow\b\s*(\S*)\s*(.*)$/
+
+/** The WASM parser loads once per process (~20 ms); every later parse is synchronous. */
+export async function loadSqlParser(): Promise<void> {
+  await loadModule()
+}
+
+/**
+ * Parses PostgreSQL with the server's own grammar (libpg_query). A syntax error is returned, not thrown,
+ * with the line and column of the offending token, so one bad file does not stop the others being checked.
+ */
+export function parseSql(text: string): ParsedSql {
+  const map = new SourceMap(text)
+  if (text.trim() === '') return { statements: [] }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let tree: { stmts?: { stmt: Node; stmt_location?: number; stmt_len?: number }[] }
+  try {
+    tree = parseSync(text) as unknown as typeof tree
+  } catch (error) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const details = (error as any)?.sqlDetails as { cursorPosition?: number } | undefined
+    const at = map.position(map.charOffset(details?.cursorPosition ?? 0))
+    const message = error instanceof Error ? error.message : String(error)
+    return { statements: [], error: { message, ...at } }
+  }
+  const statements: SqlStatement[] = []
+  let previousEnd = 0
+  for (const raw of tree.stmts ?? []) {
+    const from = map.charOffset(raw.stmt_location ?? 0)
+    const to = raw.stmt_len ? map.charOffset((raw.stmt_location ?? 0) + raw.stmt_len) : text.length
+    // Comments between the previous statement and this one belong to this one (PostgreSQL 18's parser
+    // starts a statement at its first token; older ones included the comments before it).
+    const gap = skipComments(text, previousEnd, from, true)
+    const { start, comments: inside } = skipComments(text, from, to)
+    const comments = [...gap.comments, ...inside]
+    previousEnd = to
+    const kind = Object.keys(raw.stmt)[0]!
+    const startPos = map.position(start)
+    const endPos = map.position(Math.max(start, to - 1))
+    const allows: AllowDirective[] = []
+    for (const comment of comments) {
+      const match = ALLOW_DIRECTIVE.exec(comment.text)
+      if (match) allows.push({ rule: match[1]!, reason: match[2]!.trim(), line: map.position(comment.offset).line })
+    }
+    statements.push({
+      kind,
+      node: raw.stmt[kind] as Node,
+      line: startPos.line,
+      column: startPos.column,
+      endLine: endPos.line,
+      endColumn: endPos.column + 1,
+      text: text.slice(start, to),
+      allows
+    })
+  }
+  return { statements }
+}
+
+/** Steps over whitespace and comments (collecting them), e.g. those libpg_query includes in a statement's location. */
+function skipComments(
+  text: string,
+  from: number,
+  to: number,
+  skipSemicolons = false
+): { start: number; comments: { text: string; offset: number }[] } {
+  const comments: { text: string; offset: number }[] = []
+  let i = from
+  while (i < to) {
+    const ch = text.charCodeAt(i)
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || (skipSemicolons && ch === 59)) {
+      i++
+    } else if (text.startsWith('--', i)) {
+      let end = text.indexOf('\n', i)
+      if (end === -1 || end > to) end = to
+      comments.push({ text: text.slice(i, end).trimEnd(), offset: i })
+      i = end
+    } else if (text.startsWith('/*', i)) {
+      // PostgreSQL block comments nest.
+      let depth = 0
+      let j = i
+      while (j < to) {
+        if (text.startsWith('/*', j)) {
+          depth++
+          j += 2
+        } else if (text.startsWith('*/', j)) {
+          depth--
+          j += 2
+          if (depth === 0) break
+        } else j++
+      }
+      i = j
+    } else break
+  }
+  return { start: i, comments }
+}

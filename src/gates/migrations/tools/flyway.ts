@@ -1,0 +1,106 @@
+import { crc32 } from 'node:zlib'
+import * as path from 'node:path'
+import { compareStrings, compareVersions, listFiles, readMigration, str } from './common.js'
+import type { AppliedMigration, MigrationFile, ToolAdapter } from './types.js'
+
+const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/
+const REPEATABLE = /^R__(.+)\.sql$/
+
+/** Flyway's version: `1_2` and `1.2` are the same, leading zeros and trailing `.0` parts do not count. */
+export function normalizeFlywayVersion(version: string): string {
+  const parts = version.replace(/_/g, '.').split('.').map(part => BigInt(part).toString())
+  while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop()
+  return parts.join('.')
+}
+
+/**
+ * Flyway's SQL checksum: java.util.zip.CRC32 fed each line's UTF-8 bytes without its terminator
+ * (BufferedReader.readLine splits on \n, \r\n and \r), a BOM stripped from the first line, stored as a
+ * signed 32-bit int. So line endings and blank lines do not change it, but any other edit does.
+ */
+export function flywayChecksum(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/)
+  if (lines[0]?.charCodeAt(0) === 0xfeff) lines[0] = lines[0].slice(1)
+  let crc = 0
+  for (const line of lines) crc = crc32(Buffer.from(line, 'utf8'), crc)
+  return crc | 0
+}
+
+/**
+ * Flyway: `V<version>__<description>.sql` ordered by version, `U<version>__` undo scripts (Teams),
+ * `R__<description>.sql` repeatables applied after all versioned ones and re-applied on change.
+ * `flyway_schema_history` keeps every run with `success` and the CRC32 checksum above.
+ */
+export const flyway: ToolAdapter = {
+  name: 'flyway',
+  defaultDirs: ['db/migration', 'src/main/resources/db/migration', 'sql', 'migrations', 'flyway/sql'],
+  async detect(directory) {
+    const files = await listFiles(directory, /\.sql$/)
+    return files.some(name => /^V\d+(?:[._]\d+)*__.+\.sql$/.test(name) || REPEATABLE.test(name)) ? 3 : 0
+  },
+  async list(directory, cwd) {
+    const names = await listFiles(directory, /\.sql$/)
+    const undo = new Set<string>()
+    for (const name of names) {
+      const match = VERSIONED.exec(name)
+      if (match?.[1] === 'U') undo.add(normalizeFlywayVersion(match[2]!))
+    }
+    const usesUndo = undo.size > 0
+    const versioned: MigrationFile[] = []
+    const repeatable: MigrationFile[] = []
+    for (const name of names) {
+      const match = VERSIONED.exec(name)
+      const repeat = REPEATABLE.exec(name)
+      if (!(match?.[1] === 'V') && !repeat) continue
+      const { text, file } = await readMigration(cwd, path.join(directory, name))
+      const checksums = [String(flywayChecksum(text))]
+      // Flyway runs a script without a transaction only when every statement in it is non-transactional.
+      const base = { text, sql: text, file, transaction: 'implicit' as const, checksums }
+      if (match) {
+        const version = normalizeFlywayVersion(match[2]!)
+        // Undo migrations are a Flyway Teams feature: only projects that use them are held to them.
+        versioned.push({ ...base, id: version, name: `V${match[2]}__${match[3]}`, hasDown: usesUndo ? undo.has(version) : undefined })
+      } else {
+        const description = repeat![1]!.replace(/_/g, ' ')
+        repeatable.push({ ...base, id: `R:${description}`, name: `R__${repeat![1]}`, repeatable: true })
+      }
+    }
+    versioned.sort((a, b) => compareVersions(a.id, b.id))
+    repeatable.sort((a, b) => compareStrings(a.id, b.id))
+    return [...versioned, ...repeatable]
+  },
+  table: {
+    name: 'flyway_schema_history',
+    columns: ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'installed_by', 'installed_on', 'execution_time', 'success']
+  },
+  select: table => `SELECT installed_rank, version, description, type, script, checksum, success FROM ${table} ORDER BY installed_rank`,
+  applied(rows, files) {
+    const versioned = new Map<string, AppliedMigration>()
+    const repeatable = new Map<string, AppliedMigration>()
+    for (const row of rows) {
+      const type = str(row.type)
+      const version = row.version === null ? undefined : normalizeFlywayVersion(str(row.version))
+      if (type === 'SCHEMA' || type === 'DELETE') continue
+      if (type === 'BASELINE' && version) {
+        // Everything up to the baseline counts as applied, with no checksum to compare.
+        for (const file of files) {
+          if (!file.repeatable && compareVersions(file.id, version) <= 0) versioned.set(file.id, { id: file.id, failed: false })
+        }
+        continue
+      }
+      if (type.startsWith('UNDO_') && version) {
+        if (row.success) versioned.delete(version)
+        continue
+      }
+      const checksum = row.checksum === null ? undefined : String(row.checksum)
+      const entry = { checksum, failed: row.success === false, label: str(row.script) }
+      if (version) versioned.set(version, { id: version, ...entry })
+      else {
+        const id = `R:${str(row.description)}`
+        // A repeatable's latest successful run is what the database has now.
+        if (row.success !== false || !repeatable.has(id)) repeatable.set(id, { id, ...entry, repeatable: true })
+      }
+    }
+    return [...versioned.values(), ...repeatable.values()]
+  }
+}

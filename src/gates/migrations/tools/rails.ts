@@ -1,0 +1,38 @@
+import * as path from 'node:path'
+import { anyFileContains, listFiles, readMigration, str } from './common.js'
+import { embeddedSql } from './embedded-sql.js'
+import type { MigrationFile, ToolAdapter } from './types.js'
+
+const FILE = /^(\d+)_(.+)\.rb$/
+
+/**
+ * Rails (Active Record): `db/migrate/<timestamp>_<name>.rb` ordered by version; `schema_migrations(version
+ * varchar primary key)` lists applied versions (`ar_internal_metadata` beside it). `execute` SQL is linted.
+ * DDL runs in a transaction unless the class calls `disable_ddl_transaction!`.
+ */
+export const rails: ToolAdapter = {
+  name: 'rails',
+  defaultDirs: ['db/migrate'],
+  async detect(directory) {
+    return (await anyFileContains(directory, /\.rb$/, /ActiveRecord::Migration/)) ? 3 : 0
+  },
+  async list(directory, cwd) {
+    const files: MigrationFile[] = []
+    for (const name of await listFiles(directory, FILE)) {
+      const match = FILE.exec(name)!
+      const { text, file } = await readMigration(cwd, path.join(directory, name))
+      files.push({
+        id: match[1]!,
+        name: name.replace(/\.rb$/, ''),
+        file,
+        text,
+        sql: embeddedSql(text, ['execute']),
+        transaction: /disable_ddl_transaction!/.test(text) ? 'none' : 'wrapped'
+      })
+    }
+    return files.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0))
+  },
+  table: { name: 'schema_migrations', columns: ['version'] },
+  select: table => `SELECT version FROM ${table} ORDER BY version`,
+  applied: rows => rows.map(row => ({ id: str(row.version), failed: false }))
+}

@@ -1,0 +1,65 @@
+/** Writes the JSON report and, when asked, SARIF and JUnit files; every text passes the redactor first. */
+import { mkdir, writeFile } from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { errorMessage, UserError } from '../errors.js'
+import type { CommonInputs, GateResult } from '../types.js'
+import { buildJsonReport } from './json-report.js'
+import { buildJunit } from './junit.js'
+import type { Redactor } from './redact.js'
+import { buildSarif, type SarifOptions } from './sarif.js'
+
+export interface WrittenFiles {
+  /** Absolute paths; undefined when that file was not asked for. */
+  report?: string
+  sarif?: string
+  junit?: string
+}
+
+/** `$RUNNER_TEMP/deploy-gates-<gate>.json`, else the same name in the OS temp directory. */
+export function defaultReportPath(gate: string, env: Record<string, string | undefined>): string {
+  return path.join(env.RUNNER_TEMP || os.tmpdir(), `deploy-gates-${gate}.json`)
+}
+
+/** The workflow file of this run, repository-relative, from GITHUB_WORKFLOW_REF (`o/r/.github/workflows/x.yml@ref`). */
+export function workflowFile(env: Record<string, string | undefined>): string | undefined {
+  const ref = env.GITHUB_WORKFLOW_REF
+  const repository = env.GITHUB_REPOSITORY
+  if (!ref || !repository || !ref.startsWith(`${repository}/`)) return undefined
+  return ref.slice(repository.length + 1).replace(/@.*$/, '') || undefined
+}
+
+async function writeText(file: string, text: string, what: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, text)
+  } catch (error) {
+    throw new UserError(`cannot write the ${what} to ${file}: ${errorMessage(error)}`)
+  }
+}
+
+export async function writeReportFiles(
+  result: GateResult,
+  common: CommonInputs,
+  redact: Redactor,
+  options: SarifOptions & { defaultReportPath?: string }
+): Promise<WrittenFiles> {
+  const written: WrittenFiles = {}
+  const resolve = (file: string) => path.resolve(common.workingDirectory, file)
+  const reportPath = common.reportPath ? resolve(common.reportPath) : options.defaultReportPath
+  if (reportPath) {
+    const report = redact.deep(buildJsonReport(result, common.failOn))
+    await writeText(reportPath, redact(JSON.stringify(report, null, 2)) + '\n', 'JSON report')
+    written.report = reportPath
+  }
+  if (common.sarifPath) {
+    const sarif = redact.deep(buildSarif(result, options))
+    written.sarif = resolve(common.sarifPath)
+    await writeText(written.sarif, redact(JSON.stringify(sarif, null, 2)) + '\n', 'SARIF file')
+  }
+  if (common.junitPath) {
+    written.junit = resolve(common.junitPath)
+    await writeText(written.junit, redact(buildJunit(result, common.failOn)), 'JUnit file')
+  }
+  return written
+}
