@@ -13,7 +13,14 @@ import { promisify } from 'node:util'
 import { crc32 } from 'node:zlib'
 
 const run = promisify(execFile)
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map(a => a.trim().split(/\s+/)))
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .join(' ')
+    .split('--')
+    .filter(Boolean)
+    .map(a => a.trim().split(/\s+/))
+)
 const FILES = Number(args.files ?? 5000)
 const ROWS = Number(args.rows ?? 2000)
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -51,14 +58,13 @@ const SQUAWK_EXCLUDED = [
   'ban-concurrent-index-creation-in-transaction',
   'transaction-nesting',
   'adding-serial-primary-key-field',
-  'adding-primary-key-constraint',
   'ban-drop-database',
   'ban-drop-not-null'
 ]
 
 // Deterministic statement mix (a small LCG so every run lints the same corpus).
 let seed = 42
-const random = n => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n)
+const random = n => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n
 const TEMPLATES = [
   n => `CREATE TABLE t_${n} (id bigint PRIMARY KEY, name text);`,
   n => `ALTER TABLE users_${n % 50} ADD COLUMN c_${n} text;`,
@@ -71,8 +77,10 @@ const TEMPLATES = [
   n => `ALTER TABLE users_${n % 50} ALTER COLUMN c_${n} SET NOT NULL;`,
   n => `CREATE INDEX idx_${n} ON users_${n % 50} (c_${n});`,
   n => `DROP INDEX idx_old_${n};`,
-  n => `ALTER TABLE orders_${n % 50} ADD CONSTRAINT fk_${n} FOREIGN KEY (user_id) REFERENCES users_${n % 50} (id);`,
-  n => `ALTER TABLE orders_${n % 50} ADD CONSTRAINT fk_${n} FOREIGN KEY (user_id) REFERENCES users_${n % 50} (id) NOT VALID;`,
+  n =>
+    `ALTER TABLE orders_${n % 50} ADD CONSTRAINT fk_${n} FOREIGN KEY (user_id) REFERENCES users_${n % 50} (id);`,
+  n =>
+    `ALTER TABLE orders_${n % 50} ADD CONSTRAINT fk_${n} FOREIGN KEY (user_id) REFERENCES users_${n % 50} (id) NOT VALID;`,
   n => `ALTER TABLE users_${n % 50} ADD CONSTRAINT uq_${n} UNIQUE (c_${n});`,
   n => `ALTER TABLE users_${n % 50} ADD COLUMN u_${n} uuid DEFAULT gen_random_uuid();`,
   n => `ALTER TABLE users_${n % 50} ADD COLUMN s_${n} text DEFAULT 'x';`,
@@ -106,9 +114,23 @@ async function lintBenchmark() {
   console.log(`corpus: ${FILES} migration files, ${statements} statements (${dir})`)
 
   const ours = await timed(async () => {
-    const { stdout } = await run(process.execPath, [CLI, 'migrations', '--working-directory', dir, '--tool', 'golang-migrate', '--fail-on', 'never', '--json'], {
-      maxBuffer: 1 << 30
-    })
+    const { stdout } = await run(
+      process.execPath,
+      [
+        CLI,
+        'migrations',
+        '--working-directory',
+        dir,
+        '--tool',
+        'golang-migrate',
+        '--fail-on',
+        'never',
+        '--json'
+      ],
+      {
+        maxBuffer: 1 << 30
+      }
+    )
     return JSON.parse(stdout).findings
   })
   const ourKeys = {}
@@ -117,10 +139,14 @@ async function lintBenchmark() {
   let squawk
   if (existsSync(SQUAWK)) {
     squawk = await timed(async () => {
-      const { stdout } = await run(SQUAWK, ['--reporter', 'json', `--exclude=${SQUAWK_EXCLUDED.join(',')}`, 'migrations/*.up.sql'], {
-        cwd: dir,
-        maxBuffer: 1 << 30
-      }).catch(error => error) // squawk exits 1 when it finds something
+      const { stdout } = await run(
+        SQUAWK,
+        ['--reporter', 'json', `--exclude=${SQUAWK_EXCLUDED.join(',')}`, 'migrations/*.up.sql'],
+        {
+          cwd: dir,
+          maxBuffer: 1 << 30
+        }
+      ).catch(error => error) // squawk exits 1 when it finds something
       return JSON.parse(stdout)
     })
   }
@@ -132,7 +158,10 @@ async function lintBenchmark() {
 
   console.log('\nlint wall time (process start to exit, same corpus, same machine, same run):')
   console.log(`  deploy-gates  ${ours.ms.toFixed(0)} ms`)
-  if (squawk) console.log(`  squawk        ${squawk.ms.toFixed(0)} ms   (${execFileSync(SQUAWK, ['--version'], { encoding: 'utf8' }).trim()})`)
+  if (squawk)
+    console.log(
+      `  squawk        ${squawk.ms.toFixed(0)} ms   (${execFileSync(SQUAWK, ['--version'], { encoding: 'utf8' }).trim()})`
+    )
   if (squawk) console.log(`  ratio         squawk / deploy-gates = ${(squawk.ms / ours.ms).toFixed(2)}x`)
   else console.log(`  squawk not found at ${SQUAWK}: npm install --prefix /tmp/squawk squawk-cli`)
 
@@ -143,12 +172,17 @@ async function lintBenchmark() {
     const b = theirKeys[theirs] ?? new Set()
     const same = a.size === b.size && [...a].every(k => b.has(k))
     allSame &&= same
-    console.log(`  ${mine.padEnd(38)} ${String(a.size).padStart(5)} | ${theirs.padEnd(34)} ${String(b.size).padStart(5)} | ${same ? 'yes' : 'NO'}`)
+    console.log(
+      `  ${mine.padEnd(38)} ${String(a.size).padStart(5)} | ${theirs.padEnd(34)} ${String(b.size).padStart(5)} | ${same ? 'yes' : 'NO'}`
+    )
   }
   const onlyOurs = Object.keys(ourKeys).filter(r => !(r in OVERLAP))
   const onlyTheirs = Object.keys(theirKeys).filter(r => !Object.values(OVERLAP).includes(r))
   console.log(`  rules only here: ${onlyOurs.map(r => `${r} ${ourKeys[r].size}`).join(', ') || 'none'}`)
-  if (squawk) console.log(`  rules only in squawk (not excluded): ${onlyTheirs.map(r => `${r} ${theirKeys[r].size}`).join(', ') || 'none'}`)
+  if (squawk)
+    console.log(
+      `  rules only in squawk (not excluded): ${onlyTheirs.map(r => `${r} ${theirKeys[r].size}`).join(', ') || 'none'}`
+    )
   if (squawk) console.log(`  same findings on every overlapping rule: ${allSame ? 'yes' : 'NO'}`)
   rmSync(dir, { recursive: true, force: true })
 }
@@ -163,7 +197,7 @@ function flywayChecksum(text) {
 async function databaseBenchmark() {
   const pg = (await import('pg')).default
   let url = process.env.DEPLOY_GATES_TEST_DATABASE_URL
-  let stop = async () => {}
+  let stop
   let label = 'PostgreSQL server'
   if (url) {
     const name = `deploy_gates_bench_${process.pid}`
@@ -204,19 +238,30 @@ async function databaseBenchmark() {
     const script = `V${i}__change_${i}.sql`
     const text = `ALTER TABLE t_${i % 50} ADD COLUMN c_${i} text;\n`
     writeFileSync(path.join(dir, 'db/migration', script), text)
-    if (i <= ROWS) values.push(`(${i}, '${i}', 'change ${i}', 'SQL', '${script}', ${flywayChecksum(text)}, 'ci', now(), 3, true)`)
+    if (i <= ROWS)
+      values.push(
+        `(${i}, '${i}', 'change ${i}', 'SQL', '${script}', ${flywayChecksum(text)}, 'ci', now(), 3, true)`
+      )
   }
   await client.query(`INSERT INTO flyway_schema_history VALUES ${values.join(',')}`)
   await client.end()
   const result = await timed(async () => {
-    const { stdout } = await run(process.execPath, [CLI, 'migrations', '--working-directory', dir, '--database-url', url, '--fail-on', 'never', '--json'], {
-      maxBuffer: 1 << 30
-    })
+    const { stdout } = await run(
+      process.execPath,
+      [CLI, 'migrations', '--working-directory', dir, '--database-url', url, '--fail-on', 'never', '--json'],
+      {
+        maxBuffer: 1 << 30
+      }
+    )
     return JSON.parse(stdout)
   })
   const problems = result.value.findings.filter(f => f.severity === 'error').length
-  console.log(`\ndatabase check: ${ROWS} applied rows + 10 pending files, Flyway checksums compared (${label})`)
-  console.log(`  wall time ${result.ms.toFixed(0)} ms, pending=${result.value.outputs.pending}, errors=${problems}`)
+  console.log(
+    `\ndatabase check: ${ROWS} applied rows + 10 pending files, Flyway checksums compared (${label})`
+  )
+  console.log(
+    `  wall time ${result.ms.toFixed(0)} ms, pending=${result.value.outputs.pending}, errors=${problems}`
+  )
   rmSync(dir, { recursive: true, force: true })
   await stop()
 }

@@ -1,7 +1,8 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
 // esbuild: one fast, deterministic pass, ESM output, lazy gate modules kept lazy, no Babel/rollup plugin stack.
 import { build as esbuild } from 'esbuild'
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import * as path from 'node:path'
 
 await mkdir('dist', { recursive: true })
 const { version } = JSON.parse(await readFile('package.json', 'utf8'))
@@ -11,14 +12,36 @@ const { version } = JSON.parse(await readFile('package.json', 'utf8'))
 async function build(options) {
   const result = await esbuild({ ...options, write: false })
   for (const file of result.outputFiles) {
+    await mkdir(path.dirname(file.path), { recursive: true })
     const temporary = `${file.path}.${process.pid}.tmp`
     await writeFile(temporary, file.contents)
     await rename(temporary, file.path)
+  }
+  return new Set(result.outputFiles.map(file => file.path))
+}
+
+// @actions/* packages do nothing at import time, but don't say so in package.json; without this, esbuild
+// keeps @actions/core's OIDC client and with it undici (~0.8 MB) initialised on every run, even for gates
+// that never make a request. Declaring them side-effect free lets unused imports drop out of the bundle.
+const actionsPackagesHaveNoSideEffects = {
+  name: 'actions-packages-have-no-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /^@actions\// }, async args => {
+      if (args.pluginData?.resolving) return undefined
+      const result = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true }
+      })
+      return { ...result, sideEffects: false }
+    })
   }
 }
 
 const shared = {
   bundle: true,
+  plugins: [actionsPackagesHaveNoSideEffects],
   platform: 'node',
   target: 'node20',
   format: 'esm',
@@ -34,13 +57,23 @@ const shared = {
   define: { __DEPLOY_GATES_VERSION__: JSON.stringify(version), __dirname: '__deployGatesDirname' }
 }
 
-await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
-await build({
+// One build, split into chunks: the entry points load only the common core at start-up, and each gate
+// (with its own dependencies: ajv, pg, libpg-query, octokit) is a chunk imported when that gate runs.
+// Start-up cost is paid for the gate in use, not for all of them.
+const outputs = await build({
   ...shared,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node\n' + shared.banner.js }
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  outdir: 'dist',
+  splitting: true,
+  // Chunks sit beside the entry points: code that finds files next to itself (the .wasm) looks in dist/.
+  chunkNames: '[name]-[hash]'
 })
+
+// Chunks are content-hashed; remove the ones a previous build left behind.
+for (const name of await readdir('dist')) {
+  const file = path.resolve('dist', name)
+  if (name.endsWith('.js') && !outputs.has(file)) await rm(file)
+}
 
 // The migrations gate's SQL parser (libpg_query compiled to WebAssembly) loads its .wasm from beside the
 // bundle (import.meta.url), so the action runs from dist/ with no node_modules.

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { ACTION_INPUTS } from './cli/action-yml.js'
 import { runCli } from './cli/run.js'
 

@@ -35,7 +35,25 @@ describe('expandAll: dotenv-expand semantics', () => {
   })
 
   it('agrees with dotenv-expand on 20,000 generated inputs', () => {
-    const pieces = ['$', '${', '}', 'A', 'B', 'C', ':-', '-', ':+', '+', '\\', 'x', '$A', '${B}', '{', '$$', '$&']
+    const pieces = [
+      '$',
+      '${',
+      '}',
+      'A',
+      'B',
+      'C',
+      ':-',
+      '-',
+      ':+',
+      '+',
+      '\\',
+      'x',
+      '$A',
+      '${B}',
+      '{',
+      '$$',
+      '$&'
+    ]
     let seed = 99
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff

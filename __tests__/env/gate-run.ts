@@ -6,7 +6,13 @@ import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
 import { gitRunner } from '../../src/runtime.js'
 import type { Finding, GateIO, GateResult } from '../../src/types.js'
 
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '__fixtures__', 'env')
+export const FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '__fixtures__',
+  'env'
+)
 
 export function testIO(cwd: string, env: Record<string, string | undefined> = {}): GateIO {
   return {
@@ -17,7 +23,17 @@ export function testIO(cwd: string, env: Record<string, string | undefined> = {}
     sleep: async () => {},
     log: { info: () => {}, warning: () => {}, debug: () => {} },
     git: gitRunner(cwd),
-    github: { token: '', apiUrl: '', serverUrl: '', repository: '', eventName: '', event: {}, sha: '', ref: '', runId: '' }
+    github: {
+      token: '',
+      apiUrl: '',
+      serverUrl: '',
+      repository: '',
+      eventName: '',
+      event: {},
+      sha: '',
+      ref: '',
+      runId: ''
+    }
   }
 }
 

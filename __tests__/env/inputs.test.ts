@@ -19,34 +19,58 @@ const failure = async (promise: Promise<unknown>): Promise<Error> => {
 
 describe('env gate inputs', () => {
   it('derives each file’s environment from its name', () => {
-    expect(['.env.production', 'config/.env.staging', '.env.staging.local', 'production.env', '.env', 'ci/PREVIEW.env'].map(environmentFromFileName)).toEqual([
-      'production',
-      'staging',
-      'staging',
-      'production',
-      'default',
-      'preview'
-    ])
+    expect(
+      [
+        '.env.production',
+        'config/.env.staging',
+        '.env.staging.local',
+        'production.env',
+        '.env',
+        'ci/PREVIEW.env'
+      ].map(environmentFromFileName)
+    ).toEqual(['production', 'staging', 'staging', 'production', 'default', 'preview'])
   })
 
   it('applies one environment name to files whose names say nothing, and names the process environment', () => {
     expect(parse({ 'env-files': '.env', environment: 'Production' }).environments).toEqual(['production'])
-    expect(parse({ 'env-files': '.env.staging,.env.production', environment: 'production', schema: 's.yml', 'check-process-env': 'true' })).toEqual({
+    expect(
+      parse({
+        'env-files': '.env.staging,.env.production',
+        environment: 'production',
+        schema: 's.yml',
+        'check-process-env': 'true'
+      })
+    ).toEqual({
       schema: 's.yml',
       envFiles: ['.env.staging', '.env.production'],
       environments: ['staging', 'production'],
       processEnvironment: 'production',
       checkProcessEnv: true
     })
-    expect(parse({ 'env-files': 'a.txt\nb.txt', environment: 'staging\nproduction' }).environments).toEqual(['staging', 'production'])
+    expect(parse({ 'env-files': 'a.txt\nb.txt', environment: 'staging\nproduction' }).environments).toEqual([
+      'staging',
+      'production'
+    ])
   })
 
   it.each([
     [{}, '--env-files is required: the .env files to check (or set --check-process-env to true)'],
-    [{ 'check-process-env': 'true' }, '--check-process-env needs --schema: the schema says what the process environment must contain'],
-    [{ 'env-files': '.env', 'check-process-env': 'maybe' }, "--check-process-env must be true or false (got 'maybe')"],
-    [{ 'env-files': 'a.env,b.env,c.env', environment: 'x,y' }, '--environment must be one name, or one per env file (3); got 2'],
-    [{ 'env-files': '.env', environment: 'prod env' }, "--environment must be environment names like production or staging (got 'prod env')"],
+    [
+      { 'check-process-env': 'true' },
+      '--check-process-env needs --schema: the schema says what the process environment must contain'
+    ],
+    [
+      { 'env-files': '.env', 'check-process-env': 'maybe' },
+      "--check-process-env must be true or false (got 'maybe')"
+    ],
+    [
+      { 'env-files': 'a.env,b.env,c.env', environment: 'x,y' },
+      '--environment must be one name, or one per env file (3); got 2'
+    ],
+    [
+      { 'env-files': '.env', environment: 'prod env' },
+      "--environment must be environment names like production or staging (got 'prod env')"
+    ],
     [
       { 'env-files': '.env.staging,.env.production', schema: 's.yml', 'check-process-env': 'true' },
       '--environment is needed with --check-process-env when the env files cover several environments (staging, production): name the one this job deploys'
@@ -76,7 +100,9 @@ describe('env gate: files it cannot use', () => {
   })
 
   it('names the schema file and line when the schema is broken or missing', async () => {
-    expect((await failure(runEnv(dir, { 'env-files': '.env.binary', schema: 'nope.yml' }))).message).toBe('nope.yml: file not found')
+    expect((await failure(runEnv(dir, { 'env-files': '.env.binary', schema: 'nope.yml' }))).message).toBe(
+      'nope.yml: file not found'
+    )
     const error = await failure(runEnv(dir, { 'env-files': '.env.binary', schema: 'schema.yml' }))
     expect(error.message).toMatch(/^schema\.yml:3:1: invalid YAML: /)
   })

@@ -5,12 +5,16 @@ import * as path from 'node:path'
 import { parseEnvText } from '../../src/gates/env/dotenv-parser.js'
 import { FIXTURES } from './gate-run.js'
 
-const values = (text: string) => Object.fromEntries([...parseEnvText(text).byKey].map(([key, entry]) => [key, entry.value]))
-const issues = (text: string) => parseEnvText(text).issues.map(i => `${i.rule} ${i.severity} ${i.line}:${i.column}`)
+const values = (text: string) =>
+  Object.fromEntries([...parseEnvText(text).byKey].map(([key, entry]) => [key, entry.value]))
+const issues = (text: string) =>
+  parseEnvText(text).issues.map(i => `${i.rule} ${i.severity} ${i.line}:${i.column}`)
 
 describe('parseEnvText: positions', () => {
   it('records the line and column of every key and value', () => {
-    const parsed = parseEnvText('# header\nexport HOST=db.internal\n  PORT = 5432 # db\nNAME="orders app"\nCERT="a\nb"\nEMPTY=\n')
+    const parsed = parseEnvText(
+      '# header\nexport HOST=db.internal\n  PORT = 5432 # db\nNAME="orders app"\nCERT="a\nb"\nEMPTY=\n'
+    )
     const at = (key: string) => {
       const entry = parsed.byKey.get(key)!
       return [entry.keyStart, entry.valueStart, entry.valueEnd].map(p => `${p.line}:${p.column}`).join(' ')
@@ -46,7 +50,7 @@ describe('parseEnvText: the values dotenv.parse returns', () => {
       'H=',
       'I="multi',
       'line"',
-      "J: colon form",
+      'J: colon form',
       'K="unterminated',
       "L='a' b",
       'M=#cut',
@@ -61,7 +65,31 @@ describe('parseEnvText: the values dotenv.parse returns', () => {
   })
 
   it('agrees with dotenv on 20,000 generated inputs built from the grammar’s tricky pieces', () => {
-    const pieces = ['A', 'B_2', 'export ', ' ', '\t', '=', ': ', ':', '"', "'", '`', '\\', '\\n', '#', ' # c', '\n', '\r\n', '\r', 'x', '$', '.', '-', 'ü']
+    const pieces = [
+      'A',
+      'B_2',
+      'export ',
+      ' ',
+      '\t',
+      '=',
+      ': ',
+      ':',
+      '"',
+      "'",
+      '`',
+      '\\',
+      '\\n',
+      '#',
+      ' # c',
+      '\n',
+      '\r\n',
+      '\r',
+      'x',
+      '$',
+      '.',
+      '-',
+      'ü'
+    ]
     let seed = 20240611
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff
@@ -71,7 +99,8 @@ describe('parseEnvText: the values dotenv.parse returns', () => {
     for (let i = 0; i < 20_000; i++) {
       let text = ''
       for (let j = next(24); j > 0; j--) text += pieces[next(pieces.length)]
-      if (JSON.stringify(values(text)) !== JSON.stringify(dotenv.parse(text))) mismatches.push(JSON.stringify(text))
+      if (JSON.stringify(values(text)) !== JSON.stringify(dotenv.parse(text)))
+        mismatches.push(JSON.stringify(text))
     }
     expect(mismatches.slice(0, 5)).toEqual([])
   })
@@ -98,7 +127,8 @@ describe('parseEnvText: syntax problems, with line and column', () => {
   })
 
   it('explains each problem in terms of what dotenv does with the line', () => {
-    const byRule = (text: string) => Object.fromEntries(parseEnvText(text).issues.map(i => [i.rule, i.message]))
+    const byRule = (text: string) =>
+      Object.fromEntries(parseEnvText(text).issues.map(i => [i.rule, i.message]))
     expect(byRule('just words')).toEqual({
       'malformed-line': 'this line is not a KEY=value assignment or a comment, so dotenv ignores it'
     })
@@ -111,11 +141,14 @@ describe('parseEnvText: syntax problems, with line and column', () => {
     expect(byRule('PASSWORD=abc#123')['unquoted-hash']).toBe(
       "the value of PASSWORD is cut at '#': dotenv reads the rest of the line as a comment"
     )
-    expect(byRule('A=1\nA=2')['duplicate-key']).toBe('A is set again (first on line 1) to a different value; dotenv uses this later one')
+    expect(byRule('A=1\nA=2')['duplicate-key']).toBe(
+      'A is set again (first on line 1) to a different value; dotenv uses this later one'
+    )
   })
 
   it('accepts what dotenv accepts without complaint', () => {
-    const text = 'export A=1\nB="x" # note\nC=\'y\'\nD=`z`\nE=a b c   \nF=" spaced "\nG="l1\nl2"\nH=val # comment\nI: colon\n# comment\n\n   \n'
+    const text =
+      'export A=1\nB="x" # note\nC=\'y\'\nD=`z`\nE=a b c   \nF=" spaced "\nG="l1\nl2"\nH=val # comment\nI: colon\n# comment\n\n   \n'
     expect(issues(text)).toEqual([])
   })
 

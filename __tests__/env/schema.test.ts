@@ -40,14 +40,21 @@ describe('YAML schema', () => {
       default: '8080',
       min: 1024
     })
-    expect(schema.variables.get('LOG_LEVEL')).toMatchObject({ type: 'enum', values: ['debug', 'info'], required: true })
+    expect(schema.variables.get('LOG_LEVEL')).toMatchObject({
+      type: 'enum',
+      values: ['debug', 'info'],
+      required: true
+    })
     expect(schema.variables.get('SENTRY_DSN')).toMatchObject({ secret: true, required: ['production'] })
     expect(schema.variables.get('PLAIN')).toMatchObject({ type: 'string', required: true, parity: false })
     expect(schema.variables.get('SHORT')).toMatchObject({ type: 'url' })
   })
 
   it('treats every key of a .env.example as a required variable, secret when its name says so', () => {
-    const schema = parseSchema('DATABASE_URL=postgres://localhost/app\nSTRIPE_SECRET_KEY=sk_test_x\nREDIS_URL=\n', '.env.example')
+    const schema = parseSchema(
+      'DATABASE_URL=postgres://localhost/app\nSTRIPE_SECRET_KEY=sk_test_x\nREDIS_URL=\n',
+      '.env.example'
+    )
     expect(schema.format).toBe('env-example')
     expect([...schema.variables.values()].map(v => [v.name, v.required, v.secret])).toEqual([
       ['DATABASE_URL', true, false],
@@ -59,26 +66,54 @@ describe('YAML schema', () => {
   it.each([
     ['bad-indent.yml', 'bad-indent.yml:4:4: invalid YAML: bad indentation of a mapping entry'],
     ['duplicate.yml', 'duplicate.yml:4:3: invalid YAML: duplicated mapping key'],
-    ['unknown-key.yml', "unknown-key.yml:7:5: variable CACHE_TTL: unknown key 'parrity' (did you mean 'parity'?)"],
+    [
+      'unknown-key.yml',
+      "unknown-key.yml:7:5: variable CACHE_TTL: unknown key 'parrity' (did you mean 'parity'?)"
+    ],
     [
       'unknown-type.yml',
       'unknown-type.yml:4:11: variable WORKERS: unknown type "integer" (expected one of string, url, int, number, port, bool, enum, email, duration, json, host, uuid)'
     ],
-    ['enum-without-values.yml', "enum-without-values.yml:3:11: variable LOG_LEVEL: type enum needs 'values', the list of accepted values"],
-    ['bad-pattern.yml', "bad-pattern.yml:3:14: variable CODE: 'pattern' is not a valid regular expression: Invalid regular expression: /([a-z]+/u: Unterminated group"],
+    [
+      'enum-without-values.yml',
+      "enum-without-values.yml:3:11: variable LOG_LEVEL: type enum needs 'values', the list of accepted values"
+    ],
+    [
+      'bad-pattern.yml',
+      "bad-pattern.yml:3:14: variable CODE: 'pattern' is not a valid regular expression: Invalid regular expression: /([a-z]+/u: Unterminated group"
+    ],
     ['bad-default.yml', 'bad-default.yml:4:14: variable WORKERS: the default is not a whole number'],
-    ['unknown-top-level.yml', "unknown-top-level.yml:1:1: unknown top-level key 'varaibles' (expected variables or production-environments)"],
+    [
+      'unknown-top-level.yml',
+      "unknown-top-level.yml:1:1: unknown top-level key 'varaibles' (expected variables or production-environments)"
+    ],
     ['list.yml', "list.yml:1:1: the schema must be a mapping with a 'variables' key (got a list)"],
-    ['bad-flag.yml', `bad-flag.yml:2:22: variable API_KEY: 'secret' must be true or false (got string "yes-please")`],
-    ['bad-required.yml', "bad-required.yml:3:15: variable FLAGS: 'required' must be true, false or a list of environment names (got a list)"],
-    ['min-on-string.yml', "min-on-string.yml:4:10: variable RATIO: 'min' applies to types int, number and port (this one is string)"]
+    [
+      'bad-flag.yml',
+      `bad-flag.yml:2:22: variable API_KEY: 'secret' must be true or false (got string "yes-please")`
+    ],
+    [
+      'bad-required.yml',
+      "bad-required.yml:3:15: variable FLAGS: 'required' must be true, false or a list of environment names (got a list)"
+    ],
+    [
+      'min-on-string.yml',
+      "min-on-string.yml:4:10: variable RATIO: 'min' applies to types int, number and port (this one is string)"
+    ]
   ])('rejects %s with the file, line and column of the mistake', (name, message) => {
     expect(schemaError(name)).toBe(message)
   })
 })
 
 describe('valueProblem', () => {
-  const rule = (fields: object) => ({ name: 'X', required: true, type: 'string' as const, secret: false, parity: false, ...fields })
+  const rule = (fields: object) => ({
+    name: 'X',
+    required: true,
+    type: 'string' as const,
+    secret: false,
+    parity: false,
+    ...fields
+  })
   it.each([
     [{ type: 'port' }, '8080', undefined],
     [{ type: 'port' }, '0', 'invalid-type'],

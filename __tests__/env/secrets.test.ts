@@ -11,7 +11,11 @@ const join = (...parts: string[]) => parts.join('')
 const AWS_KEY = join('AKIA', 'Z7QX3M2KD9LPW4RT')
 const GITHUB_TOKEN = join('ghp_', 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A')
 const STRIPE_KEY = join('sk_', 'live_', '51HqLyjWDarjtT1zdp7dcXBcd')
-const PRIVATE_KEY = join('-----BEGIN ', 'RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA\\n-----END RSA ', 'PRIVATE KEY-----')
+const PRIVATE_KEY = join(
+  '-----BEGIN ',
+  'RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA\\n-----END RSA ',
+  'PRIVATE KEY-----'
+)
 const RANDOM_SECRET = 'f3a9c2e87b1d4f60a5e9c3b27d8f1e4a9b6c'
 
 function workspace(files: Record<string, string>, { git = true, tracked = Object.keys(files) } = {}): string {
@@ -36,7 +40,10 @@ describe('env gate: committed secrets', () => {
   ].join('\n')
 
   it('flags live-looking credentials in files git tracks, naming the kind and never the value', async () => {
-    const dir = workspace({ '.env.production': production, '.env.staging': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` }, { tracked: ['.env.production'] })
+    const dir = workspace(
+      { '.env.production': production, '.env.staging': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` },
+      { tracked: ['.env.production'] }
+    )
     const result = await runEnv(dir, { 'env-files': '.env.production,.env.staging' })
     const committed = result.findings.filter(f => f.rule === 'committed-secret')
     expect(committed.map(f => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
@@ -64,7 +71,6 @@ describe('env gate: committed secrets', () => {
     const dir = workspace({ '.env.production': production }, { git: false })
     const result = await runEnv(dir, { 'env-files': '.env.production' })
     expect(result.findings.filter(f => f.rule === 'committed-secret')).toEqual([])
-    expect(result.data!.files).toEqual([{ file: '.env.production', environment: 'production', keys: 7, tracked: false }])
   })
 })
 
@@ -82,13 +88,30 @@ describe('env gate: the job environment (check-process-env)', () => {
     const result = await runEnv(
       dir,
       { schema: 'env.schema.yml', 'check-process-env': 'true', environment: 'production' },
-      { DATABASE_URL: 'not a url CANARY_db_7f3e', STRIPE_SECRET_KEY: 'CANARY_stripe_91ab', WORKERS: 'four', PATH: '/usr/bin' }
+      {
+        DATABASE_URL: 'not a url CANARY_db_7f3e',
+        STRIPE_SECRET_KEY: 'CANARY_stripe_91ab',
+        WORKERS: 'four',
+        PATH: '/usr/bin'
+      }
     )
     expect(result.findings.map(f => [f.rule, f.file, f.message])).toEqual([
-      ['invalid-type', undefined, 'DATABASE_URL in the process environment is not a URL with a scheme and host (e.g. https://host/path)'],
-      ['pattern-mismatch', undefined, 'STRIPE_SECRET_KEY in the process environment does not match the pattern /^sk_(live|test)_/'],
+      [
+        'invalid-type',
+        undefined,
+        'DATABASE_URL in the process environment is not a URL with a scheme and host (e.g. https://host/path)'
+      ],
+      [
+        'pattern-mismatch',
+        undefined,
+        'STRIPE_SECRET_KEY in the process environment does not match the pattern /^sk_(live|test)_/'
+      ],
       ['invalid-type', undefined, 'WORKERS in the process environment is not a whole number'],
-      ['missing-key', undefined, 'SENTRY_DSN is required in production (env.schema.yml) but not set in the process environment']
+      [
+        'missing-key',
+        undefined,
+        'SENTRY_DSN is required in production (env.schema.yml) but not set in the process environment'
+      ]
     ])
     expect(result.secrets.sort()).toEqual(['CANARY_stripe_91ab', 'not a url CANARY_db_7f3e'])
   })
@@ -123,10 +146,19 @@ describe('env gate: secret canary', () => {
       'SERVICE_PASSWORD=changeme',
       'EXTRA_TOKEN=CANARY_s3cr3t_9f8e7d_extra'
     ].join('\n')
-    const dir = workspace({ 'env.schema.yml': schema, '.env.staging': staging, '.env.production': production })
+    const dir = workspace({
+      'env.schema.yml': schema,
+      '.env.staging': staging,
+      '.env.production': production
+    })
     const result = await runEnv(
       dir,
-      { schema: 'env.schema.yml', 'env-files': '.env.staging,.env.production', 'check-process-env': 'true', environment: 'production' },
+      {
+        schema: 'env.schema.yml',
+        'env-files': '.env.staging,.env.production',
+        'check-process-env': 'true',
+        environment: 'production'
+      },
       { CI_ONLY_SECRET: 'CANARY_s3cr3t_9f8e7d_process' }
     )
     // The run found plenty to say about these values…
@@ -165,5 +197,16 @@ describe('env gate: secret canary', () => {
     expect(result.findings.find(f => f.rule === 'localhost-url')!.message).toBe(
       'DATABASE_URL in .env.production points at the local machine, which does not exist in production'
     )
+  })
+})
+
+describe('looksRandom', () => {
+  it('judges a URL by its credentials only', async () => {
+    const { looksRandom } = await import('../../src/gates/env/secrets.js')
+    expect(looksRandom('https://public-key@sentry.shop-internal.net/42')).toBe(false)
+    expect(looksRandom('https://a1b2c3d4e5f60718293a4b5c6d7e8f90@o12345.ingest.sentry.io/42')).toBe(true)
+    expect(looksRandom('https://cdn-7f3a9c2e87b1d4f60a5e9c3b.shop.com/assets')).toBe(false)
+    expect(looksRandom(RANDOM_SECRET)).toBe(true)
+    expect(looksRandom('production-session-secret-value')).toBe(false)
   })
 })

@@ -25,11 +25,19 @@ async function workspace(): Promise<string> {
   await db.reset()
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-migrations-action-'))
   cpSync(path.join(REPO, 'examples/service'), dir, { recursive: true })
-  await run(process.execPath, [path.join(REPO, 'node_modules/node-pg-migrate/bin/node-pg-migrate.js'), 'up', '3', '-m', 'migrations'], {
-    cwd: dir,
-    env: { ...process.env, DATABASE_URL: db.url }
-  })
-  cpSync(path.join(REPO, 'examples/breakages/migration-destructive/migrations'), path.join(dir, 'migrations'), { recursive: true })
+  await run(
+    process.execPath,
+    [path.join(REPO, 'node_modules/node-pg-migrate/bin/node-pg-migrate.js'), 'up', '3', '-m', 'migrations'],
+    {
+      cwd: dir,
+      env: { ...process.env, DATABASE_URL: db.url }
+    }
+  )
+  cpSync(
+    path.join(REPO, 'examples/breakages/migration-destructive/migrations'),
+    path.join(dir, 'migrations'),
+    { recursive: true }
+  )
   return dir
 }
 
@@ -38,12 +46,17 @@ describe.each(NODE_BINARIES)('gate: migrations through dist/index.js ($label)', 
     const cwd = await workspace()
     const url = new URL(db.url)
     url.password = 'Pa55-word-never-shown'
-    const result = await runAction({ inputs: { gate: 'migrations', 'database-url': url.toString(), comment: 'false' }, cwd, node })
+    const result = await runAction({
+      inputs: { gate: 'migrations', 'database-url': url.toString(), comment: 'false' },
+      cwd,
+      node
+    })
     expect(result.code).toBe(1)
     expect(result.outputs).toMatchObject({
       status: 'failed',
       pending: '3',
-      'pending-migrations': '["1718000300000_add-users-phone","1718000400000_orders-paid-at","1718000500000_users-drop-name"]',
+      'pending-migrations':
+        '["1718000300000_add-users-phone","1718000400000_orders-paid-at","1718000500000_users-drop-name"]',
       destructive: 'true',
       'rollback-safe': 'false'
     })
@@ -54,7 +67,11 @@ describe.each(NODE_BINARIES)('gate: migrations through dist/index.js ($label)', 
     ])
     expect(result.summary).toContain('Pending migrations')
     expect(result.summary).toContain('`1718000500000_users-drop-name`')
-    const visible = result.stdout.replace(/::add-mask::.*\n/g, '') + result.stderr + result.summary + JSON.stringify(result.outputs)
+    const visible =
+      result.stdout.replace(/::add-mask::.*\n/g, '') +
+      result.stderr +
+      result.summary +
+      JSON.stringify(result.outputs)
     expect(visible).not.toContain('Pa55-word-never-shown')
   }, 120_000)
 
@@ -62,13 +79,19 @@ describe.each(NODE_BINARIES)('gate: migrations through dist/index.js ($label)', 
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'dg-migrations-action-'))
     cpSync(path.join(REPO, 'examples/service'), cwd, { recursive: true })
     const result = await runAction({
-      inputs: { gate: 'migrations', 'database-url': 'postgres://app:hunter2@127.0.0.1:1/app', comment: 'false' },
+      inputs: {
+        gate: 'migrations',
+        'database-url': 'postgres://app:hunter2@127.0.0.1:1/app',
+        comment: 'false'
+      },
       cwd,
       node
     })
     expect(result.code).toBe(1)
     const failure = result.annotations.find(a => a.title === 'database-unreachable')!
-    expect(failure.message).toContain('Database check failed: cannot connect to 127.0.0.1:1/app: connect ECONNREFUSED 127.0.0.1:1.')
+    expect(failure.message).toContain(
+      'Database check failed: cannot connect to 127.0.0.1:1/app: connect ECONNREFUSED 127.0.0.1:1.'
+    )
     expect(result.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('hunter2')
   }, 60_000)
 })

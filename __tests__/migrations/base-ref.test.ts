@@ -5,7 +5,8 @@ import { git, project, runGate, where } from './helpers.js'
 
 function repository(): { dir: string; base: string } {
   const dir = project({
-    'db/migrations/20240101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, name text);\n\n-- migrate:down\nDROP TABLE users;\n',
+    'db/migrations/20240101000000_users.sql':
+      '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, name text);\n\n-- migrate:down\nDROP TABLE users;\n',
     'db/migrations/20240102000000_orders.sql':
       '-- migrate:up\nCREATE TABLE orders (id bigint PRIMARY KEY);\nALTER TABLE users DROP COLUMN name;\n\n-- migrate:down\nDROP TABLE orders;\n',
     'db/migrations/20240103000000_legacy.sql': '-- migrate:up\nSELECT 1;\n\n-- migrate:down\nSELECT 1;\n'
@@ -23,7 +24,10 @@ function change(dir: string): void {
     '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, name text);\nALTER TABLE users ADD COLUMN email text NOT NULL;\n\n-- migrate:down\nDROP TABLE users;\n'
   )
   unlinkSync(path.join(dir, 'db/migrations/20240103000000_legacy.sql'))
-  writeFileSync(path.join(dir, 'db/migrations/20240104000000_index.sql'), '-- migrate:up\nCREATE INDEX users_id_idx ON users (id);\n\n-- migrate:down\nDROP INDEX users_id_idx;\n')
+  writeFileSync(
+    path.join(dir, 'db/migrations/20240104000000_index.sql'),
+    '-- migrate:up\nCREATE INDEX users_id_idx ON users (id);\n\n-- migrate:down\nDROP INDEX users_id_idx;\n'
+  )
 }
 
 describe('base-ref: lint only what changed, and catch edited history', () => {
@@ -39,8 +43,12 @@ describe('base-ref: lint only what changed, and catch edited history', () => {
     // The edit adds a NOT NULL column to a table the same file creates: not a lint finding, but edited history.
     // 20240102's DROP COLUMN is unchanged since the base: not linted, so not destructive in this change.
     expect(result.outputs.destructive).toBe('false')
-    expect(result.scope).toBe('dbmate: 3 migrations in db/migrations, 2 changed since HEAD linted, 3 SQL statements')
-    expect(result.findings[0]!.message).toBe('Migration 20240101000000_users exists on HEAD and was modified in this change.')
+    expect(result.scope).toBe(
+      'dbmate: 3 migrations in db/migrations, 2 changed since HEAD linted, 3 SQL statements'
+    )
+    expect(result.findings[0]!.message).toBe(
+      'Migration 20240101000000_users exists on HEAD and was modified in this change.'
+    )
   })
 
   it('on a pull_request event the PR base is the default; without one everything is linted', async () => {
@@ -48,7 +56,12 @@ describe('base-ref: lint only what changed, and catch edited history', () => {
     change(dir)
     git(dir, 'add', '-A')
     git(dir, 'commit', '-qm', 'change')
-    const pr = await runGate(dir, {}, {}, { eventName: 'pull_request', event: { pull_request: { base: { sha: base } } } })
+    const pr = await runGate(
+      dir,
+      {},
+      {},
+      { eventName: 'pull_request', event: { pull_request: { base: { sha: base } } } }
+    )
     expect(where(pr)).toContain('edited-migration@db/migrations/20240101000000_users.sql:3')
     expect(pr.scope).toContain(`2 changed since ${base.slice(0, 7)} linted`)
     const push = await runGate(dir, {}, {}, { eventName: 'push' })

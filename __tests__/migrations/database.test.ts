@@ -12,7 +12,10 @@ import { FIXTURES, REPO, runGate, testDatabase, where, type TestDatabase } from 
 // Async: with PGlite the database is served from this very process, so a blocking child would deadlock.
 const run = promisify(execFile)
 const fixture = (tool: string): string => path.join(FIXTURES, 'tools', tool)
-const sha256 = (file: string): string => createHash('sha256').update(execFileSync('cat', [file])).digest('hex')
+const sha256 = (file: string): string =>
+  createHash('sha256')
+    .update(execFileSync('cat', [file]))
+    .digest('hex')
 let db: TestDatabase
 
 beforeAll(async () => {
@@ -50,19 +53,30 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
   it('a fresh database without the history table: every migration pending, in order', async () => {
     const result = await runGate(fixture('golang-migrate'), { 'database-url': db.url })
     expect(result.outputs.pending).toBe('3')
-    expect(JSON.parse(result.outputs['pending-migrations']!)).toEqual(['000001_create_users', '000002_create_orders', '000010_orders_index'])
+    expect(JSON.parse(result.outputs['pending-migrations']!)).toEqual([
+      '000001_create_users',
+      '000002_create_orders',
+      '000010_orders_index'
+    ])
     expect(where(result).filter(w => !w.startsWith('pending-migration'))).toEqual(['history-table-missing@:'])
     expect(result.findings.find(f => f.rule === 'history-table-missing')!.message).toMatch(
       /^No schema_migrations table in 127\.0\.0\.1:\d+\/\w+: all 3 migrations are pending\.$/
     )
-    expect(result.sections[0]!.markdown).toContain('| 3 | `000010_orders_index` | `migrations/000010_orders_index.up.sql` |')
+    expect(result.sections[0]!.markdown).toContain(
+      '| 3 | `000010_orders_index` | `migrations/000010_orders_index.up.sql` |'
+    )
   })
 
   it('golang-migrate: dirty current version is a failed migration; the rest pending', async () => {
-    await db.query('CREATE TABLE IF NOT EXISTS "schema_migrations" (version bigint not null primary key, dirty boolean not null)')
+    await db.query(
+      'CREATE TABLE IF NOT EXISTS "schema_migrations" (version bigint not null primary key, dirty boolean not null)'
+    )
     await db.query('INSERT INTO schema_migrations VALUES (2, true)')
     const result = await runGate(fixture('golang-migrate'), { 'database-url': db.url })
-    expect(where(result)).toEqual(['failed-migration@migrations/000002_create_orders.up.sql:1', 'pending-migration@migrations/000010_orders_index.up.sql:1'])
+    expect(where(result)).toEqual([
+      'failed-migration@migrations/000002_create_orders.up.sql:1',
+      'pending-migration@migrations/000010_orders_index.up.sql:1'
+    ])
     expect(result.outputs.pending).toBe('1')
   })
 
@@ -73,10 +87,13 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
     const dir = fixture('prisma')
     const sum = (name: string): string => sha256(path.join(dir, 'prisma/migrations', name, 'migration.sql'))
-    await db.query(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES
+    await db.query(
+      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES
       ('a', $1, now(), '20240101000000_init', 1),
       ('b', $2, now(), '20240102000000_add_orders', 1),
-      ('c', $3, NULL, '20240103000000_orders_index', 0)`, [sum('20240101000000_init'), 'f'.repeat(64), sum('20240103000000_orders_index')])
+      ('c', $3, NULL, '20240103000000_orders_index', 0)`,
+      [sum('20240101000000_init'), 'f'.repeat(64), sum('20240103000000_orders_index')]
+    )
     const result = await runGate(dir, { 'database-url': db.url })
     expect(where(result)).toEqual([
       // Prisma's generated CREATE INDEX on a table from an earlier migration blocks writes (lint, line 2).
@@ -101,9 +118,26 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
       "installed_on" TIMESTAMP NOT NULL DEFAULT now(), "execution_time" INTEGER NOT NULL, "success" BOOLEAN NOT NULL);
       ALTER TABLE "public"."flyway_schema_history" ADD CONSTRAINT "flyway_schema_history_pk" PRIMARY KEY ("installed_rank");
       CREATE INDEX "flyway_schema_history_s_idx" ON "public"."flyway_schema_history" ("success");`)
-    const sum = (name: string): number => flywayChecksum(execFileSync('cat', [path.join(fixture('flyway'), 'db/migration', name)], { encoding: 'utf8' }))
-    const insert = (rank: number, version: string | null, description: string, script: string, checksum: number, success = true): Promise<unknown> =>
-      db.query(`INSERT INTO flyway_schema_history VALUES ($1, $2, $3, 'SQL', $4, $5, 'ci', now(), 5, $6)`, [rank, version, description, script, checksum, success])
+    const sum = (name: string): number =>
+      flywayChecksum(
+        execFileSync('cat', [path.join(fixture('flyway'), 'db/migration', name)], { encoding: 'utf8' })
+      )
+    const insert = (
+      rank: number,
+      version: string | null,
+      description: string,
+      script: string,
+      checksum: number,
+      success = true
+    ): Promise<unknown> =>
+      db.query(`INSERT INTO flyway_schema_history VALUES ($1, $2, $3, 'SQL', $4, $5, 'ci', now(), 5, $6)`, [
+        rank,
+        version,
+        description,
+        script,
+        checksum,
+        success
+      ])
     await insert(1, '1', 'create users', 'V1__create_users.sql', sum('V1__create_users.sql'))
     await insert(2, '1.1', 'users email', 'V1_1__users_email.sql', 12345)
     await insert(3, '10', 'orders index', 'V10__orders_index.sql', sum('V10__orders_index.sql'), false)
@@ -121,14 +155,21 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
     )
     // A baseline at 2 marks everything up to it applied (no checksum to compare).
     await db.query('DELETE FROM flyway_schema_history')
-    await db.query(`INSERT INTO flyway_schema_history VALUES (1, '2', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'ci', now(), 0, true)`)
+    await db.query(
+      `INSERT INTO flyway_schema_history VALUES (1, '2', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'ci', now(), 0, true)`
+    )
     const baselined = await runGate(fixture('flyway'), { 'database-url': db.url })
-    expect(JSON.parse(baselined.outputs['pending-migrations']!)).toEqual(['V10__orders_index', 'R__user_emails'])
+    expect(JSON.parse(baselined.outputs['pending-migrations']!)).toEqual([
+      'V10__orders_index',
+      'R__user_emails'
+    ])
   })
 
   it('dbmate: applied but missing from the repo, out-of-order', async () => {
     await db.query('create table if not exists schema_migrations (version varchar(128) primary key)')
-    await db.query("INSERT INTO schema_migrations VALUES ('20231231000000'), ('20240101000000'), ('20240103000000')")
+    await db.query(
+      "INSERT INTO schema_migrations VALUES ('20231231000000'), ('20240101000000'), ('20240103000000')"
+    )
     const result = await runGate(fixture('dbmate'), { 'database-url': db.url })
     expect(where(result)).toEqual([
       'drop-column@db/migrations/20240103000000_orders_drop_note.sql:2',
@@ -137,16 +178,18 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
       'out-of-order@db/migrations/20240102000000_create_orders.sql:1',
       'pending-migration@db/migrations/20240102000000_create_orders.sql:1'
     ])
-    expect(result.findings[2]!.message).toBe('Migration 20231231000000 is applied in the database but missing from the repository.')
+    expect(result.findings[2]!.message).toBe(
+      'Migration 20231231000000 is applied in the database but missing from the repository.'
+    )
   })
 
   it('rails, django, alembic, drizzle, sequelize, typeorm: history tables as each tool creates them', async () => {
     await db.query(`CREATE TABLE "schema_migrations" ("version" character varying NOT NULL PRIMARY KEY);
       CREATE TABLE "ar_internal_metadata" ("key" character varying NOT NULL PRIMARY KEY, "value" character varying, "created_at" timestamp(6) NOT NULL, "updated_at" timestamp(6) NOT NULL);
       INSERT INTO schema_migrations VALUES ('20240101000000');`)
-    expect(JSON.parse((await runGate(fixture('rails'), { 'database-url': db.url })).outputs['pending-migrations']!)).toEqual([
-      '20240102000000_add_index_to_users'
-    ])
+    expect(
+      JSON.parse((await runGate(fixture('rails'), { 'database-url': db.url })).outputs['pending-migrations']!)
+    ).toEqual(['20240102000000_add_index_to_users'])
 
     await db.query(`CREATE TABLE "django_migrations" ("id" bigint NOT NULL PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY,
       "app" varchar(255) NOT NULL, "name" varchar(255) NOT NULL, "applied" timestamp with time zone NOT NULL);
@@ -160,17 +203,19 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
 
     await db.query(`CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));
       INSERT INTO alembic_version VALUES ('9f8e7d6c5b4a');`)
-    expect(JSON.parse((await runGate(fixture('alembic'), { 'database-url': db.url })).outputs['pending-migrations']!)).toEqual([
-      '0c0ffee00001_orders'
-    ])
+    expect(
+      JSON.parse(
+        (await runGate(fixture('alembic'), { 'database-url': db.url })).outputs['pending-migrations']!
+      )
+    ).toEqual(['0c0ffee00001_orders'])
 
     const drizzleDir = fixture('drizzle')
     await db.query(`CREATE SCHEMA IF NOT EXISTS "drizzle";
       CREATE TABLE IF NOT EXISTS "drizzle"."__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint);`)
-    await db.query('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, 1718000000000), ($2, 1718000100000)', [
-      sha256(path.join(drizzleDir, 'drizzle/0000_brave_users.sql')),
-      'edited'
-    ])
+    await db.query(
+      'INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, 1718000000000), ($2, 1718000100000)',
+      [sha256(path.join(drizzleDir, 'drizzle/0000_brave_users.sql')), 'edited']
+    )
     const drizzle = await runGate(drizzleDir, { 'database-url': db.url })
     expect(where(drizzle)).toEqual([
       'drop-column@drizzle/0002_loud_drop.sql:1',
@@ -180,35 +225,63 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
 
     await db.query(`CREATE TABLE IF NOT EXISTS "SequelizeMeta" ("name" VARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ("name"));
       INSERT INTO "SequelizeMeta" VALUES ('20240101000000-create-users.js');`)
-    expect((await runGate(fixture('sequelize'), { 'database-url': db.url })).outputs['pending-migrations']).toBe('["20240102000000-rename-email.js"]')
+    expect(
+      (await runGate(fixture('sequelize'), { 'database-url': db.url })).outputs['pending-migrations']
+    ).toBe('["20240102000000-rename-email.js"]')
 
     await db.query(`CREATE TABLE "migrations" ("id" SERIAL NOT NULL, "timestamp" bigint NOT NULL, "name" character varying NOT NULL, CONSTRAINT "PK_8c82d7f526340ab734260ea46be" PRIMARY KEY ("id"));
       INSERT INTO migrations ("timestamp", name) VALUES (1718000000000, 'CreateUsers1718000000000');`)
-    expect((await runGate(fixture('typeorm'), { 'database-url': db.url })).outputs['pending-migrations']).toBe('["UsersEmail1718000100000"]')
+    expect(
+      (await runGate(fixture('typeorm'), { 'database-url': db.url })).outputs['pending-migrations']
+    ).toBe('["UsersEmail1718000100000"]')
   })
 
   it('knex and node-pg-migrate: migrations applied by the real tools, then checked', async () => {
     const knexDir = scratchCopy('knex')
     await run(
       process.execPath,
-      ['-e', `const k = require('knex')({ client: 'pg', connection: process.argv[1] }); k.migrate.latest({ directory: process.argv[2] }).then(() => k.destroy())`, db.url, path.join(knexDir, 'migrations')],
+      [
+        '-e',
+        `const k = require('knex')({ client: 'pg', connection: process.argv[1] }); k.migrate.latest({ directory: process.argv[2] }).then(() => k.destroy())`,
+        db.url,
+        path.join(knexDir, 'migrations')
+      ],
       { cwd: REPO }
     )
-    writeFileSync(path.join(knexDir, 'migrations/20240103000000_add_total.js'), "exports.up = knex => knex.raw('ALTER TABLE orders ADD COLUMN total integer')\nexports.down = knex => knex.raw('ALTER TABLE orders DROP COLUMN total')\n")
+    writeFileSync(
+      path.join(knexDir, 'migrations/20240103000000_add_total.js'),
+      "exports.up = knex => knex.raw('ALTER TABLE orders ADD COLUMN total integer')\nexports.down = knex => knex.raw('ALTER TABLE orders DROP COLUMN total')\n"
+    )
     const knex = await runGate(knexDir, { 'database-url': db.url })
     expect(where(knex)).toEqual(['pending-migration@migrations/20240103000000_add_total.js:1'])
-    expect(knex.scope).toBe('knex: 3 migrations in migrations, 3 linted, 1 SQL statement, database: 2 applied, 1 pending')
+    expect(knex.scope).toBe(
+      'knex: 3 migrations in migrations, 3 linted, 1 SQL statement, database: 2 applied, 1 pending'
+    )
 
     // The example service, applied with node-pg-migrate itself, up to its third migration.
     await db.reset()
     const service = mkdtempSync(path.join(os.tmpdir(), 'dg-migrations-service-'))
     cpSync(path.join(REPO, 'examples/service'), service, { recursive: true })
-    await run(process.execPath, [path.join(REPO, 'node_modules/node-pg-migrate/bin/node-pg-migrate.js'), 'up', '3', '-m', 'migrations', '--no-check-order'], {
-      cwd: service,
-      env: { ...process.env, DATABASE_URL: db.url }
-    })
+    await run(
+      process.execPath,
+      [
+        path.join(REPO, 'node_modules/node-pg-migrate/bin/node-pg-migrate.js'),
+        'up',
+        '3',
+        '-m',
+        'migrations',
+        '--no-check-order'
+      ],
+      {
+        cwd: service,
+        env: { ...process.env, DATABASE_URL: db.url }
+      }
+    )
     const result = await runGate(service, { 'database-url': db.url })
-    expect(JSON.parse(result.outputs['pending-migrations']!)).toEqual(['1718000300000_add-users-phone', '1718000400000_orders-paid-at'])
+    expect(JSON.parse(result.outputs['pending-migrations']!)).toEqual([
+      '1718000300000_add-users-phone',
+      '1718000400000_orders-paid-at'
+    ])
     expect(where(result)).toEqual([
       'pending-migration@migrations/1718000300000_add-users-phone.sql:1',
       'pending-migration@migrations/1718000400000_orders-paid-at.sql:1'
@@ -221,7 +294,9 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
   it('never writes: the database is identical before and after, and a read-only role is enough', async () => {
     await db.query('create table if not exists schema_migrations (version varchar(128) primary key)')
     await db.query("INSERT INTO schema_migrations VALUES ('20240101000000')")
-    await db.query('CREATE TABLE orders (id bigint PRIMARY KEY, note text); INSERT INTO orders VALUES (1, \'a\'), (2, NULL)')
+    await db.query(
+      "CREATE TABLE orders (id bigint PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'a'), (2, NULL)"
+    )
     await db.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'deploy_gates_readonly') THEN
         CREATE ROLE deploy_gates_readonly LOGIN PASSWORD 's3cr3t-p@ss';
@@ -246,7 +321,9 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
     await db.query('CREATE TABLE schema_migrations (id integer)')
     const result = await runGate(fixture('golang-migrate'), { 'database-url': db.url })
     expect(where(result)).toEqual(['history-table-shape@:'])
-    expect(result.findings[0]!.message).toBe('History table schema_migrations has no column(s) version, dirty: it is not a golang-migrate history table.')
+    expect(result.findings[0]!.message).toBe(
+      'History table schema_migrations has no column(s) version, dirty: it is not a golang-migrate history table.'
+    )
     expect(result.outputs.pending).toBeUndefined()
   })
 })
@@ -257,10 +334,14 @@ describe('unreachable databases fail closed, without leaking the password', () =
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     const port = (server.address() as net.AddressInfo).port
     await new Promise(resolve => server.close(resolve))
-    const result = await runGate(fixture('dbmate'), { 'database-url': `postgres://app:hunter2@127.0.0.1:${port}/app` })
+    const result = await runGate(fixture('dbmate'), {
+      'database-url': `postgres://app:hunter2@127.0.0.1:${port}/app`
+    })
     const failure = result.findings.find(f => f.rule === 'database-unreachable')!
     expect(failure.severity).toBe('error')
-    expect(failure.message).toBe(`Database check failed: cannot connect to 127.0.0.1:${port}/app: connect ECONNREFUSED 127.0.0.1:${port}.`)
+    expect(failure.message).toBe(
+      `Database check failed: cannot connect to 127.0.0.1:${port}/app: connect ECONNREFUSED 127.0.0.1:${port}.`
+    )
     expect(result.secrets).toEqual(['hunter2'])
   })
 
@@ -271,7 +352,11 @@ describe('unreachable databases fail closed, without leaking the password', () =
     const port = (server.address() as net.AddressInfo).port
     const started = Date.now()
     try {
-      const result = await runGate(fixture('dbmate'), { 'database-url': `postgres://app:hunter2@127.0.0.1:${port}/app` }, { connectTimeoutMs: 400, statementTimeoutMs: 400 })
+      const result = await runGate(
+        fixture('dbmate'),
+        { 'database-url': `postgres://app:hunter2@127.0.0.1:${port}/app` },
+        { connectTimeoutMs: 400, statementTimeoutMs: 400 }
+      )
       expect(where(result).filter(w => w.startsWith('database'))).toEqual(['database-unreachable@:'])
       expect(result.findings.find(f => f.rule === 'database-unreachable')!.message).toBe(
         `Database check failed: cannot connect to 127.0.0.1:${port}/app: connection timed out.`

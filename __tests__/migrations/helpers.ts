@@ -9,7 +9,13 @@ import { mapInputSource } from '../../src/inputs.js'
 import { gitRunner } from '../../src/runtime.js'
 import type { GateIO, GateResult, GitHubContext } from '../../src/types.js'
 
-export const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '__fixtures__', 'migrations')
+export const FIXTURES = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+  '..',
+  '__fixtures__',
+  'migrations'
+)
 export const REPO = path.resolve(FIXTURES, '..', '..')
 
 export function gateIO(cwd: string, github: Partial<GitHubContext> = {}): GateIO {
@@ -21,11 +27,25 @@ export function gateIO(cwd: string, github: Partial<GitHubContext> = {}): GateIO
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     log: { info: () => {}, warning: () => {}, debug: () => {} },
     git: gitRunner(cwd),
-    github: { token: '', apiUrl: '', serverUrl: '', repository: '', eventName: '', event: {}, sha: '', ref: '', runId: '', ...github }
+    github: {
+      token: '',
+      apiUrl: '',
+      serverUrl: '',
+      repository: '',
+      eventName: '',
+      event: {},
+      sha: '',
+      ref: '',
+      runId: '',
+      ...github
+    }
   }
 }
 
-export function configFor(inputs: Record<string, string>, overrides: Partial<MigrationsConfig> = {}): MigrationsConfig {
+export function configFor(
+  inputs: Record<string, string>,
+  overrides: Partial<MigrationsConfig> = {}
+): MigrationsConfig {
   return { ...parseMigrationsInputs(mapInputSource(inputs)), ...overrides }
 }
 
@@ -54,10 +74,14 @@ export function project(files: Record<string, string>): string {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8'
-  })
+  return execFileSync(
+    'git',
+    ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args],
+    {
+      cwd,
+      encoding: 'utf8'
+    }
+  )
 }
 
 /**
@@ -108,7 +132,9 @@ export async function testDatabase(): Promise<TestDatabase> {
     kind,
     query: (sql, params) => client.query(sql, params),
     async reset() {
-      await client.query('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public;')
+      await client.query(
+        'DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public;'
+      )
     },
     async close() {
       await client.end()

@@ -54,9 +54,16 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
       `drop-table@${file('0004_allow_comments.up.sql')}:4`
     ])
     expect(result.data?.allowed).toEqual([
-      { rule: 'drop-column', file: file('0004_allow_comments.up.sql'), line: 2, reason: 'unused since v2.3, see OPS-12' }
+      {
+        rule: 'drop-column',
+        file: file('0004_allow_comments.up.sql'),
+        line: 2,
+        reason: 'unused since v2.3, see OPS-12'
+      }
     ])
-    expect(result.sections.find(s => s.heading === 'Allowed by comment')!.markdown).toContain('unused since v2.3, see OPS-12')
+    expect(result.sections.find(s => s.heading === 'Allowed by comment')!.markdown).toContain(
+      'unused since v2.3, see OPS-12'
+    )
   })
 
   it('CONCURRENTLY inside BEGIN fails; alone in a golang-migrate file it is fine', async () => {
@@ -71,13 +78,17 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
     const broken = result.findings.filter(f => f.file === file('0007_broken.up.sql'))
     expect(broken).toHaveLength(1)
     expect(broken[0]).toMatchObject({ rule: 'sql-syntax-error', severity: 'error', line: 3, column: 7 })
-    expect(broken[0]!.message).toBe('PostgreSQL cannot parse this migration: syntax error at or near "TABEL".')
+    expect(broken[0]!.message).toBe(
+      'PostgreSQL cannot parse this migration: syntax error at or near "TABEL".'
+    )
     expect(where(result)).toContain(`drop-column@${file('0008_unicode.up.sql')}:2`)
   })
 
   it('columns count characters, not UTF-8 bytes', async () => {
     const result = await runGate(LINT)
-    const drop = result.findings.find(f => f.file === file('0008_unicode.up.sql') && f.rule === 'drop-column')!
+    const drop = result.findings.find(
+      f => f.file === file('0008_unicode.up.sql') && f.rule === 'drop-column'
+    )!
     expect([drop.line, drop.column, drop.endColumn]).toEqual([2, 12, 52])
     expect(drop.message).toBe('Drops column usérs.prénom and its data.')
   })
@@ -97,7 +108,8 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
 
     // Allowed with a reason: still destructive (the data goes), but the author vouches the old version copes.
     const allowed = project({
-      'migrations/0001_drop.up.sql': '-- deploy-gates: allow drop-column nothing reads it since v3\nALTER TABLE users DROP COLUMN legacy;\n',
+      'migrations/0001_drop.up.sql':
+        '-- deploy-gates: allow drop-column nothing reads it since v3\nALTER TABLE users DROP COLUMN legacy;\n',
       'migrations/0001_drop.down.sql': 'ALTER TABLE users ADD COLUMN legacy text;\n'
     })
     expect((await runGate(allowed)).outputs).toEqual({ destructive: 'true', 'rollback-safe': 'true' })
@@ -105,33 +117,45 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
 
   it('the allow input downgrades a rule one step; unknown ids are refused', async () => {
     const result = await runGate(LINT, { allow: 'drop-table, create-index-non-concurrently' })
-    const severities = result.findings.filter(f => f.file === file('0002_dangerous.up.sql')).map(f => `${f.rule}:${f.severity}`)
+    const severities = result.findings
+      .filter(f => f.file === file('0002_dangerous.up.sql'))
+      .map(f => `${f.rule}:${f.severity}`)
     expect(severities).toContain('drop-table:warning')
     expect(severities).toContain('create-index-non-concurrently:notice')
     expect(severities).toContain('drop-column:error')
-    await expect(runGate(LINT, { allow: 'drop-tables' })).rejects.toThrow(/--allow names unknown rule\(s\) drop-tables; known: drop-table,/)
+    await expect(runGate(LINT, { allow: 'drop-tables' })).rejects.toThrow(
+      /--allow names unknown rule\(s\) drop-tables; known: drop-table,/
+    )
   })
 
   it('lock-timeout-rules flags the first lock-taking statement without a lock_timeout', async () => {
     const dir = project({
-      'migrations/0001_a.up.sql': 'CREATE TABLE t (id int);\nALTER TABLE users ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;\n',
+      'migrations/0001_a.up.sql':
+        'CREATE TABLE t (id int);\nALTER TABLE users ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;\n',
       'migrations/0002_b.up.sql': "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN c text;\n"
     })
     expect(where(await runGate(dir))).toEqual([])
-    expect(where(await runGate(dir, { 'lock-timeout-rules': 'true' }))).toEqual(['missing-lock-timeout@migrations/0001_a.up.sql:2'])
+    expect(where(await runGate(dir, { 'lock-timeout-rules': 'true' }))).toEqual([
+      'missing-lock-timeout@migrations/0001_a.up.sql:2'
+    ])
   })
 
   it('transaction handling follows the tool: dbmate transaction:false, node-pg-migrate noTransaction', async () => {
     const dbmate = project({
-      'db/migrations/20240101000000_a.sql': '-- migrate:up\nCREATE INDEX CONCURRENTLY a_idx ON a (x);\n\n-- migrate:down\nDROP INDEX a_idx;\n',
+      'db/migrations/20240101000000_a.sql':
+        '-- migrate:up\nCREATE INDEX CONCURRENTLY a_idx ON a (x);\n\n-- migrate:down\nDROP INDEX a_idx;\n',
       'db/migrations/20240102000000_b.sql':
         '-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY b_idx ON b (x);\n\n-- migrate:down\nDROP INDEX CONCURRENTLY b_idx;\n'
     })
-    expect(where(await runGate(dbmate))).toEqual(['concurrently-in-transaction@db/migrations/20240101000000_a.sql:2'])
+    expect(where(await runGate(dbmate))).toEqual([
+      'concurrently-in-transaction@db/migrations/20240101000000_a.sql:2'
+    ])
 
     const npm = project({
-      'migrations/1_a.js': "exports.up = pgm => {\n  pgm.sql('CREATE INDEX CONCURRENTLY a_idx ON a (x)')\n}\nexports.down = pgm => {\n  pgm.sql('DROP TABLE a')\n}\n",
-      'migrations/2_b.js': "exports.up = pgm => {\n  pgm.noTransaction()\n  pgm.sql(`CREATE INDEX CONCURRENTLY b_idx\n    ON b (x)`)\n}\n"
+      'migrations/1_a.js':
+        "exports.up = pgm => {\n  pgm.sql('CREATE INDEX CONCURRENTLY a_idx ON a (x)')\n}\nexports.down = pgm => {\n  pgm.sql('DROP TABLE a')\n}\n",
+      'migrations/2_b.js':
+        'exports.up = pgm => {\n  pgm.noTransaction()\n  pgm.sql(`CREATE INDEX CONCURRENTLY b_idx\n    ON b (x)`)\n}\n'
     })
     // The down's DROP TABLE is not linted as part of the up; the SQL's position is the literal's own.
     const result = await runGate(npm)

@@ -12,14 +12,22 @@ import { FIXTURES, project, runGate } from './helpers.js'
 const source = mapInputSource({})
 const fixture = (tool: string): string => path.join(FIXTURES, 'tools', tool)
 
-async function listed(tool: ToolName): Promise<{ tool: string; dir: string; ids: string[]; names: string[]; downs: (boolean | undefined)[] }> {
+async function listed(
+  tool: ToolName
+): Promise<{ tool: string; dir: string; ids: string[]; names: string[]; downs: (boolean | undefined)[] }> {
   const cwd = fixture(tool)
   const located = await locateMigrations(cwd, '', 'auto', source)
   const files = await located.tool.list(located.directory, cwd)
-  return { tool: located.tool.name, dir: located.display, ids: files.map(f => f.id), names: files.map(f => f.name), downs: files.map(f => f.hasDown) }
+  return {
+    tool: located.tool.name,
+    dir: located.display,
+    ids: files.map(f => f.id),
+    names: files.map(f => f.name),
+    downs: files.map(f => f.hasDown)
+  }
 }
 
-describe('tool adapters: detection from the layout, the tool\'s own order and ids', () => {
+describe("tool adapters: detection from the layout, the tool's own order and ids", () => {
   it('prisma', async () => {
     expect(await listed('prisma')).toMatchObject({
       tool: 'prisma',
@@ -49,7 +57,11 @@ describe('tool adapters: detection from the layout, the tool\'s own order and id
   })
 
   it('golang-migrate: numeric versions, down files', async () => {
-    expect(await listed('golang-migrate')).toMatchObject({ tool: 'golang-migrate', ids: ['1', '2', '10'], downs: [true, true, false] })
+    expect(await listed('golang-migrate')).toMatchObject({
+      tool: 'golang-migrate',
+      ids: ['1', '2', '10'],
+      downs: [true, true, false]
+    })
   })
 
   it('dbmate: -- migrate:down section with no SQL is no down migration', async () => {
@@ -62,7 +74,11 @@ describe('tool adapters: detection from the layout, the tool\'s own order and id
   })
 
   it('rails, django (per app), alembic (revision graph order), drizzle (journal), sequelize, typeorm, knex', async () => {
-    expect(await listed('rails')).toMatchObject({ tool: 'rails', dir: 'db/migrate', ids: ['20240101000000', '20240102000000'] })
+    expect(await listed('rails')).toMatchObject({
+      tool: 'rails',
+      dir: 'db/migrate',
+      ids: ['20240101000000', '20240102000000']
+    })
     expect(await listed('django')).toMatchObject({
       tool: 'django',
       dir: '.',
@@ -73,20 +89,32 @@ describe('tool adapters: detection from the layout, the tool\'s own order and id
       ids: ['1a2b3c4d5e6f', '9f8e7d6c5b4a', '0c0ffee00001'],
       downs: [true, false, true]
     })
-    expect(await listed('drizzle')).toMatchObject({ tool: 'drizzle', ids: ['1718000000000', '1718000100000', '1718000200000'] })
+    expect(await listed('drizzle')).toMatchObject({
+      tool: 'drizzle',
+      ids: ['1718000000000', '1718000100000', '1718000200000']
+    })
     expect(await listed('sequelize')).toMatchObject({
       tool: 'sequelize',
       ids: ['20240101000000-create-users.js', '20240102000000-rename-email.js'],
       downs: [true, false]
     })
-    expect(await listed('typeorm')).toMatchObject({ tool: 'typeorm', dir: 'src/migration', ids: ['CreateUsers1718000000000', 'UsersEmail1718000100000'] })
-    expect(await listed('knex')).toMatchObject({ tool: 'knex', ids: ['20240101000000_create_users.js', '20240102000000_create_orders.js'] })
+    expect(await listed('typeorm')).toMatchObject({
+      tool: 'typeorm',
+      dir: 'src/migration',
+      ids: ['CreateUsers1718000000000', 'UsersEmail1718000100000']
+    })
+    expect(await listed('knex')).toMatchObject({
+      tool: 'knex',
+      ids: ['20240101000000_create_users.js', '20240102000000_create_orders.js']
+    })
   })
 
-  it('checksums are the tools\' own: prisma and drizzle SHA-256 of the file', async () => {
+  it("checksums are the tools' own: prisma and drizzle SHA-256 of the file", async () => {
     const cwd = fixture('drizzle')
     const files = await TOOLS.drizzle.list(path.join(cwd, 'drizzle'), cwd)
-    const expected = createHash('sha256').update(readFileSync(path.join(cwd, 'drizzle/0001_quiet_orders.sql'))).digest('hex')
+    const expected = createHash('sha256')
+      .update(readFileSync(path.join(cwd, 'drizzle/0001_quiet_orders.sql')))
+      .digest('hex')
     expect(files[1]!.checksums).toEqual([expected])
   })
 
@@ -102,8 +130,12 @@ describe('tool adapters: detection from the layout, the tool\'s own order and id
       'rename-column@migrations/20240102000000-rename-email.js:5',
       'missing-down-migration@migrations/20240102000000-rename-email.js:5'
     ])
-    expect(await lines('typeorm')).toEqual(['add-column-not-null-without-default@src/migration/1718000100000-UsersEmail.ts:7'])
-    expect(await lines('rails')).toEqual(['create-index-non-concurrently@db/migrate/20240102000000_add_index_to_users.rb:4'])
+    expect(await lines('typeorm')).toEqual([
+      'add-column-not-null-without-default@src/migration/1718000100000-UsersEmail.ts:7'
+    ])
+    expect(await lines('rails')).toEqual([
+      'create-index-non-concurrently@db/migrate/20240102000000_add_index_to_users.rb:4'
+    ])
     expect(await lines('drizzle')).toEqual(['drop-column@drizzle/0002_loud_drop.sql:1'])
     expect(await lines('flyway')).toEqual([])
   })
@@ -122,12 +154,18 @@ describe('bad input', () => {
 
   it('a wrong tool, a missing directory, an unsupported dialect and a non-postgres URL are refused', async () => {
     const dir = fixture('dbmate')
-    await expect(runGate(dir, { tool: 'liquibase' })).rejects.toThrow(/^--tool must be one of auto, prisma, flyway, golang-migrate, knex/)
-    await expect(runGate(dir, { 'migrations-dir': 'nope' })).rejects.toThrow("--migrations-dir: directory 'nope' not found")
+    await expect(runGate(dir, { tool: 'liquibase' })).rejects.toThrow(
+      /^--tool must be one of auto, prisma, flyway, golang-migrate, knex/
+    )
+    await expect(runGate(dir, { 'migrations-dir': 'nope' })).rejects.toThrow(
+      "--migrations-dir: directory 'nope' not found"
+    )
     await expect(runGate(dir, { tool: 'prisma' })).rejects.toThrow(
       'no prisma migrations directory found (looked in prisma/migrations): set --migrations-dir'
     )
-    await expect(runGate(dir, { dialect: 'mysql' })).rejects.toThrow("--dialect must be one of postgres (got 'mysql')")
+    await expect(runGate(dir, { dialect: 'mysql' })).rejects.toThrow(
+      "--dialect must be one of postgres (got 'mysql')"
+    )
     await expect(runGate(dir, { 'database-url': 'mysql://u:hunter2@db/x' })).rejects.toThrow(
       "--database-url must be a postgres:// or postgresql:// URL (got 'mysql:')"
     )
@@ -138,7 +176,9 @@ describe('bad input', () => {
       'db/migrations/20240101_a.sql': '-- migrate:up\nSELECT 1;\n',
       'migrations/000001_a.up.sql': 'SELECT 1;\n'
     })
-    await expect(runGate(dir)).rejects.toThrow('migrations of several tools found: golang-migrate (migrations), dbmate (db/migrations); set --tool')
+    await expect(runGate(dir)).rejects.toThrow(
+      'migrations of several tools found: golang-migrate (migrations), dbmate (db/migrations); set --tool'
+    )
   })
 
   it('a malformed drizzle journal is a file error', async () => {

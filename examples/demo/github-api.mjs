@@ -7,7 +7,8 @@ import { createServer } from 'node:http'
 
 export async function startGitHubApi() {
   const deployments = []
-  let nextId = 1000
+  let nextDeploymentId = 1000
+  let nextStatusId = 1
   const commitTimes = new Map()
 
   const server = createServer(async (request, response) => {
@@ -21,7 +22,7 @@ export async function startGitHubApi() {
     let match
     if (request.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/deployments$/.test(path)) {
       const deployment = {
-        id: nextId++,
+        id: nextDeploymentId++,
         sha: body.ref,
         ref: body.ref,
         environment: body.environment,
@@ -47,7 +48,7 @@ export async function startGitHubApi() {
       if (!match[2] && request.method === 'GET') return send(200, publicDeployment(deployment))
       if (match[2] && request.method === 'POST') {
         const status = {
-          id: nextId++,
+          id: nextStatusId++,
           state: body.state,
           created_at: new Date().toISOString(),
           environment_url: body.environment_url ?? '',

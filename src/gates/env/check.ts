@@ -58,7 +58,9 @@ const MIN_MASKED_LENGTH = 4
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
 
 export function isProductionEnvironment(name: string, schema?: EnvSchema): boolean {
-  return schema?.productionEnvironments ? schema.productionEnvironments.includes(name) : PRODUCTION_NAME.test(name)
+  return schema?.productionEnvironments
+    ? schema.productionEnvironments.includes(name)
+    : PRODUCTION_NAME.test(name)
 }
 
 export function requiredIn(rule: VariableRule, environment: string): boolean {
@@ -67,21 +69,27 @@ export function requiredIn(rule: VariableRule, environment: string): boolean {
 
 export function buildViews(input: CheckInput): EnvironmentView[] {
   const base = input.files.filter(file => file.environment === BASE_ENVIRONMENT)
-  const names = [...new Set(input.files.map(file => file.environment).filter(name => name !== BASE_ENVIRONMENT))]
+  const names = [
+    ...new Set(input.files.map(file => file.environment).filter(name => name !== BASE_ENVIRONMENT))
+  ]
   if (names.length === 0) names.push(input.processEnv?.environment ?? BASE_ENVIRONMENT)
   return names.map(name => {
     const own = name === BASE_ENVIRONMENT ? base : input.files.filter(file => file.environment === name)
     const files = name === BASE_ENVIRONMENT ? base : [...base, ...own]
     const assignments = new Map<string, { entry: EnvEntry; file: LoadedEnvFile }>()
-    for (const file of files) for (const entry of file.parsed.byKey.values()) assignments.set(entry.key, { entry, file })
+    for (const file of files)
+      for (const entry of file.parsed.byKey.values()) assignments.set(entry.key, { entry, file })
     const processEnv = input.processEnv?.environment === name ? input.processEnv.values : undefined
     // What the app sees after dotenv.config() + dotenvExpand.expand(): the process env wins over the files.
     const raw = new Map([...assignments].map(([key, { entry }]) => [key, entry.value]))
     const seenByExpand: Record<string, string> = Object.fromEntries(raw)
-    if (processEnv) for (const [key, value] of Object.entries(processEnv)) if (value !== undefined) seenByExpand[key] = value
+    if (processEnv)
+      for (const [key, value] of Object.entries(processEnv))
+        if (value !== undefined) seenByExpand[key] = value
     const values = expandAll(raw, seenByExpand)
     if (processEnv && input.schema) {
-      for (const key of input.schema.variables.keys()) if (processEnv[key] !== undefined) values.set(key, processEnv[key]!)
+      for (const key of input.schema.variables.keys())
+        if (processEnv[key] !== undefined) values.set(key, processEnv[key]!)
     }
     return {
       name,
@@ -105,7 +113,10 @@ export function checkEnv(input: CheckInput): CheckOutput {
     if (value && value.length >= MIN_MASKED_LENGTH) secrets.add(value)
   }
   const isSecret = (key: string, value: string) =>
-    Boolean(schema?.variables.get(key)?.secret) || isSecretName(key) || liveTokenKind(value) !== undefined || urlPassword(value) !== undefined
+    Boolean(schema?.variables.get(key)?.secret) ||
+    isSecretName(key) ||
+    liveTokenKind(value) !== undefined ||
+    urlPassword(value) !== undefined
   /** A non-secret, short, one-line value may be quoted in a message; anything else never is. */
   const shown = (key: string, value: string) =>
     !isSecret(key, value) && value.length <= 60 && !/[\n\r]/.test(value) ? ` (got '${value}')` : ''
@@ -113,7 +124,15 @@ export function checkEnv(input: CheckInput): CheckOutput {
   // A `.env.example` schema is a committed env file too: its syntax and any real secret in it matter.
   for (const file of [...input.files, ...(input.schemaFile ? [input.schemaFile] : [])]) {
     for (const issue of file.parsed.issues) {
-      add({ rule: issue.rule, severity: issue.severity, message: issue.message, file: file.file, line: issue.line, column: issue.column, help: issue.help })
+      add({
+        rule: issue.rule,
+        severity: issue.severity,
+        message: issue.message,
+        file: file.file,
+        line: issue.line,
+        column: issue.column,
+        help: issue.help
+      })
     }
     for (const entry of file.parsed.entries) {
       if (isSecret(entry.key, entry.value)) keepSecret(entry.value)
@@ -145,10 +164,17 @@ function at(position: Position): { line: number; column: number } {
 type Shown = (key: string, value: string) => string
 
 /** Rules on each value an environment ends up with: references, emptiness, type, placeholders, local hosts. */
-function checkValues(view: EnvironmentView, input: CheckInput, add: (finding: Finding) => void, shown: Shown): void {
+function checkValues(
+  view: EnvironmentView,
+  input: CheckInput,
+  add: (finding: Finding) => void,
+  shown: Shown
+): void {
   const { schema } = input
   const ownFiles = new Set(view.own)
-  const where = view.processEnv ? `${fileList(view.files) || 'the files'} or the process environment` : fileList(view.files)
+  const where = view.processEnv
+    ? `${fileList(view.files) || 'the files'} or the process environment`
+    : fileList(view.files)
   const lookup = (name: string) => view.processEnv?.[name] ?? view.assignments.get(name)?.entry.value
 
   for (const [key, { entry, file }] of view.assignments) {
@@ -189,13 +215,25 @@ function checkValues(view: EnvironmentView, input: CheckInput, add: (finding: Fi
           severity: required ? 'error' : 'warning',
           message: `${key} is empty in ${file.file}${required ? ` but required in ${view.name}` : ''}`,
           ...located,
-          help: required ? `Give ${key} a value, or remove it from the schema's required list for ${view.name}.` : `Give ${key} a value or remove the line.`
+          help: required
+            ? `Give ${key} a value, or remove it from the schema's required list for ${view.name}.`
+            : `Give ${key} a value or remove the line.`
         })
       }
       continue
     }
     if (unresolved) continue
-    checkValue(key, value, rule, view, input, add, shown, located, ownFiles.has(file) ? file.file : `${file.file} (used by ${view.name})`)
+    checkValue(
+      key,
+      value,
+      rule,
+      view,
+      input,
+      add,
+      shown,
+      located,
+      ownFiles.has(file) ? file.file : `${file.file} (used by ${view.name})`
+    )
   }
 
   if (view.processEnv && schema) {
@@ -204,7 +242,12 @@ function checkValues(view: EnvironmentView, input: CheckInput, add: (finding: Fi
       if (value === undefined) continue
       if (value === '') {
         if (requiredIn(rule, view.name)) {
-          add({ rule: 'empty-value', severity: 'error', message: `${key} is empty in the process environment but required in ${view.name}`, help: `Set the ${key} secret or variable for the ${view.name} environment.` })
+          add({
+            rule: 'empty-value',
+            severity: 'error',
+            message: `${key} is empty in the process environment but required in ${view.name}`,
+            help: `Set the ${key} secret or variable for the ${view.name} environment.`
+          })
         }
         continue
       }
@@ -233,7 +276,9 @@ function checkValue(
         severity: 'error',
         message: `${key} in ${where} ${problem.text}${shown(key, value)}`,
         ...located,
-        help: rule.description ? `${key}: ${rule.description}` : `Fix the value of ${key}, or its rule in ${input.schema!.file}.`
+        help: rule.description
+          ? `${key}: ${rule.description}`
+          : `Fix the value of ${key}, or its rule in ${input.schema!.file}.`
       })
     }
   }
@@ -247,7 +292,8 @@ function checkValue(
     })
   }
   if (view.production) {
-    const host = urlHost(value) ?? (rule?.type === 'host' || HOST_KEY.test(key) ? value.toLowerCase() : undefined)
+    const host =
+      urlHost(value) ?? (rule?.type === 'host' || HOST_KEY.test(key) ? value.toLowerCase() : undefined)
     const kind = host === undefined ? undefined : localHostKind(host)
     if (kind) {
       const hidden = shown(key, value) === ''
@@ -276,26 +322,37 @@ function checkMissing(view: EnvironmentView, input: CheckInput, add: (finding: F
   for (const [key, rule] of input.schema.variables) {
     if (!requiredIn(rule, view.name)) continue
     if (view.assignments.has(key) || view.processEnv?.[key] !== undefined) continue
-    const where = view.processEnv ? (files ? `${files} nor in the process environment` : 'the process environment') : files
+    const where = view.processEnv
+      ? files
+        ? `${files} nor in the process environment`
+        : 'the process environment'
+      : files
     add({
       rule: 'missing-key',
       severity: 'error',
       message: `${key} is required${rule.required === true ? '' : ` in ${view.name}`} (${input.schema.file}) but not set in ${where}`,
       ...(target ? { file: target.file } : {}),
       help:
-        (target ? `Add ${key}=… to ${target.file}` : `Set ${key} in the job's environment (e.g. from a secret)`) +
+        (target
+          ? `Add ${key}=… to ${target.file}`
+          : `Set ${key} in the job's environment (e.g. from a secret)`) +
         (rule.description ? `: ${rule.description}` : '.')
     })
   }
 }
 
 /** A key one environment sets and another does not: the classic "works in staging, breaks in production". */
-function checkAcrossEnvironments(views: EnvironmentView[], schema: EnvSchema | undefined, add: (finding: Finding) => void): void {
+function checkAcrossEnvironments(
+  views: EnvironmentView[],
+  schema: EnvSchema | undefined,
+  add: (finding: Finding) => void
+): void {
   if (views.length < 2) return
   const firstSeen = new Map<string, { view: EnvironmentView; entry: EnvEntry; file: LoadedEnvFile }>()
   for (const view of views) {
     for (const file of view.own) {
-      for (const entry of file.parsed.byKey.values()) if (!firstSeen.has(entry.key)) firstSeen.set(entry.key, { view, entry, file })
+      for (const entry of file.parsed.byKey.values())
+        if (!firstSeen.has(entry.key)) firstSeen.set(entry.key, { view, entry, file })
     }
   }
   for (const [key, seen] of firstSeen) {
@@ -351,7 +408,11 @@ export function parityRows(views: EnvironmentView[], schema: EnvSchema | undefin
               value,
               fromProcess,
               ...(assignment && !fromProcess
-                ? { file: assignment.file.file, line: assignment.entry.keyStart.line, column: assignment.entry.valueStart.column }
+                ? {
+                    file: assignment.file.file,
+                    line: assignment.entry.keyStart.line,
+                    column: assignment.entry.valueStart.column
+                  }
                 : {})
             }
       )
@@ -359,12 +420,22 @@ export function parityRows(views: EnvironmentView[], schema: EnvSchema | undefin
     if (cells.size === 0) continue
     const present = [...cells.values()].filter((cell): cell is ParityCell => cell !== undefined)
     const equal = present.every(cell => cell.value === present[0]!.value)
-    rows.push({ key, secret: rule.secret || isSecretName(key) || present.some(cell => cell.fromProcess), cells, equal })
+    rows.push({
+      key,
+      secret: rule.secret || isSecretName(key) || present.some(cell => cell.fromProcess),
+      cells,
+      equal
+    })
   }
   return rows
 }
 
-function checkParity(views: EnvironmentView[], schema: EnvSchema | undefined, add: (finding: Finding) => void, shown: Shown): void {
+function checkParity(
+  views: EnvironmentView[],
+  schema: EnvSchema | undefined,
+  add: (finding: Finding) => void,
+  shown: Shown
+): void {
   for (const row of parityRows(views, schema)) {
     if (row.equal) continue
     const present = [...row.cells].filter((pair): pair is [string, ParityCell] => pair[1] !== undefined)
@@ -385,15 +456,31 @@ function checkParity(views: EnvironmentView[], schema: EnvSchema | undefined, ad
 }
 
 /** Live credentials in files git tracks: they are in the repository's history, so they have leaked. */
+/** The entries of a file that look like a live credential, and what kind ('' for a random value under a secret name). */
+export function credentialLikeEntries(
+  parsed: ParsedEnvFile,
+  schema?: EnvSchema
+): { entry: EnvEntry; kind: string }[] {
+  const found: { entry: EnvEntry; kind: string }[] = []
+  for (const entry of parsed.entries) {
+    const kind = liveTokenKind(entry.value)
+    if (kind) found.push({ entry, kind })
+    else if (
+      (schema?.variables.get(entry.key)?.secret || isSecretName(entry.key)) &&
+      looksRandom(entry.value) &&
+      !isPlaceholder(entry.value)
+    ) {
+      found.push({ entry, kind: '' })
+    }
+  }
+  return found
+}
+
 function checkCommittedSecrets(input: CheckInput, add: (finding: Finding) => void): void {
   for (const file of [...input.files, ...(input.schemaFile ? [input.schemaFile] : [])]) {
     if (!file.tracked) continue
     const production = isProductionEnvironment(file.environment, input.schema)
-    for (const entry of file.parsed.entries) {
-      const kind = liveTokenKind(entry.value)
-      const declaredSecret = input.schema?.variables.get(entry.key)?.secret
-      const random = !kind && (declaredSecret || isSecretName(entry.key)) && looksRandom(entry.value) && !isPlaceholder(entry.value)
-      if (!kind && !random) continue
+    for (const { entry, kind } of credentialLikeEntries(file.parsed, input.schema)) {
       add({
         rule: 'committed-secret',
         severity: kind || production ? 'error' : 'warning',
@@ -423,7 +510,9 @@ function checkUndeclared(input: CheckInput, add: (finding: Finding) => void): vo
         message: `${entry.key} is not declared in ${schema.file}${near ? ` (did you mean ${near}?)` : ''}`,
         file: file.file,
         ...at(entry.keyStart),
-        help: near ? `Rename it to ${near}, or declare ${entry.key} in ${schema.file}.` : `Declare ${entry.key} in ${schema.file}, or remove it.`
+        help: near
+          ? `Rename it to ${near}, or declare ${entry.key} in ${schema.file}.`
+          : `Declare ${entry.key} in ${schema.file}, or remove it.`
       })
     }
   }
@@ -435,14 +524,16 @@ function dedupe(findings: Finding[]): Finding[] {
   for (const finding of findings) {
     const id = `${finding.rule}\u0000${finding.file ?? ''}\u0000${finding.line ?? ''}\u0000${finding.column ?? ''}\u0000${finding.line === undefined ? finding.message : ''}`
     const previous = kept.get(id)
-    if (!previous || SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[previous.severity]) kept.set(id, finding)
+    if (!previous || SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[previous.severity])
+      kept.set(id, finding)
   }
   return [...kept.values()]
 }
 
 function sortFindings(findings: Finding[], files: LoadedEnvFile[]): Finding[] {
   const order = new Map(files.map((file, i) => [file.file, i]))
-  const rank = (finding: Finding) => (finding.file === undefined ? -1 : (order.get(finding.file) ?? files.length))
+  const rank = (finding: Finding) =>
+    finding.file === undefined ? -1 : (order.get(finding.file) ?? files.length)
   return findings.sort(
     (a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
   )

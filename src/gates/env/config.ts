@@ -48,7 +48,9 @@ export function parseEnvInputs(source: InputSource): EnvConfig {
   const named = getList(source, 'environment').map(name => name.toLowerCase())
   for (const name of named) {
     if (!ENVIRONMENT_NAME.test(name)) {
-      throw new InputError(`${source.describe('environment')} must be environment names like production or staging (got '${name}')`)
+      throw new InputError(
+        `${source.describe('environment')} must be environment names like production or staging (got '${name}')`
+      )
     }
   }
   if (named.length > 1 && named.length !== envFiles.length) {
@@ -76,5 +78,11 @@ export function parseEnvInputs(source: InputSource): EnvConfig {
     }
     processEnvironment = named.length === 1 ? named[0]! : (derived[0] ?? BASE_ENVIRONMENT)
   }
-  return { schema, envFiles, environments, ...(processEnvironment ? { processEnvironment } : {}), checkProcessEnv }
+  return {
+    schema,
+    envFiles,
+    environments,
+    ...(processEnvironment ? { processEnvironment } : {}),
+    checkProcessEnv
+  }
 }

@@ -97,8 +97,22 @@ export function parseEnvText(source: string): ParsedEnvFile {
   const entries: EnvEntry[] = []
   const byKey = new Map<string, EnvEntry>()
   const issues: SyntaxIssue[] = []
-  const issue = (rule: SyntaxRule, severity: 'error' | 'warning', offset: number, message: string, help: string, key?: string) =>
-    issues.push({ rule, severity, message, help, ...positionAt(offset), ...(key === undefined ? {} : { key }) })
+  const issue = (
+    rule: SyntaxRule,
+    severity: 'error' | 'warning',
+    offset: number,
+    message: string,
+    help: string,
+    key?: string
+  ) =>
+    issues.push({
+      rule,
+      severity,
+      message,
+      help,
+      ...positionAt(offset),
+      ...(key === undefined ? {} : { key })
+    })
 
   let coveredUntil = 0
   ASSIGNMENT.lastIndex = 0
@@ -180,7 +194,14 @@ export function parseEnvText(source: string): ParsedEnvFile {
   return { entries, byKey, issues, text, positionAt }
 }
 
-type IssueSink = (rule: SyntaxRule, severity: 'error' | 'warning', offset: number, message: string, help: string, key?: string) => void
+type IssueSink = (
+  rule: SyntaxRule,
+  severity: 'error' | 'warning',
+  offset: number,
+  message: string,
+  help: string,
+  key?: string
+) => void
 
 /** The value fell through to dotenv's unquoted form: find kept quotes and values cut at `#`. */
 function checkUnquotedValue(
@@ -205,7 +226,8 @@ function checkUnquotedValue(
         key
       )
     } else {
-      const after = close + 1 + (trimmed.slice(close + 1).length - trimmed.slice(close + 1).trimStart().length)
+      const after =
+        close + 1 + (trimmed.slice(close + 1).length - trimmed.slice(close + 1).trimStart().length)
       issue(
         'text-after-quote',
         'error',

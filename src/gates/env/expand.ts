@@ -30,19 +30,27 @@ function splitExpression(expression: string): { name: string; operator: Operator
 export function findReferences(text: string): Reference[] {
   const references: Reference[] = []
   for (const match of text.matchAll(REFERENCE)) {
-    const { name, operator } = match[1] !== undefined ? splitExpression(match[1]) : { name: match[2]!, operator: '' as const }
+    const { name, operator } =
+      match[1] !== undefined ? splitExpression(match[1]) : { name: match[2]!, operator: '' as const }
     references.push({ name, operator, index: match.index, length: match[0].length })
   }
   return references
 }
 
 /** A reference that dotenv-expand would replace with an empty string: no fallback and nothing to expand to. */
-export function expandsToNothing(reference: Reference, lookup: (name: string) => string | undefined): boolean {
+export function expandsToNothing(
+  reference: Reference,
+  lookup: (name: string) => string | undefined
+): boolean {
   if (reference.operator !== '') return false
   return !lookup(reference.name)
 }
 
-function expandValue(value: string, env: Record<string, string>, runningParsed: Record<string, string>): string {
+function expandValue(
+  value: string,
+  env: Record<string, string>,
+  runningParsed: Record<string, string>
+): string {
   const pattern = new RegExp(REFERENCE.source, 'g')
   let result = value
   const seen = new Set<string>()
@@ -70,15 +78,22 @@ const unescapeDollars = (value: string) => value.replace(/\\\$/g, '$')
  * dotenv-expand's `expand({ parsed, processEnv })`, without mutating either: the values an application
  * sees after `dotenv.config()` and `dotenvExpand.expand()`.
  */
-export function expandAll(parsed: ReadonlyMap<string, string>, processEnv: Readonly<Record<string, string>>): Map<string, string> {
+export function expandAll(
+  parsed: ReadonlyMap<string, string>,
+  processEnv: Readonly<Record<string, string>>
+): Map<string, string> {
   const runningParsed: Record<string, string> = Object.create(null) as Record<string, string>
   const expanded = new Map<string, string>()
   for (const [key, raw] of parsed) {
     const fromProcess = Object.hasOwn(processEnv, key) ? processEnv[key] : undefined
-    const value =
-      fromProcess && fromProcess !== raw
-        ? fromProcess
-        : expandValue(raw, Object.assign(Object.create(null), runningParsed, processEnv) as Record<string, string>, runningParsed)
+    let value: string
+    if (fromProcess && fromProcess !== raw) value = fromProcess
+    // Nothing to expand: skip building the lookup table, which would make a file quadratic in its keys.
+    else if (!raw.includes('$')) value = raw
+    else {
+      const env = Object.assign(Object.create(null), runningParsed, processEnv) as Record<string, string>
+      value = expandValue(raw, env, runningParsed)
+    }
     const final = unescapeDollars(value)
     expanded.set(key, final)
     runningParsed[key] = final

@@ -6,7 +6,7 @@
 import * as path from 'node:path'
 import { readTextFile } from '../../files.js'
 import type { Gate, GateIO, GateResult } from '../../types.js'
-import { checkEnv, parityRows, type LoadedEnvFile } from './check.js'
+import { checkEnv, credentialLikeEntries, parityRows, type LoadedEnvFile } from './check.js'
 import { parseEnvInputs, type EnvConfig } from './config.js'
 import { parseEnvText } from './dotenv-parser.js'
 import { paritySection, parityData } from './parity-table.js'
@@ -19,7 +19,12 @@ async function trackedFiles(io: GateIO, files: string[]): Promise<Set<string>> {
   if (files.length === 0) return new Set()
   try {
     const listed = await io.git(['ls-files', '-z', '--', ...files])
-    return new Set(listed.split('\0').filter(Boolean).map(file => path.normalize(file)))
+    return new Set(
+      listed
+        .split('\0')
+        .filter(Boolean)
+        .map(file => path.normalize(file))
+    )
   } catch (error) {
     io.log.debug(`env: not checking for committed secrets (git ls-files failed: ${(error as Error).message})`)
     return new Set()
@@ -33,21 +38,38 @@ export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateRes
     schema = parseSchema(text, display)
   }
   const read = await Promise.all(config.envFiles.map(file => readTextFile(io.cwd, file)))
-  const tracked = await trackedFiles(io, [...read.map(file => file.display), ...(schema?.envFile ? [schema.file] : [])])
+  const parsed = read.map(file => ({ display: file.display, parsed: parseEnvText(file.text) }))
+  if (schema?.envFile) parsed.push({ display: schema.file, parsed: schema.envFile })
+  // Only a file holding something credential-like needs git's word on whether it is committed (saves a spawn).
+  const suspects = parsed.filter(file => credentialLikeEntries(file.parsed, schema).length > 0)
+  const tracked = await trackedFiles(
+    io,
+    suspects.map(file => file.display)
+  )
+  const isTracked = (file: string) => tracked.has(path.normalize(file))
   const files: LoadedEnvFile[] = read.map((file, i) => ({
     file: file.display,
     environment: config.environments[i]!,
-    parsed: parseEnvText(file.text),
-    tracked: tracked.has(path.normalize(file.display))
+    parsed: parsed[i]!.parsed,
+    tracked: isTracked(file.display)
   }))
   const processEnvironment = config.checkProcessEnv ? config.processEnvironment : undefined
   const { findings, secrets, views } = checkEnv({
     files,
     ...(schema ? { schema } : {}),
     ...(schema?.envFile
-      ? { schemaFile: { file: schema.file, environment: 'example', parsed: schema.envFile, tracked: tracked.has(path.normalize(schema.file)) } }
+      ? {
+          schemaFile: {
+            file: schema.file,
+            environment: 'example',
+            parsed: schema.envFile,
+            tracked: isTracked(schema.file)
+          }
+        }
       : {}),
-    ...(processEnvironment !== undefined ? { processEnv: { values: io.env, environment: processEnvironment } } : {})
+    ...(processEnvironment !== undefined
+      ? { processEnv: { values: io.env, environment: processEnvironment } }
+      : {})
   })
 
   const rows = parityRows(views, schema)
@@ -55,7 +77,9 @@ export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateRes
   const section = paritySection(rows, environments)
   const keyCount = new Set(files.flatMap(file => [...file.parsed.byKey.keys()])).size
   const scope = [
-    files.length > 0 ? `${files.length} env file${files.length === 1 ? '' : 's'} (${environments.join(', ')}), ${keyCount} keys` : '',
+    files.length > 0
+      ? `${files.length} env file${files.length === 1 ? '' : 's'} (${environments.join(', ')}), ${keyCount} keys`
+      : '',
     schema ? `schema ${schema.file} (${schema.variables.size} variables)` : '',
     processEnvironment !== undefined ? `process environment as ${processEnvironment}` : ''
   ]
@@ -75,8 +99,7 @@ export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateRes
       files: files.map(file => ({
         file: file.file,
         environment: file.environment,
-        keys: file.parsed.byKey.size,
-        tracked: file.tracked
+        keys: file.parsed.byKey.size
       })),
       environments: views.map(view => ({
         name: view.name,

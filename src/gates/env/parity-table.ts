@@ -9,7 +9,8 @@ const MAX_SHOWN = 40
 function redactionLetters(row: ParityRow): Map<string, string> {
   const letters = new Map<string, string>()
   for (const cell of row.cells.values()) {
-    if (cell && !letters.has(cell.value)) letters.set(cell.value, String.fromCharCode(65 + (letters.size % 26)))
+    if (cell && !letters.has(cell.value))
+      letters.set(cell.value, String.fromCharCode(65 + (letters.size % 26)))
   }
   return letters
 }
@@ -61,7 +62,9 @@ export function parityData(rows: ParityRow[]): Record<string, unknown>[] {
           cell === undefined
             ? null
             : {
-                ...(hidden(row, cell) ? { redacted: letters.get(cell.value) } : { value: redactUrl(cell.value) }),
+                ...(hidden(row, cell)
+                  ? { redacted: letters.get(cell.value) }
+                  : { value: redactUrl(cell.value) }),
                 source: cell.fromProcess ? 'process-env' : `${cell.file}:${cell.line}`
               }
         ])

@@ -37,7 +37,18 @@ export interface EnvSchema {
   envFile?: ParsedEnvFile
 }
 
-const VARIABLE_KEYS = ['required', 'type', 'pattern', 'values', 'secret', 'parity', 'description', 'default', 'min', 'max']
+const VARIABLE_KEYS = [
+  'required',
+  'type',
+  'pattern',
+  'values',
+  'secret',
+  'parity',
+  'description',
+  'default',
+  'min',
+  'max'
+]
 const TOP_LEVEL_KEYS = ['variables', 'production-environments']
 const VARIABLE_NAME = /^[\w.-]+$/
 
@@ -54,7 +65,13 @@ function parseExampleSchema(text: string, file: string): EnvSchema {
   const envFile = parseEnvText(text)
   const variables = new Map<string, VariableRule>()
   for (const entry of envFile.entries) {
-    variables.set(entry.key, { name: entry.key, required: true, type: 'string', secret: isSecretName(entry.key), parity: false })
+    variables.set(entry.key, {
+      name: entry.key,
+      required: true,
+      type: 'string',
+      secret: isSecretName(entry.key),
+      parity: false
+    })
   }
   return { file, format: 'env-example', variables, envFile }
 }
@@ -121,15 +138,26 @@ function scalarText(value: unknown): string | undefined {
 }
 
 function readSchemaDocument(document: unknown, file: string): EnvSchema {
-  if (!isMapping(document)) throw new SchemaError(`the schema must be a mapping with a 'variables' key (got ${describe(document)})`, [])
+  if (!isMapping(document))
+    throw new SchemaError(
+      `the schema must be a mapping with a 'variables' key (got ${describe(document)})`,
+      []
+    )
   for (const key of Object.keys(document)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      throw new SchemaError(`unknown top-level key '${key}' (expected ${TOP_LEVEL_KEYS.join(' or ')})`, [key], true)
+      throw new SchemaError(
+        `unknown top-level key '${key}' (expected ${TOP_LEVEL_KEYS.join(' or ')})`,
+        [key],
+        true
+      )
     }
   }
   const declared = document.variables
   if (!isMapping(declared)) {
-    throw new SchemaError(`'variables' must be a mapping of variable names to rules (got ${describe(declared)})`, declared === undefined ? [] : ['variables'])
+    throw new SchemaError(
+      `'variables' must be a mapping of variable names to rules (got ${describe(declared)})`,
+      declared === undefined ? [] : ['variables']
+    )
   }
   const variables = new Map<string, VariableRule>()
   for (const [name, spec] of Object.entries(declared)) {
@@ -138,14 +166,27 @@ function readSchemaDocument(document: unknown, file: string): EnvSchema {
   const production = document['production-environments']
   let productionEnvironments: string[] | undefined
   if (production !== undefined) {
-    productionEnvironments = readNameList(production, ['production-environments'], `'production-environments'`)
+    productionEnvironments = readNameList(
+      production,
+      ['production-environments'],
+      `'production-environments'`
+    )
   }
   return { file, format: 'yaml', variables, ...(productionEnvironments ? { productionEnvironments } : {}) }
 }
 
-function readNameList(value: unknown, path: Path, what: string, expected = 'a list of environment names'): string[] {
+function readNameList(
+  value: unknown,
+  path: Path,
+  what: string,
+  expected = 'a list of environment names'
+): string[] {
   const list = typeof value === 'string' ? [value] : value
-  if (!Array.isArray(list) || list.length === 0 || !list.every(item => typeof item === 'string' && item.trim() !== '')) {
+  if (
+    !Array.isArray(list) ||
+    list.length === 0 ||
+    !list.every(item => typeof item === 'string' && item.trim() !== '')
+  ) {
     throw new SchemaError(`${what} must be ${expected} (got ${describe(value)})`, path)
   }
   return (list as string[]).map(item => item.trim().toLowerCase())
@@ -155,11 +196,17 @@ function readVariable(name: string, spec: unknown): VariableRule {
   const path = ['variables', name]
   const where = `variable ${name}`
   if (!VARIABLE_NAME.test(name)) {
-    throw new SchemaError(`'${name}' is not a valid variable name (letters, digits, '_', '.', '-')`, path, true)
+    throw new SchemaError(
+      `'${name}' is not a valid variable name (letters, digits, '_', '.', '-')`,
+      path,
+      true
+    )
   }
   // `NAME:` alone is a required string; `NAME: url` is shorthand for its type.
-  const fields: Record<string, unknown> = spec === null ? {} : typeof spec === 'string' ? { type: spec } : (spec as Record<string, unknown>)
-  if (!isMapping(fields)) throw new SchemaError(`${where}: expected a mapping of rules (got ${describe(spec)})`, path)
+  const fields: Record<string, unknown> =
+    spec === null ? {} : typeof spec === 'string' ? { type: spec } : (spec as Record<string, unknown>)
+  if (!isMapping(fields))
+    throw new SchemaError(`${where}: expected a mapping of rules (got ${describe(spec)})`, path)
   for (const key of Object.keys(fields)) {
     if (!VARIABLE_KEYS.includes(key)) {
       const near = closestName(key, VARIABLE_KEYS)
@@ -174,7 +221,10 @@ function readVariable(name: string, spec: unknown): VariableRule {
     if (typeof fields.type !== 'string' || !(VALUE_TYPES as readonly string[]).includes(fields.type)) {
       const near = typeof fields.type === 'string' ? closestName(fields.type, VALUE_TYPES) : undefined
       const expected = near ? `did you mean '${near}'? ` : ''
-      throw new SchemaError(`${where}: unknown type ${JSON.stringify(fields.type)} (${expected}expected one of ${VALUE_TYPES.join(', ')})`, at('type'))
+      throw new SchemaError(
+        `${where}: unknown type ${JSON.stringify(fields.type)} (${expected}expected one of ${VALUE_TYPES.join(', ')})`,
+        at('type')
+      )
     }
     type = fields.type as ValueType
   }
@@ -184,7 +234,10 @@ function readVariable(name: string, spec: unknown): VariableRule {
     const list = fields.values
     const texts = Array.isArray(list) ? list.map(scalarText) : []
     if (!Array.isArray(list) || list.length === 0 || texts.some(text => text === undefined)) {
-      throw new SchemaError(`${where}: 'values' must be a non-empty list of strings (got ${describe(list)})`, at('values'))
+      throw new SchemaError(
+        `${where}: 'values' must be a non-empty list of strings (got ${describe(list)})`,
+        at('values')
+      )
     }
     values = texts as string[]
     if (fields.type === undefined) type = 'enum'
@@ -194,18 +247,23 @@ function readVariable(name: string, spec: unknown): VariableRule {
 
   let pattern: RegExp | undefined
   if (fields.pattern !== undefined) {
-    if (typeof fields.pattern !== 'string') throw new SchemaError(`${where}: 'pattern' must be a string`, at('pattern'))
+    if (typeof fields.pattern !== 'string')
+      throw new SchemaError(`${where}: 'pattern' must be a string`, at('pattern'))
     try {
       pattern = new RegExp(fields.pattern, 'u')
     } catch (error) {
-      throw new SchemaError(`${where}: 'pattern' is not a valid regular expression: ${(error as Error).message}`, at('pattern'))
+      throw new SchemaError(
+        `${where}: 'pattern' is not a valid regular expression: ${(error as Error).message}`,
+        at('pattern')
+      )
     }
   }
 
   const flag = (key: string): boolean => {
     const value = fields[key]
     if (value === undefined) return false
-    if (typeof value !== 'boolean') throw new SchemaError(`${where}: '${key}' must be true or false (got ${describe(value)})`, at(key))
+    if (typeof value !== 'boolean')
+      throw new SchemaError(`${where}: '${key}' must be true or false (got ${describe(value)})`, at(key))
     return value
   }
   const boolOrEnvironments = (key: string): boolean | string[] => {
@@ -217,16 +275,21 @@ function readVariable(name: string, spec: unknown): VariableRule {
   let defaultValue: string | undefined
   if (fields.default !== undefined && fields.default !== null) {
     defaultValue = scalarText(fields.default)
-    if (defaultValue === undefined) throw new SchemaError(`${where}: 'default' must be a single value`, at('default'))
+    if (defaultValue === undefined)
+      throw new SchemaError(`${where}: 'default' must be a single value`, at('default'))
   }
 
   const bound = (key: 'min' | 'max'): number | undefined => {
     const value = fields[key]
     if (value === undefined) return undefined
     if (type !== 'int' && type !== 'number' && type !== 'port') {
-      throw new SchemaError(`${where}: '${key}' applies to types int, number and port (this one is ${type})`, at(key))
+      throw new SchemaError(
+        `${where}: '${key}' applies to types int, number and port (this one is ${type})`,
+        at(key)
+      )
     }
-    if (typeof value !== 'number') throw new SchemaError(`${where}: '${key}' must be a number (got ${describe(value)})`, at(key))
+    if (typeof value !== 'number')
+      throw new SchemaError(`${where}: '${key}' must be a number (got ${describe(value)})`, at(key))
     return value
   }
 
@@ -260,8 +323,12 @@ function readVariable(name: string, spec: unknown): VariableRule {
 export type ValueRule = 'invalid-type' | 'invalid-enum' | 'out-of-range' | 'pattern-mismatch'
 
 /** Why a value breaks its rule ("is not a whole number"…), or undefined when it is fine. Never quotes the value. */
-export function valueProblem(rule: VariableRule, value: string): { rule: ValueRule; text: string } | undefined {
-  if (!matchesType(rule.type, value)) return { rule: 'invalid-type', text: `is not ${TYPE_EXPECTATION[rule.type]}` }
+export function valueProblem(
+  rule: VariableRule,
+  value: string
+): { rule: ValueRule; text: string } | undefined {
+  if (!matchesType(rule.type, value))
+    return { rule: 'invalid-type', text: `is not ${TYPE_EXPECTATION[rule.type]}` }
   if (rule.values && !rule.values.includes(value)) {
     return { rule: 'invalid-enum', text: `is not one of ${rule.values.join(', ')}` }
   }

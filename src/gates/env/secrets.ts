@@ -14,11 +14,17 @@ const LIVE_TOKENS: { what: string; pattern: RegExp }[] = [
   { what: 'a GitHub token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}/ },
   { what: 'a GitHub fine-grained token', pattern: /github_pat_[A-Za-z0-9_]{60,}/ },
   { what: 'a Slack token', pattern: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}/ },
-  { what: 'a Slack webhook URL', pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/ },
+  {
+    what: 'a Slack webhook URL',
+    pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/
+  },
   { what: 'a live Stripe secret key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{20,}/ },
   { what: 'a private key', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/ },
   { what: 'a Google API key', pattern: /(?<![A-Za-z0-9])AIza[A-Za-z0-9_-]{35}/ },
-  { what: 'an OpenAI API key', pattern: /(?<![A-Za-z0-9])sk-(proj-|svcacct-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}/ },
+  {
+    what: 'an OpenAI API key',
+    pattern: /(?<![A-Za-z0-9])sk-(proj-|svcacct-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}/
+  },
   { what: 'an Anthropic API key', pattern: /(?<![A-Za-z0-9])sk-ant-[a-z0-9]+-[A-Za-z0-9_-]{40,}/ },
   { what: 'a SendGrid API key', pattern: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/ },
   { what: 'an npm token', pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}/ },
@@ -45,9 +51,25 @@ export function shannonEntropy(value: string): number {
 /**
  * A value that looks machine-generated: long, mixing letters and digits, and random enough that a person
  * did not type it (a hex digest reaches ~3.7 bits a character, base64 ~5; words and sentences stay lower).
+ * For a URL only its credentials count: host names and paths are not secret, however random they look.
  */
 export function looksRandom(value: string): boolean {
+  const userInfo = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/@\s]*)@/.exec(value)
+  if (userInfo) return userInfo[1]!.split(':').some(part => looksRandomToken(decodeURIComponentSafe(part)))
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) return false
+  return looksRandomToken(value)
+}
+
+function looksRandomToken(value: string): boolean {
   if (value.length < 16 || /\s/.test(value) || value.includes('${')) return false
   if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false
   return shannonEntropy(value) >= 3.5
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
 }

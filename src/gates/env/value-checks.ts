@@ -36,9 +36,14 @@ export const TYPE_EXPECTATION: Record<ValueType, string> = {
   uuid: 'a UUID'
 }
 
+/** node:net's isIP, asked only about strings that could be an address (its IPv6 check is slow when cold). */
+function ipVersion(value: string): number {
+  return /^[0-9a-fA-F:.]+$/.test(value) && /[.:]/.test(value) ? isIP(value) : 0
+}
+
 export function isValidHost(value: string): boolean {
   const bare = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value
-  return isIP(bare) !== 0 || HOST_NAME.test(value)
+  return ipVersion(bare) !== 0 || HOST_NAME.test(value)
 }
 
 /** Whether `value` is a valid `type` (enum membership is checked by the caller, which knows the values). */
@@ -106,7 +111,8 @@ const EXAMPLE_DOMAIN = /(^|\.)(example\.(com|org|net)|example|invalid|test)$/i
 export function isPlaceholder(value: string): boolean {
   const text = value.trim()
   if (text === '') return false
-  if (PLACEHOLDER_WHOLE.test(text) || PLACEHOLDER_WORD.test(text) || PLACEHOLDER_MARKER.test(text)) return true
+  if (PLACEHOLDER_WHOLE.test(text) || PLACEHOLDER_WORD.test(text) || PLACEHOLDER_MARKER.test(text))
+    return true
   const host = urlHost(text)
   return host !== undefined && EXAMPLE_DOMAIN.test(host)
 }
@@ -139,18 +145,24 @@ export type LocalHostKind = 'loopback' | 'private'
 /** Whether a host only resolves on the machine itself (loopback) or on a private network. */
 export function localHostKind(host: string): LocalHostKind | undefined {
   const name = host.toLowerCase().replace(/\.$/, '')
-  if (name === 'localhost' || name.endsWith('.localhost') || name === 'host.docker.internal') return 'loopback'
+  if (name === 'localhost' || name.endsWith('.localhost') || name === 'host.docker.internal')
+    return 'loopback'
   if (name === '0.0.0.0' || name === '::' || name === '::1') return 'loopback'
-  if (isIP(name) === 4) {
+  if (ipVersion(name) === 4) {
     const [a, b] = name.split('.').map(Number) as [number, number]
     if (a === 127) return 'loopback'
-    if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)) {
+    if (
+      a === 10 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254)
+    ) {
       return 'private'
     }
     if (a === 100 && b >= 64 && b <= 127) return 'private' // carrier-grade NAT
     return undefined
   }
-  if (isIP(name) === 6) {
+  if (ipVersion(name) === 6) {
     if (/^::ffff:/.test(name)) return localHostKind(name.slice(7))
     if (/^f[cd]/.test(name) || /^fe[89ab]/.test(name)) return 'private'
     return undefined

@@ -24,7 +24,15 @@ export async function changedFiles(io: GateIO, base: string, directory: string):
   }
   const result: ChangedFiles = { base, added: new Set(), modified: new Set(), deleted: new Set() }
   // --relative: paths relative to (and limited to) the working directory, like the gate's own paths.
-  const diff = await io.git(['diff', '--name-status', '--no-renames', '--relative', mergeBase, '--', directory])
+  const diff = await io.git([
+    'diff',
+    '--name-status',
+    '--no-renames',
+    '--relative',
+    mergeBase,
+    '--',
+    directory
+  ])
   for (const line of diff.split('\n')) {
     const [status, file] = line.split('\t')
     if (!status || !file) continue

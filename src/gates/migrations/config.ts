@@ -27,20 +27,26 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000
 export function parseMigrationsInputs(source: InputSource): MigrationsConfig {
   const databaseUrl = getString(source, 'database-url')
   if (databaseUrl) {
-    let protocol = ''
+    let protocol: string
     try {
       protocol = new URL(databaseUrl).protocol
     } catch {
-      throw new InputError(`${source.describe('database-url')} is not a valid URL (got '${redactUrl(databaseUrl)}')`)
+      throw new InputError(
+        `${source.describe('database-url')} is not a valid URL (got '${redactUrl(databaseUrl)}')`
+      )
     }
     if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-      throw new InputError(`${source.describe('database-url')} must be a postgres:// or postgresql:// URL (got '${protocol}')`)
+      throw new InputError(
+        `${source.describe('database-url')} must be a postgres:// or postgresql:// URL (got '${protocol}')`
+      )
     }
   }
   const allow = getList(source, 'allow')
   const unknown = allow.filter(rule => !isRuleId(rule))
   if (unknown.length) {
-    throw new InputError(`${source.describe('allow')} names unknown rule(s) ${unknown.join(', ')}; known: ${Object.keys(RULES).join(', ')}`)
+    throw new InputError(
+      `${source.describe('allow')} names unknown rule(s) ${unknown.join(', ')}; known: ${Object.keys(RULES).join(', ')}`
+    )
   }
   return {
     migrationsDir: getString(source, 'migrations-dir'),

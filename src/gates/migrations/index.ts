@@ -8,7 +8,7 @@ import { finding, lintMigration, type AllowedStatement } from './lint/lint-file.
 import { breaksPreviousVersion, RULES } from './lint/rules.js'
 import { locateMigrations } from './locate.js'
 import { renderSections } from './summary.js'
-import { loadSqlParser } from './sql/parse.js'
+import { loadSqlParser, parseSqlFiles } from './sql/parse.js'
 import type { MigrationFile } from './tools/types.js'
 
 export type { MigrationsConfig } from './config.js'
@@ -38,7 +38,9 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   const { tool } = located
   const files = await tool.list(located.directory, io.cwd)
   if (files.length === 0) {
-    throw new InputError(`${located.display} contains no ${tool.name} migrations: check ${config.source.describe('migrations-dir')} and ${config.source.describe('tool')}`)
+    throw new InputError(
+      `${located.display} contains no ${tool.name} migrations: check ${config.source.describe('migrations-dir')} and ${config.source.describe('tool')}`
+    )
   }
   await loading
   const findings: Finding[] = []
@@ -56,10 +58,22 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     for (const file of files) {
       if (!changes.modified.has(file.file)) continue
       const line = await firstChangedLine(io, mergeBase, file.file)
-      findings.push(finding('edited-migration', `Migration ${file.name} exists on ${base} and was modified in this change.`, { file: file.file, line: line ?? 1 }))
+      findings.push(
+        finding(
+          'edited-migration',
+          `Migration ${file.name} exists on ${base} and was modified in this change.`,
+          { file: file.file, line: line ?? 1 }
+        )
+      )
     }
     for (const removed of changes.deleted) {
-      findings.push(finding('removed-migration', `Migration file ${removed} exists on ${base} and was deleted in this change.`, { file: removed }))
+      findings.push(
+        finding(
+          'removed-migration',
+          `Migration file ${removed} exists on ${base} and was deleted in this change.`,
+          { file: removed }
+        )
+      )
     }
   }
 
@@ -68,14 +82,21 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   let destructive = false
   let rollbackSafe = true
   let statements = 0
+  const withSql = inScope.filter(migration => migration.sql !== undefined)
+  const parsed = new Map(
+    parseSqlFiles(withSql.map(m => m.sql!)).map((result, index) => [withSql[index]!, result])
+  )
   for (const migration of inScope) {
-    const lint = lintMigration(migration, config.lockTimeoutRules)
+    const lint = lintMigration(migration, config.lockTimeoutRules, parsed.get(migration))
     statements += lint.statements
     findings.push(...lint.findings)
     allowed.push(...lint.allowed)
     if (lint.violations.some(v => RULES[v.rule].category === 'destructive')) destructive = true
-    if (lint.findings.some(f => f.rule in RULES && breaksPreviousVersion(f.rule as keyof typeof RULES))) rollbackSafe = false
-    const irreversible = lint.violations.find(v => ['destructive', 'incompatible'].includes(RULES[v.rule].category))
+    if (lint.findings.some(f => f.rule in RULES && breaksPreviousVersion(f.rule as keyof typeof RULES)))
+      rollbackSafe = false
+    const irreversible = lint.violations.find(v =>
+      ['destructive', 'incompatible'].includes(RULES[v.rule].category)
+    )
     if (migration.hasDown === false && irreversible) {
       findings.push(
         finding(
@@ -89,30 +110,56 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
 
   // ── database ──
   let database: DatabaseState | undefined
-  const outputs: Record<string, string> = { destructive: String(destructive), 'rollback-safe': String(rollbackSafe) }
+  const outputs: Record<string, string> = {
+    destructive: String(destructive),
+    'rollback-safe': String(rollbackSafe)
+  }
   if (config.databaseUrl) {
     try {
       const read = await readHistoryTable(
-        { url: config.databaseUrl, connectTimeoutMs: config.connectTimeoutMs, statementTimeoutMs: config.statementTimeoutMs },
+        {
+          url: config.databaseUrl,
+          connectTimeoutMs: config.connectTimeoutMs,
+          statementTimeoutMs: config.statementTimeoutMs
+        },
         tool.table,
         tool.select
       )
       if (read.status === 'shape') {
         findings.push(
-          finding('history-table-shape', `History table ${read.table} has no column(s) ${read.missingColumns.join(', ')}: it is not a ${tool.name} history table.`)
+          finding(
+            'history-table-shape',
+            `History table ${read.table} has no column(s) ${read.missingColumns.join(', ')}: it is not a ${tool.name} history table.`
+          )
         )
       } else {
         const applied = read.status === 'ok' ? tool.applied(read.rows, files) : []
         const addedInChange = new Set(files.filter(f => changes?.added.has(f.file)).map(f => f.id))
         const comparison = compareHistory(files, applied, { pointer: tool.pointer, addedInChange })
         if (read.status === 'missing') {
-          findings.push(finding('history-table-missing', `No ${read.table} table in ${describeTarget(config.databaseUrl)}: all ${files.length} migrations are pending.`))
+          findings.push(
+            finding(
+              'history-table-missing',
+              `No ${read.table} table in ${describeTarget(config.databaseUrl)}: all ${files.length} migrations are pending.`
+            )
+          )
         }
-        for (const issue of comparison.issues) findings.push(finding(issue.rule, issue.message, issue.file ? { file: issue.file, line: 1 } : {}))
+        for (const issue of comparison.issues)
+          findings.push(finding(issue.rule, issue.message, issue.file ? { file: issue.file, line: 1 } : {}))
         for (const file of comparison.pending) {
-          findings.push(finding('pending-migration', `Migration ${file.name} will be applied by this deploy.`, { file: file.file, line: 1 }))
+          findings.push(
+            finding('pending-migration', `Migration ${file.name} will be applied by this deploy.`, {
+              file: file.file,
+              line: 1
+            })
+          )
         }
-        database = { table: read.table, applied: comparison.appliedCount, pending: comparison.pending, missingTable: read.status === 'missing' }
+        database = {
+          table: read.table,
+          applied: comparison.appliedCount,
+          pending: comparison.pending,
+          missingTable: read.status === 'missing'
+        }
         outputs.pending = String(comparison.pending.length)
         outputs['pending-migrations'] = JSON.stringify(comparison.pending.map(file => file.name))
       }
@@ -122,11 +169,14 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     }
   }
 
-  for (const f of findings) if ((config.allow as string[]).includes(f.rule)) f.severity = DOWNGRADE[f.severity]
+  for (const f of findings)
+    if ((config.allow as string[]).includes(f.rule)) f.severity = DOWNGRADE[f.severity]
 
   const scopeParts = [
     `${tool.name}: ${files.length} migration${files.length === 1 ? '' : 's'} in ${located.display}`,
-    base ? `${inScope.length} changed since ${base.length === 40 ? base.slice(0, 7) : base} linted` : `${inScope.length} linted`,
+    base
+      ? `${inScope.length} changed since ${base.length === 40 ? base.slice(0, 7) : base} linted`
+      : `${inScope.length} linted`,
     `${statements} SQL statement${statements === 1 ? '' : 's'}`
   ]
   if (database) scopeParts.push(`database: ${database.applied} applied, ${database.pending.length} pending`)
@@ -144,7 +194,11 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
       migrations: files.map(f => ({ id: f.id, name: f.name, file: f.file })),
       linted: inScope.map(f => f.file),
       allowed,
-      database: database && { table: database.table, applied: database.applied, pending: database.pending.map(f => f.name) }
+      database: database && {
+        table: database.table,
+        applied: database.applied,
+        pending: database.pending.map(f => f.name)
+      }
     }
   }
 }

@@ -36,7 +36,8 @@ export async function locateMigrations(
   const display = (dir: string): string => path.relative(cwd, dir).split(path.sep).join('/') || '.'
   if (dirInput) {
     const directory = path.resolve(cwd, dirInput)
-    if (!(await isDirectory(directory))) throw new InputError(`${source.describe('migrations-dir')}: directory '${dirInput}' not found`)
+    if (!(await isDirectory(directory)))
+      throw new InputError(`${source.describe('migrations-dir')}: directory '${dirInput}' not found`)
   }
   const candidates = (tool: ToolAdapter): string[] =>
     dirInput ? [path.resolve(cwd, dirInput)] : tool.defaultDirs.map(dir => path.resolve(cwd, dir))
@@ -44,7 +45,8 @@ export async function locateMigrations(
   if (toolInput !== 'auto') {
     const tool = TOOLS[toolInput]
     for (const directory of candidates(tool)) {
-      if (await isDirectory(directory)) return { tool, directory, display: display(directory), detected: false }
+      if (await isDirectory(directory))
+        return { tool, directory, display: display(directory), detected: false }
     }
     throw new InputError(
       `no ${tool.name} migrations directory found (looked in ${tool.defaultDirs.join(', ')}): set ${source.describe('migrations-dir')}`
@@ -58,12 +60,17 @@ export async function locateMigrations(
       const score = await tool.detect(directory)
       if (score === 0) continue
       if (best.length === 0 || score > best[0]!.score) best = [{ tool, directory, score }]
-      else if (score === best[0]!.score && !best.some(b => b.tool === tool)) best.push({ tool, directory, score })
+      else if (score === best[0]!.score && !best.some(b => b.tool === tool))
+        best.push({ tool, directory, score })
     }
   }
   if (best.length === 0) {
-    const where = dirInput ? `'${dirInput}'` : 'the usual places (prisma/migrations, db/migrate, db/migrations, migrations, …)'
-    throw new InputError(`no migrations of a known tool found in ${where}: set ${source.describe('tool')} and ${source.describe('migrations-dir')}`)
+    const where = dirInput
+      ? `'${dirInput}'`
+      : 'the usual places (prisma/migrations, db/migrate, db/migrations, migrations, …)'
+    throw new InputError(
+      `no migrations of a known tool found in ${where}: set ${source.describe('tool')} and ${source.describe('migrations-dir')}`
+    )
   }
   if (best.length > 1) {
     const list = best.map(b => `${b.tool.name} (${display(b.directory)})`).join(', ')

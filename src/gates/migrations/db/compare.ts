@@ -23,7 +23,10 @@ export interface HistoryComparison {
 export function compareHistory(
   files: MigrationFile[],
   applied: AppliedMigration[],
-  { pointer = false, addedInChange = new Set<string>() }: { pointer?: boolean; addedInChange?: Set<string> } = {}
+  {
+    pointer = false,
+    addedInChange = new Set<string>()
+  }: { pointer?: boolean; addedInChange?: Set<string> } = {}
 ): HistoryComparison {
   const issues: HistoryIssue[] = []
   const byId = new Map(files.map(file => [file.id, file]))
@@ -45,9 +48,19 @@ export function compareHistory(
       })
       continue
     }
-    if (file && row.checksum !== undefined && row.checksum !== '' && file.checksums?.length && !file.checksums.includes(row.checksum)) {
+    if (
+      file &&
+      row.checksum !== undefined &&
+      row.checksum !== '' &&
+      file.checksums?.length &&
+      !file.checksums.includes(row.checksum)
+    ) {
       if (file.repeatable) {
-        issues.push({ rule: 'repeatable-migration-changed', message: `Repeatable migration ${file.name} changed since it last ran and will run again.`, file: file.file })
+        issues.push({
+          rule: 'repeatable-migration-changed',
+          message: `Repeatable migration ${file.name} changed since it last ran and will run again.`,
+          file: file.file
+        })
       } else {
         issues.push({
           rule: 'checksum-mismatch',

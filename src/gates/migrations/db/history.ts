@@ -26,7 +26,11 @@ function quote(identifier: string): string {
  * Reads the history table inside `BEGIN READ ONLY`, with connect, statement and lock timeouts and an
  * overall deadline, then rolls back. Nothing is written: a read-only role (or a replica) is enough.
  */
-export async function readHistoryTable(options: DatabaseOptions, table: HistoryTable, select: (qualified: string) => string): Promise<HistoryRead> {
+export async function readHistoryTable(
+  options: DatabaseOptions,
+  table: HistoryTable,
+  select: (qualified: string) => string
+): Promise<HistoryRead> {
   const client = new pg.Client({
     connectionString: options.url,
     connectionTimeoutMillis: options.connectTimeoutMs,
@@ -38,13 +42,18 @@ export async function readHistoryTable(options: DatabaseOptions, table: HistoryT
   const deadlineMs = options.connectTimeoutMs + 3 * options.statementTimeoutMs
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DatabaseError(`no answer from the database within ${Math.round(deadlineMs / 1000)}s`)), deadlineMs)
+    timer = setTimeout(
+      () => reject(new DatabaseError(`no answer from the database within ${Math.round(deadlineMs / 1000)}s`)),
+      deadlineMs
+    )
   })
   const work = async (): Promise<HistoryRead> => {
     try {
       await client.connect()
     } catch (error) {
-      throw new DatabaseError(`cannot connect to ${describeTarget(options.url)}: ${safeMessage(error, options.url)}`)
+      throw new DatabaseError(
+        `cannot connect to ${describeTarget(options.url)}: ${safeMessage(error, options.url)}`
+      )
     }
     try {
       await client.query('BEGIN TRANSACTION READ ONLY')
@@ -77,7 +86,10 @@ export async function readHistoryTable(options: DatabaseOptions, table: HistoryT
   } finally {
     clearTimeout(timer)
     // end() waits for the server; a silent server must not hold the gate past its deadline.
-    await Promise.race([client.end().catch(() => {}), new Promise(resolve => setTimeout(resolve, 1000).unref())])
+    await Promise.race([
+      client.end().catch(() => {}),
+      new Promise(resolve => setTimeout(resolve, 1000).unref())
+    ])
   }
 }
 
@@ -93,7 +105,8 @@ export function describeTarget(url: string): string {
 
 function safeMessage(error: unknown, url: string): string {
   let message = error instanceof Error ? error.message : String(error)
-  if (error instanceof AggregateError && error.errors.length) message = error.errors.map(e => (e as Error).message).join('; ')
+  if (error instanceof AggregateError && error.errors.length)
+    message = error.errors.map(e => (e as Error).message).join('; ')
   message = message.replace(/^(\w*Error: )+/, '')
   // pg says 'timeout expired' or 'Connection terminated due to connection timeout'.
   if (/timeout expired|connection timeout/i.test(message)) message = 'connection timed out'

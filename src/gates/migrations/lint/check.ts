@@ -69,7 +69,8 @@ function takesStrongLock(statement: SqlStatement): boolean {
   const { kind, node } = statement
   if (kind === 'AlterTableStmt' || kind === 'RenameStmt' || kind === 'TruncateStmt') return true
   if (kind === 'IndexStmt') return !node.concurrent
-  if (kind === 'DropStmt') return !node.concurrent && ['OBJECT_TABLE', 'OBJECT_INDEX'].includes(node.removeType)
+  if (kind === 'DropStmt')
+    return !node.concurrent && ['OBJECT_TABLE', 'OBJECT_INDEX'].includes(node.removeType)
   return false
 }
 
@@ -94,7 +95,8 @@ export function checkStatements(statements: SqlStatement[], options: CheckOption
   }
   const viewsCreatedLater = (index: number): Set<string> => {
     const names = new Set<string>()
-    for (const later of statements.slice(index + 1)) if (later.kind === 'ViewStmt') names.add(bareName(later.node.view))
+    for (const later of statements.slice(index + 1))
+      if (later.kind === 'ViewStmt') names.add(bareName(later.node.view))
     return names
   }
 
@@ -113,14 +115,18 @@ export function checkStatements(statements: SqlStatement[], options: CheckOption
       const target = node.relation ?? node.objects
       if (!node.relation || existing(target)) {
         lockTimeoutReported = true
-        report('missing-lock-timeout', 'Takes a strong lock with no lock_timeout set earlier in this migration.')
+        report(
+          'missing-lock-timeout',
+          'Takes a strong lock with no lock_timeout set earlier in this migration.'
+        )
       }
     }
 
     switch (kind) {
       case 'TransactionStmt':
         if (['TRANS_STMT_BEGIN', 'TRANS_STMT_START'].includes(node.kind)) inExplicitTransaction = true
-        if (['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE'].includes(node.kind)) inExplicitTransaction = false
+        if (['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE'].includes(node.kind))
+          inExplicitTransaction = false
         break
       case 'VariableSetStmt':
         if (String(node.name).toLowerCase() === 'lock_timeout') lockTimeoutSet = true
@@ -137,41 +143,67 @@ export function checkStatements(statements: SqlStatement[], options: CheckOption
           const dropped = objects.filter(name => !createdTables.has(name.split('.').pop()!.toLowerCase()))
           if (dropped.length) report('drop-table', `Drops table ${dropped.join(', ')} and all of its rows.`)
         } else if (node.removeType === 'OBJECT_SCHEMA') {
-          report('drop-schema', `Drops schema ${objects.join(', ')}${node.behavior === 'DROP_CASCADE' ? ' with CASCADE' : ''}.`)
+          report(
+            'drop-schema',
+            `Drops schema ${objects.join(', ')}${node.behavior === 'DROP_CASCADE' ? ' with CASCADE' : ''}.`
+          )
         } else if (node.removeType === 'OBJECT_INDEX') {
           if (node.concurrent) checkConcurrently(`DROP INDEX CONCURRENTLY ${objects.join(', ')}`)
-          else report('drop-index-non-concurrently', `Drops index ${objects.join(', ')} without CONCURRENTLY.`)
+          else
+            report('drop-index-non-concurrently', `Drops index ${objects.join(', ')} without CONCURRENTLY.`)
         }
         break
       }
       case 'TruncateStmt':
-        report('truncate', `Truncates ${((node.relations ?? []) as Node[]).map(r => relationName(r.RangeVar)).join(', ')}.`)
+        report(
+          'truncate',
+          `Truncates ${((node.relations ?? []) as Node[]).map(r => relationName(r.RangeVar)).join(', ')}.`
+        )
         break
       case 'DeleteStmt':
-        if (!node.whereClause) report('delete-without-where', `Deletes every row of ${relationName(node.relation)} (no WHERE).`)
+        if (!node.whereClause)
+          report('delete-without-where', `Deletes every row of ${relationName(node.relation)} (no WHERE).`)
         break
       case 'UpdateStmt':
-        if (!node.whereClause) report('update-without-where', `Updates every row of ${relationName(node.relation)} (no WHERE).`)
+        if (!node.whereClause)
+          report('update-without-where', `Updates every row of ${relationName(node.relation)} (no WHERE).`)
         break
       case 'RenameStmt': {
         const table = relationName(node.relation)
-        if (node.renameType === 'OBJECT_COLUMN' && node.relationType === 'OBJECT_TABLE' && existing(node.relation)) {
+        if (
+          node.renameType === 'OBJECT_COLUMN' &&
+          node.relationType === 'OBJECT_TABLE' &&
+          existing(node.relation)
+        ) {
           // Expand/contract: the old name comes back as a column in the same migration.
           if (!columnsAddedLater(index, bareName(node.relation)).has(String(node.subname).toLowerCase())) {
-            report('rename-column', `Renames column ${table}.${node.subname} to ${node.newname}; the running version still uses ${node.subname}.`)
+            report(
+              'rename-column',
+              `Renames column ${table}.${node.subname} to ${node.newname}; the running version still uses ${node.subname}.`
+            )
           }
         } else if (node.renameType === 'OBJECT_TABLE' && existing(node.relation)) {
           // Expand/contract: the old name is kept as a view over the new table.
           if (!viewsCreatedLater(index).has(bareName(node.relation))) {
-            report('rename-table', `Renames table ${table} to ${node.newname}; the running version still uses ${table}.`)
+            report(
+              'rename-table',
+              `Renames table ${table} to ${node.newname}; the running version still uses ${table}.`
+            )
           }
         }
         break
       }
       case 'IndexStmt':
-        if (node.concurrent) checkConcurrently(`CREATE INDEX CONCURRENTLY${node.idxname ? ` ${node.idxname}` : ''}`)
+        if (node.concurrent)
+          checkConcurrently(`CREATE INDEX CONCURRENTLY${node.idxname ? ` ${node.idxname}` : ''}`)
         else if (existing(node.relation)) {
-          report('create-index-non-concurrently', `Creates index ${node.idxname ?? ''} on ${relationName(node.relation)} without CONCURRENTLY; writes are blocked while it builds.`.replace('index  on', 'an index on'))
+          report(
+            'create-index-non-concurrently',
+            `Creates index ${node.idxname ?? ''} on ${relationName(node.relation)} without CONCURRENTLY; writes are blocked while it builds.`.replace(
+              'index  on',
+              'an index on'
+            )
+          )
         }
         break
       case 'AlterTableStmt':
@@ -180,9 +212,16 @@ export function checkStatements(statements: SqlStatement[], options: CheckOption
     }
 
     function checkConcurrently(what: string): void {
-      if (inExplicitTransaction) report('concurrently-in-transaction', `${what} runs inside the BEGIN block opened earlier in this file and will fail.`)
+      if (inExplicitTransaction)
+        report(
+          'concurrently-in-transaction',
+          `${what} runs inside the BEGIN block opened earlier in this file and will fail.`
+        )
       else if (options.transaction === 'wrapped') {
-        report('concurrently-in-transaction', `${what} runs inside the transaction this tool wraps the migration in, and will fail.`)
+        report(
+          'concurrently-in-transaction',
+          `${what} runs inside the transaction this tool wraps the migration in, and will fail.`
+        )
       }
     }
 
@@ -206,17 +245,38 @@ export function checkStatements(statements: SqlStatement[], options: CheckOption
             const has = (type: string): Node | undefined => constraints.find(x => x.contype === type)
             const defaultExpr = has('CONSTR_DEFAULT')
             const generated = has('CONSTR_GENERATED') ?? has('CONSTR_IDENTITY')
-            if ((has('CONSTR_NOTNULL') || has('CONSTR_PRIMARY')) && !defaultExpr && !generated && !SERIAL_TYPES.has(typeName(column))) {
-              report('add-column-not-null-without-default', `Adds NOT NULL column ${table}.${column.colname} without a default; inserts from the running version fail.`)
+            if (
+              (has('CONSTR_NOTNULL') || has('CONSTR_PRIMARY')) &&
+              !defaultExpr &&
+              !generated &&
+              !SERIAL_TYPES.has(typeName(column))
+            ) {
+              report(
+                'add-column-not-null-without-default',
+                `Adds NOT NULL column ${table}.${column.colname} without a default; inserts from the running version fail.`
+              )
             }
-            if ((defaultExpr && callsVolatileFunction(defaultExpr.raw_expr)) || SERIAL_TYPES.has(typeName(column))) {
-              report('volatile-default', `Adds ${table}.${column.colname} with a volatile default; the whole table is rewritten.`)
+            if (
+              (defaultExpr && callsVolatileFunction(defaultExpr.raw_expr)) ||
+              SERIAL_TYPES.has(typeName(column))
+            ) {
+              report(
+                'volatile-default',
+                `Adds ${table}.${column.colname} with a volatile default; the whole table is rewritten.`
+              )
             }
             const foreign = has('CONSTR_FOREIGN')
             if (foreign && !foreign.skip_validation) {
-              report('add-foreign-key-validated', `Adds ${table}.${column.colname} REFERENCES ${relationName(foreign.pktable)} and validates it while blocking writes.`)
+              report(
+                'add-foreign-key-validated',
+                `Adds ${table}.${column.colname} REFERENCES ${relationName(foreign.pktable)} and validates it while blocking writes.`
+              )
             }
-            if (has('CONSTR_UNIQUE')) report('add-unique-constraint', `Adds ${table}.${column.colname} UNIQUE, building the index under an ACCESS EXCLUSIVE lock.`)
+            if (has('CONSTR_UNIQUE'))
+              report(
+                'add-unique-constraint',
+                `Adds ${table}.${column.colname} UNIQUE, building the index under an ACCESS EXCLUSIVE lock.`
+              )
             break
           }
           case 'AT_AddConstraint': {
@@ -227,7 +287,10 @@ export function checkStatements(statements: SqlStatement[], options: CheckOption
             } else if (constraint.contype === 'CONSTR_CHECK' && !constraint.skip_validation) {
               report('add-check-validated', `Adds check constraint${name} on ${table} without NOT VALID.`)
             } else if (constraint.contype === 'CONSTR_UNIQUE' && !constraint.indexname) {
-              report('add-unique-constraint', `Adds unique constraint${name} on ${table} without USING INDEX.`)
+              report(
+                'add-unique-constraint',
+                `Adds unique constraint${name} on ${table} without USING INDEX.`
+              )
             }
             break
           }

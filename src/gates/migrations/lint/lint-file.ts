@@ -1,5 +1,5 @@
 import type { Finding } from '../../../types.js'
-import { parseSql } from '../sql/parse.js'
+import { parseSql, type ParsedSql } from '../sql/parse.js'
 import type { MigrationFile } from '../tools/types.js'
 import { checkStatements, type StatementViolation } from './check.js'
 import { isRuleId, RULES, type RuleId } from './rules.js'
@@ -29,35 +29,58 @@ export function finding(rule: RuleId, message: string, at: Partial<Finding> = {}
  * (the other files are still linted). `-- deploy-gates: allow <rule> <reason>` silences that rule
  * for the next statement; without a reason it silences nothing and is reported.
  */
-export function lintMigration(migration: MigrationFile, lockTimeoutRules: boolean): FileLint {
+export function lintMigration(
+  migration: MigrationFile,
+  lockTimeoutRules: boolean,
+  parsed?: ParsedSql
+): FileLint {
   const result: FileLint = { findings: [], violations: [], allowed: [], statements: 0 }
   if (migration.sql === undefined) return result
-  const parsed = parseSql(migration.sql)
+  parsed ??= parseSql(migration.sql)
   if (parsed.error) {
     const { line, column, message } = parsed.error
-    result.findings.push(finding('sql-syntax-error', `PostgreSQL cannot parse this migration: ${message}.`, { file: migration.file, line, column }))
+    result.findings.push(
+      finding('sql-syntax-error', `PostgreSQL cannot parse this migration: ${message}.`, {
+        file: migration.file,
+        line,
+        column
+      })
+    )
     return result
   }
   result.statements = parsed.statements.length
   const meaningful = parsed.statements.filter(s => s.kind !== 'TransactionStmt')
-  const transaction = migration.transaction === 'implicit' ? (meaningful.length > 1 ? 'wrapped' : 'none') : migration.transaction
+  const transaction =
+    migration.transaction === 'implicit'
+      ? meaningful.length > 1
+        ? 'wrapped'
+        : 'none'
+      : migration.transaction
   result.violations = checkStatements(parsed.statements, { transaction, lockTimeoutRules })
 
   for (const statement of parsed.statements) {
     for (const allow of statement.allows) {
       if (!isRuleId(allow.rule)) {
         result.findings.push(
-          finding('allow-unknown-rule', `The allow comment names ${allow.rule ? `unknown rule '${allow.rule}'` : 'no rule'}.`, {
-            file: migration.file,
-            line: allow.line
-          })
+          finding(
+            'allow-unknown-rule',
+            `The allow comment names ${allow.rule ? `unknown rule '${allow.rule}'` : 'no rule'}.`,
+            {
+              file: migration.file,
+              line: allow.line
+            }
+          )
         )
       } else if (!allow.reason) {
         result.findings.push(
-          finding('allow-missing-reason', `The allow comment for ${allow.rule} gives no reason, so it does not silence the rule.`, {
-            file: migration.file,
-            line: allow.line
-          })
+          finding(
+            'allow-missing-reason',
+            `The allow comment for ${allow.rule} gives no reason, so it does not silence the rule.`,
+            {
+              file: migration.file,
+              line: allow.line
+            }
+          )
         )
       }
     }

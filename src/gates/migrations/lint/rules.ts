@@ -87,7 +87,7 @@ export const RULES = {
   'concurrently-in-transaction': {
     severity: 'error',
     category: 'locking',
-    help: 'CONCURRENTLY cannot run inside a transaction block: the migration will fail. Put it alone in its own migration and turn the tool\'s transaction off for it (dbmate `transaction:false`, knex `config.transaction = false`, Rails `disable_ddl_transaction!`, Django `atomic = False`, node-pg-migrate `pgm.noTransaction()`), or remove the surrounding BEGIN/COMMIT.'
+    help: "CONCURRENTLY cannot run inside a transaction block: the migration will fail. Put it alone in its own migration and turn the tool's transaction off for it (dbmate `transaction:false`, knex `config.transaction = false`, Rails `disable_ddl_transaction!`, Django `atomic = False`, node-pg-migrate `pgm.noTransaction()`), or remove the surrounding BEGIN/COMMIT."
   },
   'add-foreign-key-validated': {
     severity: 'warning',

@@ -1,3 +1,4 @@
+import './wasm-tiering.js'
 import { loadModule, parseSync } from 'libpg-query'
 import { SourceMap } from './positions.js'
 
@@ -44,29 +45,35 @@ export async function loadSqlParser(): Promise<void> {
   await loadModule()
 }
 
-/**
- * Parses PostgreSQL with the server's own grammar (libpg_query). A syntax error is returned, not thrown,
- * with the line and column of the offending token, so one bad file does not stop the others being checked.
- */
-export function parseSql(text: string): ParsedSql {
-  const map = new SourceMap(text)
-  if (text.trim() === '') return { statements: [] }
+type RawStatement = { stmt: Node; stmt_location?: number; stmt_len?: number }
+
+interface Located {
+  raw: RawStatement
+  /** Character offsets in the parsed text. */
+  from: number
+  to: number
+}
+
+function parseError(error: unknown, map: SourceMap): SqlSyntaxError {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let tree: { stmts?: { stmt: Node; stmt_location?: number; stmt_len?: number }[] }
-  try {
-    tree = parseSync(text) as unknown as typeof tree
-  } catch (error) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const details = (error as any)?.sqlDetails as { cursorPosition?: number } | undefined
-    const at = map.position(map.charOffset(details?.cursorPosition ?? 0))
-    const message = error instanceof Error ? error.message : String(error)
-    return { statements: [], error: { message, ...at } }
-  }
+  const details = (error as any)?.sqlDetails as { cursorPosition?: number } | undefined
+  const at = map.position(map.charOffset(details?.cursorPosition ?? 0))
+  return { message: error instanceof Error ? error.message : String(error), ...at }
+}
+
+function locate(tree: { stmts?: RawStatement[] }, map: SourceMap, length: number): Located[] {
+  return (tree.stmts ?? []).map(raw => ({
+    raw,
+    from: map.charOffset(raw.stmt_location ?? 0),
+    to: raw.stmt_len ? map.charOffset((raw.stmt_location ?? 0) + raw.stmt_len) : length
+  }))
+}
+
+/** Builds the statements of one file from parser output already in that file's character offsets. */
+function buildStatements(text: string, map: SourceMap, located: Located[]): SqlStatement[] {
   const statements: SqlStatement[] = []
   let previousEnd = 0
-  for (const raw of tree.stmts ?? []) {
-    const from = map.charOffset(raw.stmt_location ?? 0)
-    const to = raw.stmt_len ? map.charOffset((raw.stmt_location ?? 0) + raw.stmt_len) : text.length
+  for (const { raw, from, to } of located) {
     // Comments between the previous statement and this one belong to this one (PostgreSQL 18's parser
     // starts a statement at its first token; older ones included the comments before it).
     const gap = skipComments(text, previousEnd, from, true)
@@ -79,7 +86,8 @@ export function parseSql(text: string): ParsedSql {
     const allows: AllowDirective[] = []
     for (const comment of comments) {
       const match = ALLOW_DIRECTIVE.exec(comment.text)
-      if (match) allows.push({ rule: match[1]!, reason: match[2]!.trim(), line: map.position(comment.offset).line })
+      if (match)
+        allows.push({ rule: match[1]!, reason: match[2]!.trim(), line: map.position(comment.offset).line })
     }
     statements.push({
       kind,
@@ -92,7 +100,70 @@ export function parseSql(text: string): ParsedSql {
       allows
     })
   }
-  return { statements }
+  return statements
+}
+
+/**
+ * Parses PostgreSQL with the server's own grammar (libpg_query). A syntax error is returned, not thrown,
+ * with the line and column of the offending token, so one bad file does not stop the others being checked.
+ */
+export function parseSql(text: string): ParsedSql {
+  if (text.trim() === '') return { statements: [] }
+  const map = new SourceMap(text)
+  let tree: { stmts?: RawStatement[] }
+  try {
+    tree = parseSync(text) as unknown as typeof tree
+  } catch (error) {
+    return { statements: [], error: parseError(error, map) }
+  }
+  return { statements: buildStatements(text, map, locate(tree, map, text.length)) }
+}
+
+const BATCH_SEPARATOR = '\n;\n'
+const BATCH_SIZE = 200
+
+/**
+ * Parses many files, the same result as parseSql on each, about four times faster: files are parsed in
+ * batches of one parser call (the per-call cost dominates for small migrations). A batch is trusted only
+ * when every statement lies inside one file and every file ends outside any comment or string; otherwise
+ * (a syntax error, an unterminated literal) that batch is parsed file by file.
+ */
+export function parseSqlFiles(texts: string[]): ParsedSql[] {
+  const results: ParsedSql[] = []
+  for (let i = 0; i < texts.length; i += BATCH_SIZE)
+    results.push(...parseBatch(texts.slice(i, i + BATCH_SIZE)))
+  return results
+}
+
+function parseBatch(texts: string[]): ParsedSql[] {
+  if (texts.length === 1) return [parseSql(texts[0]!)]
+  const joined = texts.join(BATCH_SEPARATOR)
+  const map = new SourceMap(joined)
+  let located: Located[]
+  try {
+    located = locate(parseSync(joined) as unknown as { stmts?: RawStatement[] }, map, joined.length)
+  } catch {
+    return texts.map(parseSql)
+  }
+  const perFile: Located[][] = texts.map(() => [])
+  let offset = 0
+  let next = 0
+  for (const [index, text] of texts.entries()) {
+    const end = offset + text.length
+    while (next < located.length && located[next]!.from < end) {
+      const statement = located[next++]!
+      if (statement.to > end) return texts.map(parseSql) // a statement ran across a file boundary
+      perFile[index]!.push({ ...statement, from: statement.from - offset, to: statement.to - offset })
+    }
+    // What follows the file's last statement must be whitespace or closed comments.
+    const lastEnd = perFile[index]!.at(-1)?.to ?? 0
+    if (!skipComments(text, lastEnd, text.length, true).clean) return texts.map(parseSql)
+    // Statements entirely inside the separator (the empty statement) do not exist; skip the separator.
+    offset = end + BATCH_SEPARATOR.length
+  }
+  return texts.map((text, index) => ({
+    statements: buildStatements(text, new SourceMap(text), perFile[index]!)
+  }))
 }
 
 /** Steps over whitespace and comments (collecting them), e.g. those libpg_query includes in a statement's location. */
@@ -101,8 +172,9 @@ function skipComments(
   from: number,
   to: number,
   skipSemicolons = false
-): { start: number; comments: { text: string; offset: number }[] } {
+): { start: number; comments: { text: string; offset: number }[]; clean: boolean } {
   const comments: { text: string; offset: number }[] = []
+  let clean = true
   let i = from
   while (i < to) {
     const ch = text.charCodeAt(i)
@@ -127,8 +199,9 @@ function skipComments(
           if (depth === 0) break
         } else j++
       }
+      if (depth > 0) clean = false
       i = j
     } else break
   }
-  return { start: i, comments }
+  return { start: i, comments, clean: clean && i >= to }
 }

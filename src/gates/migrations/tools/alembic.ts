@@ -5,7 +5,8 @@ import { embeddedSql } from './embedded-sql.js'
 import type { AppliedMigration, MigrationFile, ToolAdapter } from './types.js'
 
 const REVISION = /^revision(?:\s*:\s*[\w[\], |]+)?\s*=\s*['"]([^'"]+)['"]/m
-const DOWN_REVISION = /^down_revision(?:\s*:\s*[\w[\], |.]+)?\s*=\s*(None|['"][^'"]*['"]|\([^)]*\)|\[[^\]]*\])/m
+const DOWN_REVISION =
+  /^down_revision(?:\s*:\s*[\w[\], |.]+)?\s*=\s*(None|['"][^'"]*['"]|\([^)]*\)|\[[^\]]*\])/m
 
 interface AlembicFile extends MigrationFile {
   parents: string[]
@@ -33,7 +34,10 @@ export const alembic: ToolAdapter = {
       const down = DOWN_REVISION.exec(text)?.[1] ?? 'None'
       const parents = [...down.matchAll(/['"]([^'"]+)['"]/g)].map(m => m[1]!)
       const downgrade = /def\s+downgrade\s*\([^)]*\)[^:]*:\s*\n((?:[ \t]+.*\n?|\s*\n)*)/.exec(text)?.[1] ?? ''
-      const downBody = downgrade.replace(/#.*$/gm, '').replace(/("""|''')[\s\S]*?\1/g, '').trim()
+      const downBody = downgrade
+        .replace(/#.*$/gm, '')
+        .replace(/("""|''')[\s\S]*?\1/g, '')
+        .trim()
       byRevision.set(revision, {
         id: revision,
         name: name.replace(/\.py$/, ''),
@@ -50,7 +54,8 @@ export const alembic: ToolAdapter = {
     const state = new Map<string, 'visiting' | 'done'>()
     const visit = (file: AlembicFile): void => {
       if (state.get(file.id) === 'done') return
-      if (state.get(file.id) === 'visiting') throw new UserError(`${file.file}: alembic revision graph has a cycle at ${file.id}`)
+      if (state.get(file.id) === 'visiting')
+        throw new UserError(`${file.file}: alembic revision graph has a cycle at ${file.id}`)
       state.set(file.id, 'visiting')
       for (const parent of file.parents) {
         const p = byRevision.get(parent)

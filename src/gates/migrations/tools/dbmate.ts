@@ -1,5 +1,13 @@
 import * as path from 'node:path'
-import { anyFileContains, keepRange, listFiles, readMigration, str } from './common.js'
+import {
+  anyFileContains,
+  keepRange,
+  listFiles,
+  mapLimit,
+  READ_CONCURRENCY,
+  readMigration,
+  str
+} from './common.js'
 import type { MigrationFile, ToolAdapter } from './types.js'
 
 const FILE = /^(\d+)_?(.*)\.sql$/
@@ -42,22 +50,24 @@ export const dbmate: ToolAdapter = {
     return (await anyFileContains(directory, /\.sql$/, UP_MARKER)) ? 3 : 0
   },
   async list(directory, cwd) {
-    const files: MigrationFile[] = []
-    for (const name of await listFiles(directory, FILE)) {
-      const match = FILE.exec(name)!
-      const { text, file } = await readMigration(cwd, path.join(directory, name))
-      const sections = dbmateSections(text)
-      files.push({
-        id: match[1]!,
-        name: name.replace(/\.sql$/, ''),
-        file,
-        text,
-        sql: sections.up,
-        hasDown: hasSqlContent(sections.down),
-        transaction: sections.transaction ? 'wrapped' : 'none'
-      })
-    }
-    return files
+    return mapLimit(
+      await listFiles(directory, FILE),
+      READ_CONCURRENCY,
+      async (name): Promise<MigrationFile> => {
+        const match = FILE.exec(name)!
+        const { text, file } = await readMigration(cwd, path.join(directory, name))
+        const sections = dbmateSections(text)
+        return {
+          id: match[1]!,
+          name: name.replace(/\.sql$/, ''),
+          file,
+          text,
+          sql: sections.up,
+          hasDown: hasSqlContent(sections.down),
+          transaction: sections.transaction ? 'wrapped' : 'none'
+        }
+      }
+    )
   },
   table: { name: 'schema_migrations', columns: ['version'] },
   select: table => `SELECT version FROM ${table} ORDER BY version`,

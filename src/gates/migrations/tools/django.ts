@@ -18,13 +18,18 @@ export const django: ToolAdapter = {
   async detect(directory) {
     if (await anyFileContains(directory, FILE, MARKER)) return 3
     for (const entry of await listEntries(directory)) {
-      if (entry.isDirectory && (await anyFileContains(path.join(directory, entry.name, 'migrations'), FILE, MARKER))) return 3
+      if (
+        entry.isDirectory &&
+        (await anyFileContains(path.join(directory, entry.name, 'migrations'), FILE, MARKER))
+      )
+        return 3
     }
     return 0
   },
   async list(directory, cwd) {
     const apps: { app: string; dir: string }[] = []
-    if ((await listFiles(directory, FILE)).length > 0) apps.push({ app: path.basename(path.dirname(path.resolve(directory))), dir: directory })
+    if ((await listFiles(directory, FILE)).length > 0)
+      apps.push({ app: path.basename(path.dirname(path.resolve(directory))), dir: directory })
     else {
       for (const entry of await listEntries(directory)) {
         const dir = path.join(directory, entry.name, 'migrations')

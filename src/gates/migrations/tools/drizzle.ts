@@ -32,7 +32,10 @@ export const drizzle: ToolAdapter = {
       entries = (JSON.parse(journalText) as { entries: JournalEntry[] }).entries
       if (!Array.isArray(entries)) throw new Error('no "entries" list')
     } catch (error) {
-      throw new FileError(`not a drizzle journal: ${error instanceof Error ? error.message : String(error)}`, display)
+      throw new FileError(
+        `not a drizzle journal: ${error instanceof Error ? error.message : String(error)}`,
+        display
+      )
     }
     const files: MigrationFile[] = []
     for (const entry of entries) {

@@ -40,8 +40,10 @@ export function embeddedSql(text: string, callees: string[]): string | undefined
   return out + text.slice(at).replace(/[^\n]/g, ' ')
 }
 
-const UP_DEFINITION = /exports\.up\s*=|export\s+(async\s+)?function\s+up\b|export\s+const\s+up\b|\basync\s+up\s*\(|\bup\s*:\s*(async\s*)?(\(|function)|\bdef\s+(up|upgrade|change)\b/
-const DOWN_DEFINITION = /exports\.down\s*=|export\s+(async\s+)?function\s+down\b|export\s+const\s+down\b|\basync\s+down\s*\(|\bdown\s*:\s*(async\s*)?(\(|function)|\bdef\s+(down|downgrade)\b/
+const UP_DEFINITION =
+  /exports\.up\s*=|export\s+(async\s+)?function\s+up\b|export\s+const\s+up\b|\basync\s+up\s*\(|\bup\s*:\s*(async\s*)?(\(|function)|\bdef\s+(up|upgrade|change)\b/
+const DOWN_DEFINITION =
+  /exports\.down\s*=|export\s+(async\s+)?function\s+down\b|export\s+const\s+down\b|\basync\s+down\s*\(|\bdown\s*:\s*(async\s*)?(\(|function)|\bdef\s+(down|downgrade)\b/
 
 /** The part of a code migration that runs on the way up: from its up definition to its down definition. */
 function upRegion(text: string): [number, number] {

@@ -1,6 +1,14 @@
 import { crc32 } from 'node:zlib'
 import * as path from 'node:path'
-import { compareStrings, compareVersions, listFiles, readMigration, str } from './common.js'
+import {
+  compareStrings,
+  compareVersions,
+  listFiles,
+  mapLimit,
+  READ_CONCURRENCY,
+  readMigration,
+  str
+} from './common.js'
 import type { AppliedMigration, MigrationFile, ToolAdapter } from './types.js'
 
 const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/
@@ -8,7 +16,10 @@ const REPEATABLE = /^R__(.+)\.sql$/
 
 /** Flyway's version: `1_2` and `1.2` are the same, leading zeros and trailing `.0` parts do not count. */
 export function normalizeFlywayVersion(version: string): string {
-  const parts = version.replace(/_/g, '.').split('.').map(part => BigInt(part).toString())
+  const parts = version
+    .replace(/_/g, '.')
+    .split('.')
+    .map(part => BigInt(part).toString())
   while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop()
   return parts.join('.')
 }
@@ -48,18 +59,26 @@ export const flyway: ToolAdapter = {
     const usesUndo = undo.size > 0
     const versioned: MigrationFile[] = []
     const repeatable: MigrationFile[] = []
-    for (const name of names) {
+    const scripts = names.filter(name => VERSIONED.exec(name)?.[1] === 'V' || REPEATABLE.test(name))
+    const texts = await mapLimit(scripts, READ_CONCURRENCY, name =>
+      readMigration(cwd, path.join(directory, name))
+    )
+    for (const [index, name] of scripts.entries()) {
       const match = VERSIONED.exec(name)
       const repeat = REPEATABLE.exec(name)
-      if (!(match?.[1] === 'V') && !repeat) continue
-      const { text, file } = await readMigration(cwd, path.join(directory, name))
+      const { text, file } = texts[index]!
       const checksums = [String(flywayChecksum(text))]
       // Flyway runs a script without a transaction only when every statement in it is non-transactional.
       const base = { text, sql: text, file, transaction: 'implicit' as const, checksums }
       if (match) {
         const version = normalizeFlywayVersion(match[2]!)
         // Undo migrations are a Flyway Teams feature: only projects that use them are held to them.
-        versioned.push({ ...base, id: version, name: `V${match[2]}__${match[3]}`, hasDown: usesUndo ? undo.has(version) : undefined })
+        versioned.push({
+          ...base,
+          id: version,
+          name: `V${match[2]}__${match[3]}`,
+          hasDown: usesUndo ? undo.has(version) : undefined
+        })
       } else {
         const description = repeat![1]!.replace(/_/g, ' ')
         repeatable.push({ ...base, id: `R:${description}`, name: `R__${repeat![1]}`, repeatable: true })
@@ -71,9 +90,21 @@ export const flyway: ToolAdapter = {
   },
   table: {
     name: 'flyway_schema_history',
-    columns: ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'installed_by', 'installed_on', 'execution_time', 'success']
+    columns: [
+      'installed_rank',
+      'version',
+      'description',
+      'type',
+      'script',
+      'checksum',
+      'installed_by',
+      'installed_on',
+      'execution_time',
+      'success'
+    ]
   },
-  select: table => `SELECT installed_rank, version, description, type, script, checksum, success FROM ${table} ORDER BY installed_rank`,
+  select: table =>
+    `SELECT installed_rank, version, description, type, script, checksum, success FROM ${table} ORDER BY installed_rank`,
   applied(rows, files) {
     const versioned = new Map<string, AppliedMigration>()
     const repeatable = new Map<string, AppliedMigration>()
@@ -84,7 +115,8 @@ export const flyway: ToolAdapter = {
       if (type === 'BASELINE' && version) {
         // Everything up to the baseline counts as applied, with no checksum to compare.
         for (const file of files) {
-          if (!file.repeatable && compareVersions(file.id, version) <= 0) versioned.set(file.id, { id: file.id, failed: false })
+          if (!file.repeatable && compareVersions(file.id, version) <= 0)
+            versioned.set(file.id, { id: file.id, failed: false })
         }
         continue
       }
@@ -98,7 +130,8 @@ export const flyway: ToolAdapter = {
       else {
         const id = `R:${str(row.description)}`
         // A repeatable's latest successful run is what the database has now.
-        if (row.success !== false || !repeatable.has(id)) repeatable.set(id, { id, ...entry, repeatable: true })
+        if (row.success !== false || !repeatable.has(id))
+          repeatable.set(id, { id, ...entry, repeatable: true })
       }
     }
     return [...versioned.values(), ...repeatable.values()]

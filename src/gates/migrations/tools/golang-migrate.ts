@@ -1,5 +1,5 @@
 import * as path from 'node:path'
-import { exists, listFiles, readMigration, str } from './common.js'
+import { listFiles, mapLimit, READ_CONCURRENCY, readMigration, str } from './common.js'
 import type { AppliedMigration, MigrationFile, ToolAdapter } from './types.js'
 
 const UP = /^(\d+)_(.+)\.up\.sql$/
@@ -18,23 +18,26 @@ export const golangMigrate: ToolAdapter = {
     return (await listFiles(directory, /\.up\.sql$/)).some(name => UP.test(name)) ? 3 : 0
   },
   async list(directory, cwd) {
-    const files: MigrationFile[] = []
-    for (const name of await listFiles(directory, UP)) {
-      const match = UP.exec(name)!
-      const { text, file } = await readMigration(cwd, path.join(directory, name))
-      const downName = name.replace(/\.up\.sql$/, '.down.sql')
-      const hasDown = await exists(path.join(directory, downName))
-      files.push({
-        id: String(BigInt(match[1]!)),
-        name: name.replace(/\.up\.sql$/, ''),
-        file,
-        text,
-        sql: text,
-        hasDown,
-        transaction: 'implicit',
-        relatedFiles: [file.replace(/\.up\.sql$/, '.down.sql')]
-      })
-    }
+    const downs = new Set(await listFiles(directory, /\.down\.sql$/))
+    const files = await mapLimit(
+      await listFiles(directory, UP),
+      READ_CONCURRENCY,
+      async (name): Promise<MigrationFile> => {
+        const match = UP.exec(name)!
+        const { text, file } = await readMigration(cwd, path.join(directory, name))
+        const hasDown = downs.has(name.replace(/\.up\.sql$/, '.down.sql'))
+        return {
+          id: String(BigInt(match[1]!)),
+          name: name.replace(/\.up\.sql$/, ''),
+          file,
+          text,
+          sql: text,
+          hasDown,
+          transaction: 'implicit',
+          relatedFiles: [file.replace(/\.up\.sql$/, '.down.sql')]
+        }
+      }
+    )
     return files.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0))
   },
   table: { name: 'schema_migrations', columns: ['version', 'dirty'] },

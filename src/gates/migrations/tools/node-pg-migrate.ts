@@ -1,5 +1,14 @@
 import * as path from 'node:path'
-import { anyFileContains, CODE_FILE, keepRange, listFiles, readMigration, str } from './common.js'
+import {
+  anyFileContains,
+  CODE_FILE,
+  keepRange,
+  listFiles,
+  mapLimit,
+  READ_CONCURRENCY,
+  readMigration,
+  str
+} from './common.js'
 import { hasSqlContent } from './dbmate.js'
 import { embeddedSql, hasJsDown } from './embedded-sql.js'
 import type { MigrationFile, ToolAdapter } from './types.js'
@@ -20,35 +29,55 @@ export const nodePgMigrate: ToolAdapter = {
   defaultDirs: ['migrations'],
   async detect(directory) {
     if (await anyFileContains(directory, /\.sql$/, UP)) return 3
-    if (await anyFileContains(directory, CODE_FILE, /\bpgm\s*=>|\(\s*pgm\b|MigrationBuilder|\bpgm\.(sql|create|add|drop)/)) return 2
+    if (
+      await anyFileContains(
+        directory,
+        CODE_FILE,
+        /\bpgm\s*=>|\(\s*pgm\b|MigrationBuilder|\bpgm\.(sql|create|add|drop)/
+      )
+    )
+      return 2
     return 0
   },
   async list(directory, cwd) {
-    const files: MigrationFile[] = []
-    for (const name of await listFiles(directory, FILE)) {
-      const { text, file } = await readMigration(cwd, path.join(directory, name))
-      const id = name.replace(/\.[^.]+$/, '')
-      if (name.endsWith('.sql')) {
-        const up = UP.exec(text)
-        const down = DOWN.exec(text)
-        const start = up ? up.index + up[0].length : 0
-        const end = down && down.index > start ? down.index : text.length
-        const downText = down ? text.slice(down.index + down[0].length) : ''
-        files.push({ id, name: id, file, text, sql: keepRange(text, start, end), hasDown: hasSqlContent(downText), transaction: 'wrapped' })
-      } else {
-        files.push({
-          id,
-          name: id,
-          file,
-          text,
-          sql: embeddedSql(text, ['pgm.sql']),
-          hasDown: hasJsDown(text),
-          transaction: /pgm\.noTransaction\s*\(/.test(text) ? 'none' : 'wrapped'
-        })
+    const files = await mapLimit(
+      await listFiles(directory, FILE),
+      READ_CONCURRENCY,
+      async (name): Promise<MigrationFile> => {
+        const { text, file } = await readMigration(cwd, path.join(directory, name))
+        const id = name.replace(/\.[^.]+$/, '')
+        if (name.endsWith('.sql')) {
+          const up = UP.exec(text)
+          const down = DOWN.exec(text)
+          const start = up ? up.index + up[0].length : 0
+          const end = down && down.index > start ? down.index : text.length
+          const downText = down ? text.slice(down.index + down[0].length) : ''
+          return {
+            id,
+            name: id,
+            file,
+            text,
+            sql: keepRange(text, start, end),
+            hasDown: hasSqlContent(downText),
+            transaction: 'wrapped'
+          }
+        } else {
+          return {
+            id,
+            name: id,
+            file,
+            text,
+            sql: embeddedSql(text, ['pgm.sql']),
+            hasDown: hasJsDown(text),
+            transaction: /pgm\.noTransaction\s*\(/.test(text) ? 'none' : 'wrapped'
+          }
+        }
       }
-    }
+    )
     const prefix = (f: MigrationFile): bigint => BigInt(/^\d+/.exec(f.id)![0])
-    return files.sort((a, b) => (prefix(a) < prefix(b) ? -1 : prefix(a) > prefix(b) ? 1 : a.id < b.id ? -1 : 1))
+    return files.sort((a, b) =>
+      prefix(a) < prefix(b) ? -1 : prefix(a) > prefix(b) ? 1 : a.id < b.id ? -1 : 1
+    )
   },
   table: { name: 'pgmigrations', columns: ['id', 'name', 'run_on'] },
   select: table => `SELECT name FROM ${table} ORDER BY run_on, id`,

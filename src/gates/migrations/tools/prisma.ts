@@ -25,19 +25,41 @@ export const prisma: ToolAdapter = {
       const { text, file } = await readMigration(cwd, script)
       // Prisma compares the checksum of the file's bytes; it also accepts the same script with LF line endings.
       const checksums = [sha256(text), sha256(text.replace(/\r\n/g, '\n'))]
-      files.push({ id: entry.name, name: entry.name, file, text, sql: text, transaction: 'implicit' as const, checksums })
+      files.push({
+        id: entry.name,
+        name: entry.name,
+        file,
+        text,
+        sql: text,
+        transaction: 'implicit' as const,
+        checksums
+      })
     }
     return files
   },
   table: {
     name: '_prisma_migrations',
-    columns: ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count']
+    columns: [
+      'id',
+      'checksum',
+      'finished_at',
+      'migration_name',
+      'logs',
+      'rolled_back_at',
+      'started_at',
+      'applied_steps_count'
+    ]
   },
-  select: table => `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${table} ORDER BY started_at, migration_name`,
+  select: table =>
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${table} ORDER BY started_at, migration_name`,
   applied(rows) {
     // A rolled-back attempt is history, not state: Prisma retries that migration.
     return rows
       .filter(row => row.rolled_back_at === null)
-      .map(row => ({ id: str(row.migration_name), checksum: str(row.checksum), failed: row.finished_at === null }))
+      .map(row => ({
+        id: str(row.migration_name),
+        checksum: str(row.checksum),
+        failed: row.finished_at === null
+      }))
   }
 }

@@ -1,0 +1,206 @@
+// Contract gate benchmarks, each against a real peer or a hard floor, in the same run.
+//
+// (a) Response validation: the same 10,000 recorded responses (the JSON examples GitHub publishes in its REST API
+//     description, replayed in turn) validated against GitHub's 13 MB OpenAPI description by this gate's
+//     validator and by openapi-response-validator (npm). Throughput in responses/s, steady state and end to end
+//     (end to end includes building each tool's validators from the loaded spec).
+// (b) Live verification: a 300-operation spec verified against a loopback server (its own process) that answers
+//     every request after 5 ms, at concurrency 16. Wall time against the floor 300 × 5 ms / 16.
+//
+// Usage: node bench/contract.mjs [--responses 10000] [--operations 300] [--delay 5] [--concurrency 16] [--runs 5]
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { gunzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = Object.fromEntries(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])))
+const RESPONSES = Number(args.responses ?? 10_000)
+const OPERATIONS = Number(args.operations ?? 300)
+const DELAY_MS = Number(args.delay ?? 5)
+const CONCURRENCY = Number(args.concurrency ?? 16)
+const RUNS = Number(args.runs ?? 5)
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-contract-'))
+
+// The gate's modules, bundled from source the way dist/ is (esbuild), so the bench measures the shipped code path.
+const bundle = path.join(scratch, 'contract.mjs')
+await build({
+  stdin: {
+    contents: `export { Spec } from './src/gates/contract/spec.ts'
+export { fileReader } from './src/gates/contract/reader.ts'
+export { SchemaValidators } from './src/gates/contract/schema-validator.ts'
+export { listOperations, responseFor } from './src/gates/contract/operations.ts'
+export { verifyLive } from './src/gates/contract/verify.ts'`,
+    resolveDir: root,
+    loader: 'ts'
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: bundle,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
+})
+const gate = await import(pathToFileURL(bundle).href)
+const require = createRequire(import.meta.url)
+const OpenAPIResponseValidator = require('openapi-response-validator').default
+
+const fmt = n => Math.round(n).toLocaleString('en-US')
+
+// ── (a) validation throughput ────────────────────────────────────────────────────────────────────────────────
+async function benchValidation() {
+  const specFile = path.join(scratch, 'api.github.com.json')
+  writeFileSync(specFile, gunzipSync(readFileSync(path.join(root, '__fixtures__/contract/real/api.github.com.json.gz'))))
+  const spec = await gate.Spec.load(gate.fileReader(scratch), specFile)
+  const raw = JSON.parse(readFileSync(specFile, 'utf8'))
+
+  // Recorded responses: every JSON example of a 200 response, with the operation that produced it.
+  const samples = []
+  for (const op of gate.listOperations(spec)) {
+    const found = gate.responseFor(op, 200)
+    const media = found?.response.value.content?.['application/json']
+    if (!media?.schema || !media.examples) continue
+    for (const name of Object.keys(media.examples)) {
+      const example = spec.deref({ file: found.response.loc.file, pointer: [...found.response.loc.pointer, 'content', 'application/json', 'examples', name] })
+      if (example?.value?.value !== undefined) {
+        samples.push({ op, schemaLoc: { file: found.response.loc.file, pointer: [...found.response.loc.pointer, 'content', 'application/json', 'schema'] }, body: example.value.value })
+      }
+    }
+  }
+  const replay = Array.from({ length: RESPONSES }, (_, i) => samples[i % samples.length])
+  const operations = [...new Set(replay.map(s => s.op))]
+  console.log(`(a) ${fmt(RESPONSES)} responses replayed from ${samples.length} recorded examples of ${operations.length} operations; spec: api.github.com.json (13 MB, OpenAPI 3.0.3)`)
+
+  // This gate: compile on first use (cached), then validate.
+  let started = performance.now()
+  const validators = new gate.SchemaValidators(spec, 'response')
+  for (const op of operations) validators.validate(replay.find(s => s.op === op).schemaLoc, undefined)
+  const oursSetup = performance.now() - started
+  started = performance.now()
+  let oursInvalid = 0
+  for (const sample of replay) if (validators.validate(sample.schemaLoc, sample.body).length > 0) oursInvalid++
+  const oursRun = performance.now() - started
+
+  // openapi-response-validator: one validator per operation, built from that operation's responses and the schemas.
+  // Its converter walks everything it is given as if it were a schema and crashes on data whose `properties`
+  // hold nulls (examples, GitHub's x-github-breaking-changes), so it gets copies without `example`, `examples`
+  // and `x-*` keys (prepared outside the timing).
+  const withoutExamples = value =>
+    Array.isArray(value)
+      ? value.map(withoutExamples)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'example' && key !== 'examples' && !key.startsWith('x-')).map(([key, v]) => [key, withoutExamples(v)]))
+        : value
+  const peerComponents = { schemas: withoutExamples(raw.components.schemas) }
+  const peerResponses = new Map(operations.map(op => [op, withoutExamples(Object.fromEntries([...op.responses].map(([code, r]) => [code, r.value])))]))
+  started = performance.now()
+  const peers = new Map()
+  for (const op of operations) peers.set(op, new OpenAPIResponseValidator({ responses: peerResponses.get(op), components: peerComponents }))
+  const peerSetup = performance.now() - started
+  // Their validator fills in schema defaults in place (useDefaults); give it copies so both tools see the same data.
+  const copies = replay.map(sample => structuredClone(sample.body))
+  started = performance.now()
+  let peerInvalid = 0
+  replay.forEach((sample, i) => {
+    if (peers.get(sample.op).validateResponse(200, copies[i])) peerInvalid++
+  })
+  const peerRun = performance.now() - started
+
+  const rate = (n, ms) => (n / ms) * 1000
+  console.log(`    deploy-gates               setup ${fmt(oursSetup)} ms, validate ${fmt(oursRun)} ms → ${fmt(rate(RESPONSES, oursRun))} responses/s (${oursInvalid} invalid)`)
+  console.log(`    openapi-response-validator setup ${fmt(peerSetup)} ms, validate ${fmt(peerRun)} ms → ${fmt(rate(RESPONSES, peerRun))} responses/s (${peerInvalid} invalid)`)
+  console.log(`    throughput ratio: ${(peerRun / oursRun).toFixed(1)}× steady state, ${((peerSetup + peerRun) / (oursSetup + oursRun)).toFixed(1)}× end to end (target ≥ 5×)`)
+}
+
+// ── (b) live verification wall time vs the floor ────────────────────────────────────────────────────────────
+function syntheticSpec(count) {
+  const lines = ['openapi: 3.0.3', 'info: {title: Bench, version: "1"}', 'paths:']
+  for (let i = 0; i < count; i++) {
+    lines.push(
+      `  /items${i}/{id}:`,
+      '    get:',
+      `      operationId: getItem${i}`,
+      '      parameters:',
+      '        - {name: id, in: path, required: true, example: 42, schema: {type: integer}}',
+      '      responses:',
+      "        '200':",
+      '          description: ok',
+      '          headers:',
+      '            X-Request-Id: {required: true, schema: {type: string}}',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      i % 3 === 0 ? '                type: array\n                items: {$ref: "#/components/schemas/Item"}' : `                $ref: '#/components/schemas/${i % 3 === 1 ? 'Item' : 'Order'}'`
+    )
+  }
+  lines.push(
+    'components:',
+    '  schemas:',
+    '    Item:',
+    '      type: object',
+    '      required: [id, name, price]',
+    '      properties:',
+    '        id: {type: integer}',
+    '        name: {type: string, minLength: 1}',
+    '        price: {type: number, minimum: 0}',
+    '        tags: {type: array, items: {type: string}}',
+    '        updatedAt: {type: string, format: date-time}',
+    '    Order:',
+    '      type: object',
+    '      required: [id, items, status]',
+    '      properties:',
+    '        id: {type: integer}',
+    '        status: {type: string, enum: [open, paid]}',
+    '        items: {type: array, items: {$ref: "#/components/schemas/Item"}}'
+  )
+  return lines.join('\n') + '\n'
+}
+
+const SERVER = `
+const item = { id: 42, name: 'widget', price: 9.5, tags: ['a'], updatedAt: '2024-01-01T00:00:00Z' }
+const bodies = [JSON.stringify([item, item]), JSON.stringify(item), JSON.stringify({ id: 1, status: 'paid', items: [item] })]
+const server = require('node:http').createServer((req, res) => {
+  const i = Number(req.url.match(/items(\\d+)/)[1])
+  setTimeout(() => {
+    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'r' + i })
+    res.end(bodies[i % 3])
+  }, ${DELAY_MS})
+})
+server.keepAliveTimeout = 60000
+server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port))
+`
+
+async function benchLive() {
+  writeFileSync(path.join(scratch, 'openapi.yaml'), syntheticSpec(OPERATIONS))
+  const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const baseUrl = await new Promise(resolve => server.stdout.setEncoding('utf8').once('data', text => resolve(text.trim())))
+  const floor = (OPERATIONS * DELAY_MS) / CONCURRENCY
+  const io = { cwd: scratch, env: {}, fetch: globalThis.fetch, now: Date.now, sleep: ms => new Promise(r => setTimeout(r, ms)), log: { info() {}, warning() {}, debug() {} } }
+  const config = { baseUrl: new URL(baseUrl), headers: {}, filter: { include: [], exclude: [] }, unsafeMethods: false, concurrency: CONCURRENCY, timeoutMs: 10_000 }
+  const times = []
+  try {
+    for (let run = 0; run <= RUNS; run++) {
+      // Each run is a fresh gate run: spec loaded and validators compiled from scratch.
+      const started = performance.now()
+      const spec = await gate.Spec.load(gate.fileReader(scratch), path.join(scratch, 'openapi.yaml'))
+      const result = await gate.verifyLive(spec, config, io)
+      const ms = performance.now() - started
+      if (result.checked !== OPERATIONS || result.failedResponses !== 0) throw new Error(`unexpected result: ${result.checked} checked, ${result.failedResponses} failed`)
+      if (run > 0) times.push(ms) // run 0 warms up the connection pool and the JIT
+    }
+  } finally {
+    server.kill()
+  }
+  times.sort((a, b) => a - b)
+  const median = times[Math.floor(times.length / 2)]
+  console.log(`(b) ${OPERATIONS} operations, server delay ${DELAY_MS} ms, concurrency ${CONCURRENCY}: floor ${floor.toFixed(1)} ms`)
+  console.log(`    deploy-gates wall time (spec load + compile + requests + validation): median ${median.toFixed(1)} ms, best ${times[0].toFixed(1)} ms over ${times.length} runs`)
+  console.log(`    ratio to floor: ${(median / floor).toFixed(2)}× (target ≤ 1.2×)`)
+}
+
+await benchValidation()
+await benchLive()

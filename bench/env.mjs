@@ -1,0 +1,173 @@
+// Env gate start-up benchmark: a cold `node dist/index.js` run of the env gate on a 200-key schema and three env
+// files, against `node -e 0` (the floor: starting Node at all) and against a peer doing the least any env check
+// must do (a script that loads the same three files with dotenv + dotenv-expand), alternating in the same run.
+// Reports medians, the gate's overhead over the floor, the ratio to the peer, and the bundle size.
+//
+// Usage: node bench/env.mjs [--runs 21] [--keys 200]
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = Object.fromEntries(
+  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : []))
+)
+const RUNS = Number(args.runs ?? 21)
+const KEYS = Number(args.keys ?? 200)
+const TARGET_OVERHEAD_MS = 60
+const dist = path.join(root, 'dist', 'index.js')
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-env-'))
+const workspace = path.join(scratch, 'workspace')
+spawnSync('mkdir', ['-p', workspace])
+
+// A realistic mix: URLs, ints, ports, enums, durations, bools, secrets, parity keys; valid in every environment.
+const KINDS = [
+  { rule: 'type: url', value: (env, i) => `https://svc-${i}.${env}.shop-internal.net/v1` },
+  { rule: 'type: int, min: 0', value: (_, i) => String(i * 7) },
+  { rule: 'type: port', value: (_, i) => String(3000 + i) },
+  { rule: 'values: [debug, info, warn, error]', value: () => 'info' },
+  { rule: 'type: duration, parity: true', value: () => '30s' },
+  { rule: 'type: bool', value: env => String(env === 'production') },
+  { rule: 'secret: true', value: (env, i) => `${env}-credential-for-service-${i}` },
+  { rule: 'type: int, parity: true', value: () => '300' },
+  { rule: 'type: email', value: (env, i) => `team-${i}@${env}.shop.com` },
+  { rule: 'pattern: "^[a-z-]+$"', value: env => `${env}-region` }
+]
+const name = i =>
+  `SERVICE_${String(i).padStart(3, '0')}_${['URL', 'LIMIT', 'PORT', 'LOG_LEVEL', 'TIMEOUT', 'ENABLED', 'SECRET', 'TTL', 'CONTACT', 'REGION'][i % 10]}`
+const schema = ['production-environments: [production]', 'variables:']
+for (let i = 0; i < KEYS; i++) schema.push(`  ${name(i)}: { ${KINDS[i % KINDS.length].rule} }`)
+writeFileSync(path.join(workspace, 'env.schema.yml'), schema.join('\n') + '\n')
+const files = ['.env.development', '.env.staging', '.env.production']
+for (const file of files) {
+  const env = file.slice(5)
+  const lines = [`# ${env}`]
+  for (let i = 0; i < KEYS; i++) lines.push(`${name(i)}=${KINDS[i % KINDS.length].value(env, i)}`)
+  writeFileSync(path.join(workspace, file), lines.join('\n') + '\n')
+}
+
+// The peer: parse and expand the same files with the libraries every Node project already uses.
+const require = createRequire(path.join(root, 'package.json'))
+const peer = path.join(scratch, 'peer.cjs')
+writeFileSync(
+  peer,
+  `const fs = require('fs'); const dotenv = require(${JSON.stringify(require.resolve('dotenv'))});
+const { expand } = require(${JSON.stringify(require.resolve('dotenv-expand'))});
+let keys = 0
+for (const file of ${JSON.stringify(files)}) {
+  const parsed = expand({ parsed: dotenv.parse(fs.readFileSync(${JSON.stringify(workspace)} + '/' + file)), processEnv: {} }).parsed
+  keys += Object.keys(parsed).length
+}
+if (keys !== ${KEYS * files.length}) process.exit(1)
+`
+)
+
+const runnerFiles = { output: path.join(scratch, 'output'), summary: path.join(scratch, 'summary') }
+const actionEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  GITHUB_OUTPUT: runnerFiles.output,
+  GITHUB_STEP_SUMMARY: runnerFiles.summary,
+  RUNNER_TEMP: scratch,
+  GITHUB_WORKSPACE: workspace,
+  INPUT_GATE: 'env',
+  INPUT_SCHEMA: 'env.schema.yml',
+  'INPUT_ENV-FILES': files.join('\n'),
+  INPUT_COMMENT: 'false',
+  'INPUT_FAIL-ON': 'warning'
+}
+
+// The gate alone, cold, in a fresh process: its modules bundled from source the way dist/ bundles them, then one run.
+const gateBundle = path.join(scratch, 'env-gate.mjs')
+await build({
+  entryPoints: [path.join(root, 'src', 'gates', 'env', 'index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: gateBundle,
+  logLevel: 'warning'
+})
+const probe = path.join(scratch, 'probe.mjs')
+writeFileSync(
+  probe,
+  `const t0 = performance.now()
+const { envGate } = await import(${JSON.stringify(pathToFileURL(gateBundle).href)})
+const t1 = performance.now()
+const config = { schema: 'env.schema.yml', envFiles: ${JSON.stringify(files)}, environments: ${JSON.stringify(files.map(f => f.slice(5)))}, checkProcessEnv: false }
+const io = { cwd: ${JSON.stringify(workspace)}, env: {}, log: { debug() {}, info() {}, warning() {} }, git: async () => '' }
+const result = await envGate.run(config, io)
+const t2 = performance.now()
+if (result.findings.length !== 0) { console.error(JSON.stringify(result.findings.slice(0, 3))); process.exit(1) }
+console.log(JSON.stringify({ load: t1 - t0, run: t2 - t1 }))
+`
+)
+
+function time(command, commandArgs, env) {
+  if (env) for (const file of Object.values(runnerFiles)) writeFileSync(file, '')
+  const start = process.hrtime.bigint()
+  const result = spawnSync(command, commandArgs, {
+    cwd: workspace,
+    env: env ?? { PATH: process.env.PATH },
+    encoding: 'utf8'
+  })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (result.status !== (env?.INPUT_GATE === '' ? 1 : 0)) {
+    throw new Error(
+      `${path.basename(commandArgs[0] ?? command)} exited ${result.status}:\n${result.stdout}\n${result.stderr}`
+    )
+  }
+  return ms
+}
+
+const median = values => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[sorted.length >> 1]
+}
+const samples = { floor: [], gate: [], peer: [], bundle: [], gateLoad: [], gateRun: [] }
+const bundleOnlyEnv = { ...actionEnv, INPUT_GATE: '' } // fails at input parsing: loading the bundle, nothing else
+time(process.execPath, [dist], actionEnv) // warm the file cache; the gate must pass this valid configuration
+for (let run = 0; run < RUNS; run++) {
+  samples.floor.push(time(process.execPath, ['-e', '0']))
+  samples.gate.push(time(process.execPath, [dist], actionEnv))
+  samples.peer.push(time(process.execPath, [peer]))
+  samples.bundle.push(time(process.execPath, [dist], bundleOnlyEnv))
+  const inProcess = JSON.parse(
+    spawnSync(process.execPath, [probe], { cwd: workspace, encoding: 'utf8' }).stdout
+  )
+  samples.gateLoad.push(inProcess.load)
+  samples.gateRun.push(inProcess.run)
+}
+const floor = median(samples.floor)
+const gate = median(samples.gate)
+const peerMs = median(samples.peer)
+const overhead = gate - floor
+const peerOverhead = peerMs - floor
+const bundleKb = statSync(dist).size / 1024
+
+console.log(
+  `env gate start-up: ${KEYS}-key schema, ${files.length} env files, ${RUNS} runs each, alternating (node ${process.version})`
+)
+console.log(`  node -e 0                         median ${floor.toFixed(1)} ms`)
+console.log(
+  `  node dist/index.js (gate: env)    median ${gate.toFixed(1)} ms   overhead ${overhead.toFixed(1)} ms  (target < ${TARGET_OVERHEAD_MS} ms: ${overhead < TARGET_OVERHEAD_MS ? 'met' : 'MISSED'})`
+)
+console.log(
+  `  peer: dotenv + dotenv-expand      median ${peerMs.toFixed(1)} ms   overhead ${peerOverhead.toFixed(1)} ms`
+)
+console.log(
+  `  gate/floor ${(gate / floor).toFixed(2)}x · gate overhead / peer overhead ${(overhead / Math.max(peerOverhead, 0.1)).toFixed(1)}x`
+)
+const bundleOnly = median(samples.bundle)
+console.log(`  where the gate's overhead goes:`)
+console.log(
+  `    loading dist/index.js, no gate (empty gate input)  ${(bundleOnly - floor).toFixed(1)} ms over the floor`
+)
+console.log(
+  `    env gate modules alone, cold import                ${median(samples.gateLoad).toFixed(1)} ms`
+)
+console.log(`    env gate run, cold (parse, expand, check)          ${median(samples.gateRun).toFixed(1)} ms`)
+console.log(`  dist/index.js ${bundleKb.toFixed(0)} KiB`)
