@@ -26,14 +26,22 @@ const width = Math.max(...STAGES.map(stage => stage.length)) + 2
 const SYMBOL = { passed: green('✓'), failed: red('✗'), skipped: dim('–'), 'not run': dim('·') }
 const print = {
   setup(lines) {
-    console.log(bold('deploy-gates demo') + ' — the pipeline of .github/workflows/pipeline.yml, locally, with the same gates')
+    console.log(
+      bold('deploy-gates demo') +
+        ' — the pipeline of .github/workflows/pipeline.yml, locally, with the same gates'
+    )
     for (const line of lines) console.log(dim(`  ${line}`))
   },
   scenario(number, title) {
     console.log(`\n${bold(`${number}. ${title}`)}`)
   },
   stage(stage, outcome) {
-    const text = outcome.status === 'failed' ? red(outcome.detail) : outcome.status === 'skipped' ? dim(outcome.detail) : outcome.detail
+    const text =
+      outcome.status === 'failed'
+        ? red(outcome.detail)
+        : outcome.status === 'skipped'
+          ? dim(outcome.detail)
+          : outcome.detail
     console.log(`   ${SYMBOL[outcome.status]} ${stage.padEnd(width)}${text ?? ''}`)
   },
   record(line) {
@@ -45,7 +53,9 @@ const print = {
     const what = result.stoppedAt
       ? `stopped at ${result.stoppedAt}${result.rollback ? (result.rollback.ok ? `; rolled back to ${result.rollback.version}` : '; rollback FAILED') : ''}`
       : 'every stage green, production healthy'
-    console.log(`   → ${what} ${problems.length ? red(`✘ NOT AS EXPECTED: ${problems.join('; ')}`) : green('(as expected)')}`)
+    console.log(
+      `   → ${what} ${problems.length ? red(`✘ NOT AS EXPECTED: ${problems.join('; ')}`) : green('(as expected)')}`
+    )
   }
 }
 
@@ -54,7 +64,8 @@ try {
   const expected = outcome.outcomes.filter(o => o.problems.length === 0).length
   const line = `${expected}/${outcome.outcomes.length} scenarios behaved as expected in ${outcome.seconds.toFixed(1)} s`
   console.log(`\n${outcome.ok ? green(line) : red(line)}`)
-  if (json) console.log(JSON.stringify(outcome, (key, value) => (value instanceof RegExp ? value.source : value)))
+  if (json)
+    console.log(JSON.stringify(outcome, (key, value) => (value instanceof RegExp ? value.source : value)))
   process.exitCode = outcome.ok ? 0 : 1
 } catch (error) {
   console.error(red(`demo failed: ${error?.stack ?? error}`))

@@ -15,7 +15,8 @@ export interface LintFinding {
  * second, artifact-less deployment record next to the deployment gate's (the rollback gate would take it for a
  * good deployment). Only this exact message is tolerated; any other unexpected key is still reported.
  */
-export const TOLERATED = /^unexpected key "deployment" for "environment" section\. expected one of "name", "url"$/
+export const TOLERATED =
+  /^unexpected key "deployment" for "environment" section\. expected one of "name", "url"$/
 
 export async function lintWorkflow(text: string, file: string): Promise<LintFinding[]> {
   // The WebAssembly build aborts ("unreachable") instead of reporting a YAML syntax error: report it ourselves.

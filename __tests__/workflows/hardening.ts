@@ -84,7 +84,11 @@ function isDeployGates(step: Step): boolean {
   return step.uses !== undefined && (step.uses === './' || FIRST_PARTY.test(step.uses))
 }
 
-function checkPermissionsDeclared(permissions: Permissions | undefined, where: string, problems: Problem[]): void {
+function checkPermissionsDeclared(
+  permissions: Permissions | undefined,
+  where: string,
+  problems: Problem[]
+): void {
   if (permissions === undefined)
     problems.push({ rule: 'missing-permissions', where, message: `${where} declares no permissions` })
   else if (typeof permissions === 'string')
@@ -104,7 +108,11 @@ function jobProblems(workflow: Workflow): Problem[] {
   for (const [id, job] of Object.entries(workflow.jobs)) {
     // `timeout-minutes` is not allowed on a job that calls a reusable workflow: its jobs carry their own.
     if (!job.uses && job['timeout-minutes'] === undefined)
-      problems.push({ rule: 'missing-timeout', where: `jobs.${id}`, message: `job '${id}' has no timeout-minutes` })
+      problems.push({
+        rule: 'missing-timeout',
+        where: `jobs.${id}`,
+        message: `job '${id}' has no timeout-minutes`
+      })
     for (const [index, step] of (job.steps ?? []).entries()) {
       const where = `jobs.${id}.steps[${index}]`
       const expressions = typeof step.run === 'string' ? (step.run.match(/\$\{\{[^}]*\}\}/g) ?? []) : []
@@ -114,7 +122,10 @@ function jobProblems(workflow: Workflow): Problem[] {
           where,
           message: `${expression} is expanded into the script of ${describeStep(step, where)}; pass it through env:`
         })
-      if (step.uses?.startsWith('actions/checkout@') && String(step.with?.['persist-credentials']) !== 'false')
+      if (
+        step.uses?.startsWith('actions/checkout@') &&
+        String(step.with?.['persist-credentials']) !== 'false'
+      )
         problems.push({
           rule: 'checkout-credentials',
           where,
@@ -144,7 +155,8 @@ function concurrencyProblems(workflow: Workflow): Problem[] {
       {
         rule: 'missing-concurrency',
         where: 'workflow',
-        message: 'a deploying workflow has no concurrency group: two deploys, or a deploy and a rollback, can race'
+        message:
+          'a deploying workflow has no concurrency group: two deploys, or a deploy and a rollback, can race'
       }
     ]
   if (typeof concurrency === 'object' && String(concurrency['cancel-in-progress']) !== 'false')
@@ -165,7 +177,8 @@ function pinningProblems(text: string): Problem[] {
     const match = /^\s*(?:-\s+)?uses:\s*['"]?([^\s'"#]+)['"]?\s*(?:#\s*(\S+))?/.exec(line)
     if (!match) continue
     const [, reference = '', comment] = match
-    if (reference.startsWith('./') || reference.startsWith('docker://') || FIRST_PARTY.test(reference)) continue
+    if (reference.startsWith('./') || reference.startsWith('docker://') || FIRST_PARTY.test(reference))
+      continue
     const where = `line ${index + 1}`
     if (!PINNED.test(reference))
       problems.push({

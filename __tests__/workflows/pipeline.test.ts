@@ -33,7 +33,8 @@ const GREEN = {
   }
 }
 
-const conditionsOf = (job: Job): string[] => [job.if, ...(job.steps ?? []).map((step: Step) => step.if)].map(c => String(c ?? ''))
+const conditionsOf = (job: Job): string[] =>
+  [job.if, ...(job.steps ?? []).map((step: Step) => step.if)].map(c => String(c ?? ''))
 
 describe('pipeline.yml: the stage chain', () => {
   it('has the stages in order, each needing the one before it', () => {
@@ -62,7 +63,9 @@ describe('pipeline.yml: the stage chain', () => {
     expect(run.results['record-staging']).toBe('success')
     expect(run.results['record-production']).toBe('success')
     expect(run.results.rollback).toBe('skipped')
-    expect(run.evaluateIn('record-production', String(jobs['record-production']!.steps![0]!.with!.state))).toBe('success')
+    expect(
+      run.evaluateIn('record-production', String(jobs['record-production']!.steps![0]!.with!.state))
+    ).toBe('success')
   })
 
   it.each(STAGES.map((stage, index) => [stage, index] as const))(
@@ -70,14 +73,18 @@ describe('pipeline.yml: the stage chain', () => {
     (failed, index) => {
       const run = simulate(pipeline, { ...GREEN, failing: [failed] })
       const expected: Record<string, Result> = {}
-      for (const [i, stage] of STAGES.entries()) expected[stage] = i < index ? 'success' : i === index ? 'failure' : 'skipped'
+      for (const [i, stage] of STAGES.entries())
+        expected[stage] = i < index ? 'success' : i === index ? 'failure' : 'skipped'
       expect(Object.fromEntries(STAGES.map(stage => [stage, run.results[stage]]))).toEqual(expected)
 
       const productionFailed = failed === 'production-deploy' || failed === 'health-check'
       expect(run.results.rollback).toBe(productionFailed ? 'success' : 'skipped')
       if (productionFailed) {
         expect(run.results['record-production']).toBe('success')
-        const state = run.evaluateIn('record-production', String(jobs['record-production']!.steps![0]!.with!.state))
+        const state = run.evaluateIn(
+          'record-production',
+          String(jobs['record-production']!.steps![0]!.with!.state)
+        )
         expect(state).toBe('failure')
       }
       const stagingRan = index >= STAGES.indexOf('staging-deploy')
@@ -93,8 +100,12 @@ describe('pipeline.yml: the stage chain', () => {
   })
 
   it('rolls back after production is recorded as failed, so the failed deployment is never the target', () => {
-    expect(needsOf(jobs.rollback!)).toEqual(expect.arrayContaining(['production-deploy', 'health-check', 'record-production']))
-    const rollbackRecord = jobs.rollback!.steps!.find(step => step.with?.gate === 'deployment' && step.with['rollback-of'])
+    expect(needsOf(jobs.rollback!)).toEqual(
+      expect.arrayContaining(['production-deploy', 'health-check', 'record-production'])
+    )
+    const rollbackRecord = jobs.rollback!.steps!.find(
+      step => step.with?.gate === 'deployment' && step.with['rollback-of']
+    )
     expect(rollbackRecord?.with?.['rollback-of']).toBe('${{ needs.production-deploy.outputs.deployment-id }}')
   })
 })
@@ -111,16 +122,21 @@ describe('pipeline.yml: stages skipped visibly', () => {
   }
   const runningSteps = (id: string, inputs: Record<string, string>) => {
     const context = { values: { inputs: workflowInputs(pipeline, inputs), needs: {} }, status: okStatus }
-    return (jobs[id]!.steps ?? []).filter(step => step.if === undefined || isTruthy(evaluate(String(step.if), context)))
+    return (jobs[id]!.steps ?? []).filter(
+      step => step.if === undefined || isTruthy(evaluate(String(step.if), context))
+    )
   }
   const okStatus = { success: true, failure: false, cancelled: false }
 
-  it.each(Object.entries(STAGE_INPUT))('%s without %s runs one step that says so in the summary', (id, input) => {
-    const steps = runningSteps(id, {})
-    expect(steps).toHaveLength(1)
-    expect(steps[0]!.run).toContain(`skipped: no ${input}`)
-    expect(steps[0]!.run).toContain('>> "$GITHUB_STEP_SUMMARY"')
-  })
+  it.each(Object.entries(STAGE_INPUT))(
+    '%s without %s runs one step that says so in the summary',
+    (id, input) => {
+      const steps = runningSteps(id, {})
+      expect(steps).toHaveLength(1)
+      expect(steps[0]!.run).toContain(`skipped: no ${input}`)
+      expect(steps[0]!.run).toContain('>> "$GITHUB_STEP_SUMMARY"')
+    }
+  )
 
   it.each(Object.entries(STAGE_INPUT))('%s with %s set does not say it was skipped', (id, input) => {
     const steps = runningSteps(id, { [input]: 'something' })
@@ -133,25 +149,35 @@ describe('pipeline.yml: one artifact, promoted', () => {
   const text = readWorkflowText('.github/workflows/pipeline.yml')
 
   it('builds only in the build job, which outputs the digest', () => {
-    const building = Object.entries(jobs).filter(([, job]) => JSON.stringify(job).includes('inputs.build-command'))
+    const building = Object.entries(jobs).filter(([, job]) =>
+      JSON.stringify(job).includes('inputs.build-command')
+    )
     expect(building.map(([id]) => id)).toEqual(['build'])
     expect(jobs.build!.outputs!.artifact).toBe('${{ steps.pack.outputs.digest }}')
     expect(text).toContain('sha256sum "$out/artifact.tar"')
   })
 
-  it.each(['staging-deploy', 'production-deploy'])('%s deploys the build artifact after checking its digest', id => {
-    const steps = jobs[id]!.steps!
-    const download = steps.find(step => step.uses?.startsWith('actions/download-artifact@'))
-    expect(download?.with?.name).toBe('${{ needs.build.outputs.artifact-name }}')
-    const verify = steps.find(step => step.env?.EXPECTED_DIGEST === '${{ needs.build.outputs.artifact }}')
-    expect(verify?.run).toMatch(/if \[ "\$actual" != "\$EXPECTED_DIGEST" \]; then[\s\S]*exit 1/)
-    const deploy = steps.findIndex(step => step.env?.DEPLOY_COMMAND === '${{ inputs.deploy-command }}')
-    expect(deploy).toBeGreaterThan(steps.indexOf(verify!))
-  })
+  it.each(['staging-deploy', 'production-deploy'])(
+    '%s deploys the build artifact after checking its digest',
+    id => {
+      const steps = jobs[id]!.steps!
+      const download = steps.find(step => step.uses?.startsWith('actions/download-artifact@'))
+      expect(download?.with?.name).toBe('${{ needs.build.outputs.artifact-name }}')
+      const verify = steps.find(step => step.env?.EXPECTED_DIGEST === '${{ needs.build.outputs.artifact }}')
+      expect(verify?.run).toMatch(/if \[ "\$actual" != "\$EXPECTED_DIGEST" \]; then[\s\S]*exit 1/)
+      const deploy = steps.findIndex(step => step.env?.DEPLOY_COMMAND === '${{ inputs.deploy-command }}')
+      expect(deploy).toBeGreaterThan(steps.indexOf(verify!))
+    }
+  )
 
   it('deploys production in its GitHub environment, serialised per environment', () => {
-    expect(jobs['production-deploy']!.environment).toMatchObject({ name: '${{ inputs.production-environment }}' })
-    expect(pipeline.concurrency).toEqual({ group: 'deploy-gates-${{ inputs.production-environment }}', 'cancel-in-progress': false })
+    expect(jobs['production-deploy']!.environment).toMatchObject({
+      name: '${{ inputs.production-environment }}'
+    })
+    expect(pipeline.concurrency).toEqual({
+      group: 'deploy-gates-${{ inputs.production-environment }}',
+      'cancel-in-progress': false
+    })
     expect(jobs['staging-deploy']!.concurrency).toEqual({
       group: 'deploy-gates-${{ inputs.staging-environment }}',
       'cancel-in-progress': false
@@ -162,7 +188,13 @@ describe('pipeline.yml: one artifact, promoted', () => {
     const call = (pipeline.on as { workflow_call: { secrets: object; outputs: object } }).workflow_call
     expect(Object.keys(call.secrets)).toEqual(['DEPLOY_TOKEN', 'PRODUCTION_DATABASE_URL', 'API_HEADERS'])
     expect(Object.keys(call.outputs)).toEqual(
-      expect.arrayContaining(['artifact', 'deployment-id', 'healthy', 'rolled-back', 'rollback-deployment-id'])
+      expect.arrayContaining([
+        'artifact',
+        'deployment-id',
+        'healthy',
+        'rolled-back',
+        'rollback-deployment-id'
+      ])
     )
   })
 })

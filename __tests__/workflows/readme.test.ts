@@ -23,8 +23,12 @@ describe('README: reusable workflows', () => {
   it.each(['pipeline.yml', 'pr-gates.yml', 'rollback.yml', 'metrics.yml'])(
     'documents every input, secret and output of %s',
     file => {
-      const call = (parseWorkflow(readWorkflowText(`.github/workflows/${file}`)).on as Record<string, Record<string, object>>)
-        .workflow_call!
+      const call = (
+        parseWorkflow(readWorkflowText(`.github/workflows/${file}`)).on as Record<
+          string,
+          Record<string, object>
+        >
+      ).workflow_call!
       const names = ['inputs', 'secrets', 'outputs'].flatMap(kind => Object.keys(call[kind] ?? {}))
       const table = tableOf(file)
       const missing = names.filter(name => !table.includes(`| \`${name}\` |`))

@@ -25,9 +25,15 @@ export interface Run {
 
 const STATUS_FUNCTION = /\b(always|success|failure|cancelled)\(\s*\)/
 
-export function workflowInputs(workflow: Workflow, overrides: Record<string, Value> = {}): Record<string, Value> {
-  const call = (workflow.on as { workflow_call?: { inputs?: Record<string, { default?: Value }> } })?.workflow_call
-  const defaults = Object.fromEntries(Object.entries(call?.inputs ?? {}).map(([name, input]) => [name, input.default ?? '']))
+export function workflowInputs(
+  workflow: Workflow,
+  overrides: Record<string, Value> = {}
+): Record<string, Value> {
+  const call = (workflow.on as { workflow_call?: { inputs?: Record<string, { default?: Value }> } })
+    ?.workflow_call
+  const defaults = Object.fromEntries(
+    Object.entries(call?.inputs ?? {}).map(([name, input]) => [name, input.default ?? ''])
+  )
   return { ...defaults, ...overrides }
 }
 
@@ -43,10 +49,14 @@ export function simulate(workflow: Workflow, scenario: Scenario): Run {
     return {
       values: {
         inputs,
-        needs: Object.fromEntries(needs.map(need => [need, { result: results[need]!, outputs: outputs[need] ?? {} }]))
+        needs: Object.fromEntries(
+          needs.map(need => [need, { result: results[need]!, outputs: outputs[need] ?? {} }])
+        )
       },
       status: {
-        success: needs.every(need => results[need] === 'success') && !ancestors(id).some(a => results[a] === 'failure'),
+        success:
+          needs.every(need => results[need] === 'success') &&
+          !ancestors(id).some(a => results[a] === 'failure'),
         failure: ancestors(id).some(a => results[a] === 'failure'),
         cancelled: false
       }

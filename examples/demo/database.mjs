@@ -15,7 +15,9 @@ const ROOT = new URL('../../', import.meta.url)
 /** An empty cluster right after initdb: initdb in WebAssembly is most of PGlite's start-up time, so it runs once. */
 async function createDatabase() {
   // Not exported by the package, so read from where npm installs it; the snapshot is per PGlite version.
-  const { version } = JSON.parse(await readFile(new URL('node_modules/@electric-sql/pglite/package.json', ROOT), 'utf8'))
+  const { version } = JSON.parse(
+    await readFile(new URL('node_modules/@electric-sql/pglite/package.json', ROOT), 'utf8')
+  )
   const snapshotFile = fileURLToPath(new URL(`.cache/demo/pglite-${version}-initdb.tar`, ROOT))
   const snapshot = await readFile(snapshotFile).catch(() => undefined)
   if (snapshot) return PGlite.create({ loadDataDir: new Blob([snapshot]) })

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url'
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 
 export function runGate(gate, inputs, { cwd, env = {}, timeoutMs = 60_000 } = {}) {
-  const args = [CLI, gate, ...Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, String(value)]), '--json']
+  const args = [
+    CLI,
+    gate,
+    ...Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, String(value)]),
+    '--json'
+  ]
   return new Promise(resolve => {
     const child = spawn(process.execPath, args, {
       cwd,
@@ -28,7 +33,14 @@ export function runGate(gate, inputs, { cwd, env = {}, timeoutMs = 60_000 } = {}
       } catch {
         report = undefined
       }
-      resolve({ gate, code: code ?? 1, report, stderr, outputs: report?.outputs ?? {}, reason: reasonOf(report, stderr, code) })
+      resolve({
+        gate,
+        code: code ?? 1,
+        report,
+        stderr,
+        outputs: report?.outputs ?? {},
+        reason: reasonOf(report, stderr, code)
+      })
     })
   })
 }

@@ -33,7 +33,9 @@ const HEALTH = { 'readiness-timeout': '5s', window: '1s', interval: '200ms', 're
 const passed = detail => ({ status: 'passed', detail })
 const skipped = input => ({ status: 'skipped', detail: `skipped: no ${input}` })
 const fromGate = (result, detail) =>
-  result.code === 0 ? passed(detail(result)) : { status: 'failed', detail: result.reason, reason: result.reason, gate: result }
+  result.code === 0
+    ? passed(detail(result))
+    : { status: 'failed', detail: result.reason, reason: result.reason, gate: result }
 
 /**
  * `ctx`: { repo, artifactsDir, database, staging, production, github: { env(sha) }, log }.
@@ -53,11 +55,18 @@ export async function runPipeline(ctx, change) {
     typecheck: async () => skipped('typecheck-command'),
     'unit-tests': async () => skipped('test-command'),
     async 'contract-tests'() {
-      const result = await runGate('contract', { spec: 'openapi.yaml', 'base-spec': `${change.base}:openapi.yaml` }, inRepo)
+      const result = await runGate(
+        'contract',
+        { spec: 'openapi.yaml', 'base-spec': `${change.base}:openapi.yaml` },
+        inRepo
+      )
       return fromGate(result, () => `openapi.yaml valid, no breaking change since ${change.base.slice(0, 7)}`)
     },
     async build() {
-      state.artifact = await buildArtifact(ctx.repo.dir, ctx.artifactsDir, { version: change.sha.slice(0, 12), runtime: change.runtime })
+      state.artifact = await buildArtifact(ctx.repo.dir, ctx.artifactsDir, {
+        version: change.sha.slice(0, 12),
+        runtime: change.runtime
+      })
       return passed(`artifact ${state.artifact.digest.slice(0, 19)}…`)
     },
     async 'env-validation'() {
@@ -67,32 +76,58 @@ export async function runPipeline(ctx, change) {
     async 'staging-deploy'() {
       const deployed = await deploy(ctx, ctx.staging, state.artifact, { ref: change.sha, env: gateEnv })
       if (deployed.failed) return deployed.failed
-      await runGate('deployment', { environment: 'staging', 'deployment-id': deployed.id, state: 'success' }, { env: gateEnv })
+      await runGate(
+        'deployment',
+        { environment: 'staging', 'deployment-id': deployed.id, state: 'success' },
+        { env: gateEnv }
+      )
       return passed(`deployment ${deployed.id}: ${state.artifact.digest.slice(0, 19)}… on ${ctx.staging.url}`)
     },
     async 'integration-tests'() {
       const result = await runGate('contract', { spec: 'openapi.yaml', 'base-url': ctx.staging.url }, inRepo)
-      return fromGate(result, r => `staging matches openapi.yaml: ${r.outputs['operations-checked']} operations verified`)
+      return fromGate(
+        result,
+        r => `staging matches openapi.yaml: ${r.outputs['operations-checked']} operations verified`
+      )
     },
     async 'migration-check'() {
-      const inputs = { 'migrations-dir': 'migrations', tool: 'node-pg-migrate', 'database-url': ctx.database.url, 'base-ref': change.base }
+      const inputs = {
+        'migrations-dir': 'migrations',
+        tool: 'node-pg-migrate',
+        'database-url': ctx.database.url,
+        'base-ref': change.base
+      }
       const result = await runGate('migrations', inputs, inRepo)
-      return fromGate(result, r => `${r.outputs.pending ?? 0} pending, rollback-safe: ${r.outputs['rollback-safe'] ?? 'true'}`)
+      return fromGate(
+        result,
+        r => `${r.outputs.pending ?? 0} pending, rollback-safe: ${r.outputs['rollback-safe'] ?? 'true'}`
+      )
     },
     async 'production-deploy'() {
       const migrate = async () => {
         const applied = await ctx.database.migrate(join(ctx.repo.dir, 'migrations'))
         state.migrated = applied
       }
-      const deployed = await deploy(ctx, ctx.production, state.artifact, { ref: change.sha, env: gateEnv, before: migrate })
+      const deployed = await deploy(ctx, ctx.production, state.artifact, {
+        ref: change.sha,
+        env: gateEnv,
+        before: migrate
+      })
       state.deploymentId = deployed.id
       if (deployed.failed) return deployed.failed
       const migrations = state.migrated.length ? `, applied ${state.migrated.join(', ')}` : ''
       return passed(`deployment ${deployed.id}: ${state.artifact.digest.slice(0, 19)}…${migrations}`)
     },
     async 'health-check'() {
-      const inputs = { url: `${ctx.production.url}/healthz`, 'expect-body': `$.version == ${state.artifact.version}`, ...HEALTH }
-      return fromGate(await runGate('health', inputs, { env: gateEnv }), r => `healthy: ${r.outputs.probes} probes`)
+      const inputs = {
+        url: `${ctx.production.url}/healthz`,
+        'expect-body': `$.version == ${state.artifact.version}`,
+        ...HEALTH
+      }
+      return fromGate(
+        await runGate('health', inputs, { env: gateEnv }),
+        r => `healthy: ${r.outputs.probes} probes`
+      )
     }
   }
 
@@ -114,11 +149,26 @@ export async function runPipeline(ctx, change) {
     if (outcome.status === 'failed') stoppedAt = stage
   }
 
-  const result = { outcomes, stoppedAt, reason: outcomes.find(o => o.stage === stoppedAt)?.reason ?? '', artifact: state.artifact }
+  const result = {
+    outcomes,
+    stoppedAt,
+    reason: outcomes.find(o => o.stage === stoppedAt)?.reason ?? '',
+    artifact: state.artifact
+  }
   if (state.deploymentId) {
     const healthy = stoppedAt === null
-    await runGate('deployment', { environment: 'production', 'deployment-id': state.deploymentId, state: healthy ? 'success' : 'failure' }, { env: gateEnv })
-    ctx.log.record(`production deployment ${state.deploymentId} recorded as ${healthy ? 'success' : 'failure'}`)
+    await runGate(
+      'deployment',
+      {
+        environment: 'production',
+        'deployment-id': state.deploymentId,
+        state: healthy ? 'success' : 'failure'
+      },
+      { env: gateEnv }
+    )
+    ctx.log.record(
+      `production deployment ${state.deploymentId} recorded as ${healthy ? 'success' : 'failure'}`
+    )
     if (!healthy) result.rollback = await rollback(ctx, state.deploymentId, gateEnv)
   }
   return result
@@ -130,9 +180,18 @@ export async function runPipeline(ctx, change) {
  */
 export async function deploy(ctx, environment, artifact, { ref, env, before, rollbackOf }) {
   const actual = await digestOf(artifact.dir)
-  if (actual !== artifact.digest) return { failed: { status: 'failed', reason: `artifact digest ${actual} is not the build's ${artifact.digest}` } }
+  if (actual !== artifact.digest)
+    return {
+      failed: { status: 'failed', reason: `artifact digest ${actual} is not the build's ${artifact.digest}` }
+    }
   const payload = JSON.stringify({ artifact: artifact.digest, artifact_dir: artifact.dir })
-  const inputs = { environment: environment.name, ref, payload, state: 'in_progress', 'environment-url': environment.url }
+  const inputs = {
+    environment: environment.name,
+    ref,
+    payload,
+    state: 'in_progress',
+    'environment-url': environment.url
+  }
   if (rollbackOf) inputs['rollback-of'] = rollbackOf
   const record = await runGate('deployment', inputs, { env })
   if (record.code !== 0) return { failed: fromGate(record) }
@@ -151,11 +210,25 @@ async function rollback(ctx, failedId, env) {
   const target = await runGate('rollback', { environment: 'production' }, { env })
   if (target.code !== 0) return { ok: false, reason: target.reason }
   const payload = JSON.parse(target.outputs.payload)
-  const artifact = { digest: payload.artifact, dir: payload.artifact_dir, version: target.outputs.sha.slice(0, 12) }
-  ctx.log.record(`rollback target: deployment ${target.outputs['deployment-id']} (${artifact.version}, ${artifact.digest.slice(0, 19)}…)`)
-  const deployed = await deploy(ctx, ctx.production, artifact, { ref: target.outputs.sha, env, rollbackOf: failedId })
+  const artifact = {
+    digest: payload.artifact,
+    dir: payload.artifact_dir,
+    version: target.outputs.sha.slice(0, 12)
+  }
+  ctx.log.record(
+    `rollback target: deployment ${target.outputs['deployment-id']} (${artifact.version}, ${artifact.digest.slice(0, 19)}…)`
+  )
+  const deployed = await deploy(ctx, ctx.production, artifact, {
+    ref: target.outputs.sha,
+    env,
+    rollbackOf: failedId
+  })
   if (deployed.failed) return { ok: false, reason: deployed.failed.reason }
-  const health = await runGate('health', { url: `${ctx.production.url}/healthz`, 'expect-body': `$.version == ${artifact.version}`, ...HEALTH }, { env })
+  const health = await runGate(
+    'health',
+    { url: `${ctx.production.url}/healthz`, 'expect-body': `$.version == ${artifact.version}`, ...HEALTH },
+    { env }
+  )
   const state = health.code === 0 ? 'success' : 'failure'
   await runGate('deployment', { environment: 'production', 'deployment-id': deployed.id, state }, { env })
   ctx.log.record(`rollback deployment ${deployed.id} (rollback_of ${failedId}) recorded as ${state}`)
@@ -170,5 +243,7 @@ async function rollback(ctx, failedId, env) {
 }
 
 function oneLine(error) {
-  return String(error?.stderr || error?.message || error).trim().split('\n')[0]
+  return String(error?.stderr || error?.message || error)
+    .trim()
+    .split('\n')[0]
 }

@@ -21,10 +21,16 @@ export async function runDemo(print) {
   const closers = [() => rm(root, { recursive: true, force: true })]
   try {
     const [github, database] = await Promise.all([startGitHubApi(), startDatabase()])
-    closers.unshift(() => github.close(), () => database.close())
+    closers.unshift(
+      () => github.close(),
+      () => database.close()
+    )
     const staging = await createEnvironment('staging')
     const production = await createEnvironment('production')
-    closers.unshift(() => staging.stop(), () => production.stop())
+    closers.unshift(
+      () => staging.stop(),
+      () => production.stop()
+    )
     const repo = await createRepository(root)
     const ctx = {
       repo,
@@ -50,7 +56,11 @@ export async function runDemo(print) {
     const artifact1 = await buildArtifact(repo.dir, ctx.artifactsDir, { version: release1.slice(0, 12) })
     const initial = await deploy(ctx, production, artifact1, { ref: release1, env: ctx.github.env(release1) })
     if (initial.failed) throw new Error(`setting up release 1 failed: ${initial.failed.reason}`)
-    await runGate('deployment', { environment: 'production', 'deployment-id': initial.id, state: 'success' }, { env: ctx.github.env(release1) })
+    await runGate(
+      'deployment',
+      { environment: 'production', 'deployment-id': initial.id, state: 'success' },
+      { env: ctx.github.env(release1) }
+    )
     await staging.deploy(artifact1.dir)
     print.setup([
       `production database: PGlite on ${database.url} (${applied.length} migrations applied)`,
@@ -64,15 +74,30 @@ export async function runDemo(print) {
       print.scenario(index + 1, scenario.title)
       await repo.checkout(good)
       const sha = await repo.commit(scenario.commit.message, scenario.commit)
-      const before = { version: await servedVersion(production), deployments: productionDeployments(github).length }
+      const before = {
+        version: await servedVersion(production),
+        deployments: productionDeployments(github).length
+      }
       const result = await runPipeline(ctx, { sha, base: good, runtime: scenario.runtime ?? {} })
       const after = { version: await servedVersion(production), deployments: productionDeployments(github) }
       const problems = check(scenario, result, { before, after, sha })
-      outcomes.push({ id: scenario.id, title: scenario.title, expected: scenario.expect, stoppedAt: result.stoppedAt, reason: result.reason, rollback: result.rollback, problems })
+      outcomes.push({
+        id: scenario.id,
+        title: scenario.title,
+        expected: scenario.expect,
+        stoppedAt: result.stoppedAt,
+        reason: result.reason,
+        rollback: result.rollback,
+        problems
+      })
       print.verdict(result, problems)
       if (scenario.id === 'good-change' && problems.length === 0) good = sha
     }
-    return { ok: outcomes.every(o => o.problems.length === 0), outcomes, seconds: (Date.now() - started) / 1000 }
+    return {
+      ok: outcomes.every(o => o.problems.length === 0),
+      outcomes,
+      seconds: (Date.now() - started) / 1000
+    }
   } finally {
     for (const close of closers) await close().catch(() => {})
   }
@@ -83,8 +108,13 @@ function check(scenario, result, { before, after, sha }) {
   const problems = []
   const { expect } = scenario
   if (result.stoppedAt !== expect.stoppedAt)
-    problems.push(expect.stoppedAt ? `expected it to stop at ${expect.stoppedAt}, it ${result.stoppedAt ? `stopped at ${result.stoppedAt}` : 'passed'}` : `expected it to pass, it stopped at ${result.stoppedAt}: ${result.reason}`)
-  if (expect.reason && !expect.reason.test(result.reason)) problems.push(`expected the reason to match ${expect.reason}, got: ${result.reason}`)
+    problems.push(
+      expect.stoppedAt
+        ? `expected it to stop at ${expect.stoppedAt}, it ${result.stoppedAt ? `stopped at ${result.stoppedAt}` : 'passed'}`
+        : `expected it to pass, it stopped at ${result.stoppedAt}: ${result.reason}`
+    )
+  if (expect.reason && !expect.reason.test(result.reason))
+    problems.push(`expected the reason to match ${expect.reason}, got: ${result.reason}`)
   const stages = result.outcomes.map(o => o.stage)
   const stoppedIndex = stages.indexOf(result.stoppedAt)
   if (stoppedIndex >= 0 && result.outcomes.slice(stoppedIndex + 1).some(o => o.status !== 'not run'))
@@ -93,13 +123,18 @@ function check(scenario, result, { before, after, sha }) {
     problems.push(`production serves ${after.version}, not the new release ${sha.slice(0, 12)}`)
   const beforeProduction = stages.indexOf(expect.stoppedAt ?? '') < stages.indexOf('production-deploy')
   if (expect.stoppedAt && beforeProduction) {
-    if (after.version !== before.version) problems.push(`production changed from ${before.version} to ${after.version}`)
+    if (after.version !== before.version)
+      problems.push(`production changed from ${before.version} to ${after.version}`)
     if (after.deployments.length !== before.deployments) problems.push('a production deployment was recorded')
   }
   if (expect.rolledBack) {
     const record = after.deployments.at(-1)
-    if (!result.rollback?.ok) problems.push(`the rollback did not complete: ${result.rollback?.reason ?? 'it did not run'}`)
-    else if (after.version !== before.version) problems.push(`after the rollback production serves ${after.version}, not the previous ${before.version}`)
+    if (!result.rollback?.ok)
+      problems.push(`the rollback did not complete: ${result.rollback?.reason ?? 'it did not run'}`)
+    else if (after.version !== before.version)
+      problems.push(
+        `after the rollback production serves ${after.version}, not the previous ${before.version}`
+      )
     else if (!record?.payload?.rollback_of || record.statuses[0]?.state !== 'success')
       problems.push('the rollback was not recorded as a successful deployment with rollback_of')
   }

@@ -11,7 +11,10 @@ export const SCENARIOS = [
   {
     id: 'good-change',
     title: 'A good change: orders get a paid_at column (one new migration)',
-    commit: { message: 'Add orders.paid_at', copy: [{ from: join(SERVICE, NEW_MIGRATION), to: NEW_MIGRATION }] },
+    commit: {
+      message: 'Add orders.paid_at',
+      copy: [{ from: join(SERVICE, NEW_MIGRATION), to: NEW_MIGRATION }]
+    },
     expect: { stoppedAt: null }
   },
   {
@@ -23,7 +26,10 @@ export const SCENARIOS = [
   {
     id: 'env-missing-in-production',
     title: 'An API key set for staging but missing for production (SEARCH_API_KEY)',
-    commit: { message: 'Wire up product search', copy: [{ from: join(BREAKAGES, 'env-missing-in-production') }] },
+    commit: {
+      message: 'Wire up product search',
+      copy: [{ from: join(BREAKAGES, 'env-missing-in-production') }]
+    },
     expect: { stoppedAt: 'env-validation', reason: /SEARCH_API_(KEY|URL)/ }
   },
   {

@@ -36,12 +36,21 @@ export async function createEnvironment(name) {
       await stop()
       const release = JSON.parse(await readFile(join(dir, 'release.json'), 'utf8'))
       child = spawn(process.execPath, [join(dir, 'server.mjs')], {
-        env: { ...process.env, ...release.runtime, PORT: String(port), HOST: '127.0.0.1', APP_VERSION: release.version },
+        env: {
+          ...process.env,
+          ...release.runtime,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          APP_VERSION: release.version
+        },
         stdio: ['ignore', 'pipe', 'pipe']
       })
       let output = ''
       await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name}: server did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS)
+        const timer = setTimeout(
+          () => reject(new Error(`${name}: server did not start in ${START_TIMEOUT_MS} ms`)),
+          START_TIMEOUT_MS
+        )
         child.stdout.on('data', chunk => {
           output += chunk
           if (output.includes('listening on')) {

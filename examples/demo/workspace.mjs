@@ -31,7 +31,8 @@ export async function createRepository(root) {
     git,
     /** Copies files (a path relative to examples/, or a directory's contents) into the repository and commits. */
     async commit(message, { copy = [], remove = [] } = {}) {
-      for (const { from, to = '.' } of copy) await cp(from, join(dir, to), { recursive: true, filter: src => !src.endsWith('README.md') })
+      for (const { from, to = '.' } of copy)
+        await cp(from, join(dir, to), { recursive: true, filter: src => !src.endsWith('README.md') })
       for (const file of remove) await rm(join(dir, file), { force: true })
       await git('add', '--all')
       await git('commit', '--quiet', '--allow-empty', '-m', message)
