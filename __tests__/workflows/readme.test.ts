@@ -31,7 +31,7 @@ describe('README: reusable workflows', () => {
       ).workflow_call!
       const names = ['inputs', 'secrets', 'outputs'].flatMap(kind => Object.keys(call[kind] ?? {}))
       const table = tableOf(file)
-      const missing = names.filter(name => !table.includes(`| \`${name}\` |`))
+      const missing = names.filter(name => !new RegExp(`\\|\\s*\`${name}\`\\s*\\|`).test(table))
       expect(missing).toEqual([])
     }
   )

@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { redactUrl } from '../../../inputs.js'
 import type { HistoryTable } from '../tools/types.js'
 
@@ -31,6 +30,8 @@ export async function readHistoryTable(
   table: HistoryTable,
   select: (qualified: string) => string
 ): Promise<HistoryRead> {
+  // Loaded here, not at start-up: pg (and node:net/tls/crypto under it) is needed only with database-url.
+  const { default: pg } = await import('pg')
   const client = new pg.Client({
     connectionString: options.url,
     connectionTimeoutMillis: options.connectTimeoutMs,

@@ -1,5 +1,4 @@
-import './wasm-tiering.js'
-import { loadModule, parseSync } from 'libpg-query'
+import { loadPgQuery, parseToJson, PgSyntaxError, type CompiledWasm } from './pg-query.js'
 import { SourceMap } from './positions.js'
 
 /** One node of the libpg_query JSON tree (`{ AlterTableStmt: {...} }` unwrapped to its body). */
@@ -41,8 +40,12 @@ export interface ParsedSql {
 const ALLOW_DIRECTIVE = /^--\s*deploy-gates:\s*allow\b\s*(\S*)\s*(.*)$/
 
 /** The WASM parser loads once per process (~20 ms); every later parse is synchronous. */
-export async function loadSqlParser(): Promise<void> {
-  await loadModule()
+export async function loadSqlParser(compiled?: CompiledWasm): Promise<CompiledWasm | undefined> {
+  return loadPgQuery(compiled)
+}
+
+function parseTree(text: string): { stmts?: RawStatement[] } {
+  return JSON.parse(parseToJson(text)) as { stmts?: RawStatement[] }
 }
 
 type RawStatement = { stmt: Node; stmt_location?: number; stmt_len?: number }
@@ -55,10 +58,8 @@ interface Located {
 }
 
 function parseError(error: unknown, map: SourceMap): SqlSyntaxError {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const details = (error as any)?.sqlDetails as { cursorPosition?: number } | undefined
-  const at = map.position(map.charOffset(details?.cursorPosition ?? 0))
-  return { message: error instanceof Error ? error.message : String(error), ...at }
+  if (!(error instanceof PgSyntaxError)) throw error
+  return { message: error.message, ...map.position(map.charOffset(error.byteOffset)) }
 }
 
 function locate(tree: { stmts?: RawStatement[] }, map: SourceMap, length: number): Located[] {
@@ -112,7 +113,7 @@ export function parseSql(text: string): ParsedSql {
   const map = new SourceMap(text)
   let tree: { stmts?: RawStatement[] }
   try {
-    tree = parseSync(text) as unknown as typeof tree
+    tree = parseTree(text)
   } catch (error) {
     return { statements: [], error: parseError(error, map) }
   }
@@ -141,7 +142,7 @@ function parseBatch(texts: string[]): ParsedSql[] {
   const map = new SourceMap(joined)
   let located: Located[]
   try {
-    located = locate(parseSync(joined) as unknown as { stmts?: RawStatement[] }, map, joined.length)
+    located = locate(parseTree(joined), map, joined.length)
   } catch {
     return texts.map(parseSql)
   }
