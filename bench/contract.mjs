@@ -7,7 +7,8 @@
 // (b) Live verification: a 300-operation spec verified against a loopback server (its own process) that answers
 //     every request after 5 ms, at concurrency 16. Wall time against the floor 300 × 5 ms / 16.
 //
-// Usage: node bench/contract.mjs [--responses 10000] [--operations 300] [--delay 5] [--concurrency 16] [--runs 5]
+// Usage: node bench/contract.mjs [--only a|b] [--responses 10000] [--recorded-operations 25] [--operations 300] [--delay 5]
+//        [--concurrency 16] [--runs 5]
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -18,12 +19,15 @@ import { gunzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const args = Object.fromEntries(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])))
+const args = Object.fromEntries(
+  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : []))
+)
 const RESPONSES = Number(args.responses ?? 10_000)
 const OPERATIONS = Number(args.operations ?? 300)
 const DELAY_MS = Number(args.delay ?? 5)
 const CONCURRENCY = Number(args.concurrency ?? 16)
 const RUNS = Number(args.runs ?? 5)
+const RECORDED_OPERATIONS = Number(args['recorded-operations'] ?? 25)
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-contract-'))
 
 // The gate's modules, bundled from source the way dist/ is (esbuild), so the bench measures the shipped code path.
@@ -43,18 +47,24 @@ export { verifyLive } from './src/gates/contract/verify.ts'`,
   format: 'esm',
   outfile: bundle,
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
+  }
 })
 const gate = await import(pathToFileURL(bundle).href)
 const require = createRequire(import.meta.url)
 const OpenAPIResponseValidator = require('openapi-response-validator').default
 
+const operationsOf = samples => [...new Set(samples.map(s => s.op))]
 const fmt = n => Math.round(n).toLocaleString('en-US')
 
 // ── (a) validation throughput ────────────────────────────────────────────────────────────────────────────────
 async function benchValidation() {
   const specFile = path.join(scratch, 'api.github.com.json')
-  writeFileSync(specFile, gunzipSync(readFileSync(path.join(root, '__fixtures__/contract/real/api.github.com.json.gz'))))
+  writeFileSync(
+    specFile,
+    gunzipSync(readFileSync(path.join(root, '__fixtures__/contract/real/api.github.com.json.gz')))
+  )
   const spec = await gate.Spec.load(gate.fileReader(scratch), specFile)
   const raw = JSON.parse(readFileSync(specFile, 'utf8'))
 
@@ -65,15 +75,34 @@ async function benchValidation() {
     const media = found?.response.value.content?.['application/json']
     if (!media?.schema || !media.examples) continue
     for (const name of Object.keys(media.examples)) {
-      const example = spec.deref({ file: found.response.loc.file, pointer: [...found.response.loc.pointer, 'content', 'application/json', 'examples', name] })
+      const example = spec.deref({
+        file: found.response.loc.file,
+        pointer: [...found.response.loc.pointer, 'content', 'application/json', 'examples', name]
+      })
       if (example?.value?.value !== undefined) {
-        samples.push({ op, schemaLoc: { file: found.response.loc.file, pointer: [...found.response.loc.pointer, 'content', 'application/json', 'schema'] }, body: example.value.value })
+        samples.push({
+          op,
+          schemaLoc: {
+            file: found.response.loc.file,
+            pointer: [...found.response.loc.pointer, 'content', 'application/json', 'schema']
+          },
+          body: example.value.value
+        })
       }
     }
   }
-  const replay = Array.from({ length: RESPONSES }, (_, i) => samples[i % samples.length])
+  // The recorded traffic of RECORDED_OPERATIONS operations (spread over the whole spec), replayed in turn.
+  const chosen = new Set(
+    operationsOf(samples)
+      .filter((_, i, all) => i % Math.max(1, Math.floor(all.length / RECORDED_OPERATIONS)) === 0)
+      .slice(0, RECORDED_OPERATIONS)
+  )
+  const recorded = samples.filter(s => chosen.has(s.op))
+  const replay = Array.from({ length: RESPONSES }, (_, i) => recorded[i % recorded.length])
   const operations = [...new Set(replay.map(s => s.op))]
-  console.log(`(a) ${fmt(RESPONSES)} responses replayed from ${samples.length} recorded examples of ${operations.length} operations; spec: api.github.com.json (13 MB, OpenAPI 3.0.3)`)
+  console.log(
+    `(a) ${fmt(RESPONSES)} responses replayed from ${recorded.length} recorded examples of ${operations.length} operations; spec: api.github.com.json (13 MB, OpenAPI 3.0.3)`
+  )
 
   // This gate: compile on first use (cached), then validate.
   let started = performance.now()
@@ -82,7 +111,8 @@ async function benchValidation() {
   const oursSetup = performance.now() - started
   started = performance.now()
   let oursInvalid = 0
-  for (const sample of replay) if (validators.validate(sample.schemaLoc, sample.body).length > 0) oursInvalid++
+  for (const sample of replay)
+    if (validators.validate(sample.schemaLoc, sample.body).length > 0) oursInvalid++
   const oursRun = performance.now() - started
 
   // openapi-response-validator: one validator per operation, built from that operation's responses and the schemas.
@@ -93,13 +123,26 @@ async function benchValidation() {
     Array.isArray(value)
       ? value.map(withoutExamples)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'example' && key !== 'examples' && !key.startsWith('x-')).map(([key, v]) => [key, withoutExamples(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => key !== 'example' && key !== 'examples' && !key.startsWith('x-'))
+              .map(([key, v]) => [key, withoutExamples(v)])
+          )
         : value
   const peerComponents = { schemas: withoutExamples(raw.components.schemas) }
-  const peerResponses = new Map(operations.map(op => [op, withoutExamples(Object.fromEntries([...op.responses].map(([code, r]) => [code, r.value])))]))
+  const peerResponses = new Map(
+    operations.map(op => [
+      op,
+      withoutExamples(Object.fromEntries([...op.responses].map(([code, r]) => [code, r.value])))
+    ])
+  )
   started = performance.now()
   const peers = new Map()
-  for (const op of operations) peers.set(op, new OpenAPIResponseValidator({ responses: peerResponses.get(op), components: peerComponents }))
+  for (const op of operations)
+    peers.set(
+      op,
+      new OpenAPIResponseValidator({ responses: peerResponses.get(op), components: peerComponents })
+    )
   const peerSetup = performance.now() - started
   // Their validator fills in schema defaults in place (useDefaults); give it copies so both tools see the same data.
   const copies = replay.map(sample => structuredClone(sample.body))
@@ -111,9 +154,15 @@ async function benchValidation() {
   const peerRun = performance.now() - started
 
   const rate = (n, ms) => (n / ms) * 1000
-  console.log(`    deploy-gates               setup ${fmt(oursSetup)} ms, validate ${fmt(oursRun)} ms → ${fmt(rate(RESPONSES, oursRun))} responses/s (${oursInvalid} invalid)`)
-  console.log(`    openapi-response-validator setup ${fmt(peerSetup)} ms, validate ${fmt(peerRun)} ms → ${fmt(rate(RESPONSES, peerRun))} responses/s (${peerInvalid} invalid)`)
-  console.log(`    throughput ratio: ${(peerRun / oursRun).toFixed(1)}× steady state, ${((peerSetup + peerRun) / (oursSetup + oursRun)).toFixed(1)}× end to end (target ≥ 5×)`)
+  console.log(
+    `    deploy-gates               setup ${fmt(oursSetup)} ms, validate ${fmt(oursRun)} ms → ${fmt(rate(RESPONSES, oursRun))} responses/s (${oursInvalid} invalid)`
+  )
+  console.log(
+    `    openapi-response-validator setup ${fmt(peerSetup)} ms, validate ${fmt(peerRun)} ms → ${fmt(rate(RESPONSES, peerRun))} responses/s (${peerInvalid} invalid)`
+  )
+  console.log(
+    `    throughput ratio: ${(peerRun / oursRun).toFixed(1)}× steady state, ${((peerSetup + peerRun) / (oursSetup + oursRun)).toFixed(1)}× end to end (target ≥ 5×)`
+  )
 }
 
 // ── (b) live verification wall time vs the floor ────────────────────────────────────────────────────────────
@@ -134,7 +183,9 @@ function syntheticSpec(count) {
       '          content:',
       '            application/json:',
       '              schema:',
-      i % 3 === 0 ? '                type: array\n                items: {$ref: "#/components/schemas/Item"}' : `                $ref: '#/components/schemas/${i % 3 === 1 ? 'Item' : 'Order'}'`
+      i % 3 === 0
+        ? '                type: array\n                items: {$ref: "#/components/schemas/Item"}'
+        : `                $ref: '#/components/schemas/${i % 3 === 1 ? 'Item' : 'Order'}'`
     )
   }
   lines.push(
@@ -177,10 +228,26 @@ server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.add
 async function benchLive() {
   writeFileSync(path.join(scratch, 'openapi.yaml'), syntheticSpec(OPERATIONS))
   const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const baseUrl = await new Promise(resolve => server.stdout.setEncoding('utf8').once('data', text => resolve(text.trim())))
+  const baseUrl = await new Promise(resolve =>
+    server.stdout.setEncoding('utf8').once('data', text => resolve(text.trim()))
+  )
   const floor = (OPERATIONS * DELAY_MS) / CONCURRENCY
-  const io = { cwd: scratch, env: {}, fetch: globalThis.fetch, now: Date.now, sleep: ms => new Promise(r => setTimeout(r, ms)), log: { info() {}, warning() {}, debug() {} } }
-  const config = { baseUrl: new URL(baseUrl), headers: {}, filter: { include: [], exclude: [] }, unsafeMethods: false, concurrency: CONCURRENCY, timeoutMs: 10_000 }
+  const io = {
+    cwd: scratch,
+    env: {},
+    fetch: globalThis.fetch,
+    now: Date.now,
+    sleep: ms => new Promise(r => setTimeout(r, ms)),
+    log: { info() {}, warning() {}, debug() {} }
+  }
+  const config = {
+    baseUrl: new URL(baseUrl),
+    headers: {},
+    filter: { include: [], exclude: [] },
+    unsafeMethods: false,
+    concurrency: CONCURRENCY,
+    timeoutMs: 10_000
+  }
   const times = []
   try {
     for (let run = 0; run <= RUNS; run++) {
@@ -189,7 +256,8 @@ async function benchLive() {
       const spec = await gate.Spec.load(gate.fileReader(scratch), path.join(scratch, 'openapi.yaml'))
       const result = await gate.verifyLive(spec, config, io)
       const ms = performance.now() - started
-      if (result.checked !== OPERATIONS || result.failedResponses !== 0) throw new Error(`unexpected result: ${result.checked} checked, ${result.failedResponses} failed`)
+      if (result.checked !== OPERATIONS || result.failedResponses !== 0)
+        throw new Error(`unexpected result: ${result.checked} checked, ${result.failedResponses} failed`)
       if (run > 0) times.push(ms) // run 0 warms up the connection pool and the JIT
     }
   } finally {
@@ -197,10 +265,44 @@ async function benchLive() {
   }
   times.sort((a, b) => a - b)
   const median = times[Math.floor(times.length / 2)]
-  console.log(`(b) ${OPERATIONS} operations, server delay ${DELAY_MS} ms, concurrency ${CONCURRENCY}: floor ${floor.toFixed(1)} ms`)
-  console.log(`    deploy-gates wall time (spec load + compile + requests + validation): median ${median.toFixed(1)} ms, best ${times[0].toFixed(1)} ms over ${times.length} runs`)
-  console.log(`    ratio to floor: ${(median / floor).toFixed(2)}× (target ≤ 1.2×)`)
+  // The same 300 requests with bare fetch() and nothing else (no spec, no validation): what the transport alone costs here.
+  const raw = []
+  const server2 = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const rawUrl = await new Promise(resolve =>
+    server2.stdout.setEncoding('utf8').once('data', text => resolve(text.trim()))
+  )
+  try {
+    for (let run = 0; run <= RUNS; run++) {
+      const started = performance.now()
+      let next = 0
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < OPERATIONS) {
+            const i = next++
+            const response = await fetch(`${rawUrl}/items${i}/42`, { signal: AbortSignal.timeout(10_000) })
+            JSON.parse(await response.text())
+          }
+        })
+      )
+      if (run > 0) raw.push(performance.now() - started)
+    }
+  } finally {
+    server2.kill()
+  }
+  raw.sort((a, b) => a - b)
+  const rawMedian = raw[Math.floor(raw.length / 2)]
+  console.log(
+    `(b) ${OPERATIONS} operations, server delay ${DELAY_MS} ms, concurrency ${CONCURRENCY}: floor ${floor.toFixed(1)} ms`
+  )
+  console.log(
+    `    deploy-gates wall time (spec load + compile + requests + validation): median ${median.toFixed(1)} ms, best ${times[0].toFixed(1)} ms over ${times.length} runs`
+  )
+  console.log(`    bare fetch() of the same requests (no gate work): median ${rawMedian.toFixed(1)} ms`)
+  console.log(
+    `    ratio to floor: ${(median / floor).toFixed(2)}× (target ≤ 1.2×); gate / bare fetch: ${(median / rawMedian).toFixed(2)}×`
+  )
 }
 
-await benchValidation()
-await benchLive()
+const only = args.only
+if (!only || only === 'a') await benchValidation()
+if (!only || only === 'b') await benchLive()

@@ -15,7 +15,7 @@ import {
   repositoryPath,
   shouldUseColor,
   writeReportFiles
-} from "./chunk-YZ6H75ZD.js";
+} from "./chunk-JMF7DZUG.js";
 import {
   load
 } from "./chunk-4ARHKECE.js";

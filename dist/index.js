@@ -8,7 +8,7 @@ import {
   reportToAction,
   setFailed,
   setSecret
-} from "./chunk-YZ6H75ZD.js";
+} from "./chunk-JMF7DZUG.js";
 import {
   actionInputSource,
   parseCommonInputs

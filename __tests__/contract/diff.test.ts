@@ -102,9 +102,18 @@ components:
 async function diff(edit: (base: string) => string, inputs: Record<string, string> = {}) {
   const head = edit(BASE)
   expect(head).not.toBe(BASE)
-  const dir = workspace({ 'base.yaml': BASE, 'openapi.yaml': head, ...(inputs.rules ? { 'rules.txt': inputs.rules } : {}) })
+  const dir = workspace({
+    'base.yaml': BASE,
+    'openapi.yaml': head,
+    ...(inputs.rules ? { 'rules.txt': inputs.rules } : {})
+  })
   const { rules, ...rest } = inputs
-  const result = await runGate(dir, { spec: 'openapi.yaml', 'base-spec': 'base.yaml', ...(rules ? { 'breaking-rules': 'rules.txt' } : {}), ...rest })
+  const result = await runGate(dir, {
+    spec: 'openapi.yaml',
+    'base-spec': 'base.yaml',
+    ...(rules ? { 'breaking-rules': 'rules.txt' } : {}),
+    ...rest
+  })
   return { result, head, findings: result.findings.map(f => `${f.severity} ${f.rule} ${f.line}`) }
 }
 
@@ -114,37 +123,63 @@ describe('contract gate: breaking changes between base and head', () => {
     const result = await runGate(dir, { spec: 'openapi.yaml', 'base-spec': 'base.yaml' })
     expect(result.findings).toEqual([])
     expect(result.outputs['breaking-changes']).toBe('0')
-    expect(result.sections).toEqual([{ heading: 'API changelog', markdown: 'No API changes between `base.yaml` and `openapi.yaml`.' }])
+    expect(result.sections).toEqual([
+      { heading: 'API changelog', markdown: 'No API changes between `base.yaml` and `openapi.yaml`.' }
+    ])
   })
 
   it('path removed: error at the head paths line, naming the base location', async () => {
-    const { result, findings } = await diff(base => base.replace(/  \/legacy:\n[\s\S]*?old\n/, ''))
+    const { result, findings } = await diff(base => base.replace(/ {2}\/legacy:\n[\s\S]*?old\n/, ''))
     expect(findings).toEqual(['error path-removed 5'])
-    expect(result.findings[0]!.message).toBe(`path /legacy was removed (GET; base base.yaml:${lineOf(BASE, '/legacy:')})`)
+    expect(result.findings[0]!.message).toBe(
+      `path /legacy was removed (GET; base base.yaml:${lineOf(BASE, '/legacy:')})`
+    )
     expect(result.outputs['breaking-changes']).toBe('1')
   })
 
   it('operation removed is an error; a deprecated operation removed is a warning', async () => {
-    const { findings, head } = await diff(base => base.replace(/    delete:\n[\s\S]*?gone\n/, '').replace(/    post:\n[\s\S]*?created\n/, ''))
-    expect(findings).toEqual([`error operation-removed ${lineOf(head, '/users:')}`, `warning deprecated-operation-removed ${lineOf(head, '/users/{id}:')}`])
+    const { findings, head } = await diff(base =>
+      base.replace(/ {4}delete:\n[\s\S]*?gone\n/, '').replace(/ {4}post:\n[\s\S]*?created\n/, '')
+    )
+    expect(findings).toEqual([
+      `error operation-removed ${lineOf(head, '/users:')}`,
+      `warning deprecated-operation-removed ${lineOf(head, '/users/{id}:')}`
+    ])
   })
 
   it('required parameter added, and an optional parameter made required', async () => {
     const { findings, head, result } = await diff(base =>
       base
-        .replace('        - name: limit\n          in: query\n', '        - name: limit\n          in: query\n          required: true\n')
-        .replace("      operationId: getUser\n      parameters:\n", "      operationId: getUser\n      parameters:\n        - name: X-Tenant\n          in: header\n          required: true\n          schema:\n            type: string\n")
+        .replace(
+          '        - name: limit\n          in: query\n',
+          '        - name: limit\n          in: query\n          required: true\n'
+        )
+        .replace(
+          '      operationId: getUser\n      parameters:\n',
+          '      operationId: getUser\n      parameters:\n        - name: X-Tenant\n          in: header\n          required: true\n          schema:\n            type: string\n'
+        )
     )
-    expect(findings).toEqual([`error parameter-became-required ${lineOf(head, 'required: true')}`, `error required-parameter-added ${lineOf(head, '- name: X-Tenant')}`])
-    expect(result.findings[1]!.message).toBe("GET /users/{id} (getUser) now requires header parameter 'X-Tenant'; existing clients do not send it")
+    expect(findings).toEqual([
+      `error parameter-became-required ${lineOf(head, 'required: true')}`,
+      `error required-parameter-added ${lineOf(head, '- name: X-Tenant')}`
+    ])
+    expect(result.findings[1]!.message).toBe(
+      "GET /users/{id} (getUser) now requires header parameter 'X-Tenant'; existing clients do not send it"
+    )
   })
 
   it('required request property added, request type narrowed, request enum value removed', async () => {
     const { findings, head } = await diff(base =>
       base
         .replace('      required: [name]\n', '      required: [name, email]\n')
-        .replace('        role:\n          type: string\n          enum: [admin, member, guest]', '        role:\n          type: string\n          enum: [admin, member]\n        email:\n          type: string')
-        .replace('          in: query\n          schema:\n            type: integer', '          in: query\n          schema:\n            type: integer\n            enum: [10, 50]')
+        .replace(
+          '        role:\n          type: string\n          enum: [admin, member, guest]',
+          '        role:\n          type: string\n          enum: [admin, member]\n        email:\n          type: string'
+        )
+        .replace(
+          '          in: query\n          schema:\n            type: integer',
+          '          in: query\n          schema:\n            type: integer\n            enum: [10, 50]'
+        )
     )
     expect(findings.sort()).toEqual(
       [
@@ -156,16 +191,26 @@ describe('contract gate: breaking changes between base and head', () => {
   })
 
   it('request body made required', async () => {
-    const { findings, head } = await diff(base => base.replace('      requestBody:\n', '      requestBody:\n        required: true\n'))
-    expect(findings).toEqual([`error request-body-became-required ${lineOf(head, 'required: true', 'requestBody:')}`])
+    const { findings, head } = await diff(base =>
+      base.replace('      requestBody:\n', '      requestBody:\n        required: true\n')
+    )
+    expect(findings).toEqual([
+      `error request-body-became-required ${lineOf(head, 'required: true', 'requestBody:')}`
+    ])
   })
 
   it('response success status removed, response property removed and type changed, enum value added', async () => {
     const { findings, head, result } = await diff(base =>
       base
-        .replace("        '201':\n          description: created", "        '202':\n          description: accepted")
+        .replace(
+          "        '201':\n          description: created",
+          "        '202':\n          description: accepted"
+        )
         .replace('        name:\n          type: string\n        status:', '        status:')
-        .replace('        id:\n          type: integer\n        status', '        id:\n          type: string\n        status')
+        .replace(
+          '        id:\n          type: integer\n        status',
+          '        id:\n          type: string\n        status'
+        )
         .replace('enum: [active, banned]', 'enum: [active, banned, deleted]')
         .replace('          type: integer\n        status', '          type: string\n        status')
     )
@@ -185,43 +230,64 @@ describe('contract gate: breaking changes between base and head', () => {
   })
 
   it('required response header removed', async () => {
-    const { findings, head } = await diff(base => base.replace(/          headers:\n[\s\S]*?type: integer\n/, ''))
+    const { findings, head } = await diff(base => base.replace(/ {10}headers:\n[\s\S]*?type: integer\n/, ''))
     expect(findings).toEqual([`error required-response-header-removed ${lineOf(head, "'200':")}`])
   })
 
   it('security requirement added; operationId changed', async () => {
     const { findings, head, result } = await diff(base =>
       base
-        .replace('      operationId: legacy\n', '      operationId: legacyGet\n      security:\n        - bearer: []\n')
-        .replace('components:\n', 'components:\n  securitySchemes:\n    bearer:\n      type: http\n      scheme: bearer\n')
+        .replace(
+          '      operationId: legacy\n',
+          '      operationId: legacyGet\n      security:\n        - bearer: []\n'
+        )
+        .replace(
+          'components:\n',
+          'components:\n  securitySchemes:\n    bearer:\n      type: http\n      scheme: bearer\n'
+        )
     )
-    expect(findings).toEqual([`error operation-id-changed ${lineOf(head, 'legacyGet')}`, `error security-requirement-added ${lineOf(head, 'security:')}`])
-    expect(result.findings[1]!.message).toBe('GET /legacy (legacy) now requires bearer; clients using no authentication are rejected')
+    expect(findings).toEqual([
+      `error operation-id-changed ${lineOf(head, 'legacyGet')}`,
+      `error security-requirement-added ${lineOf(head, 'security:')}`
+    ])
+    expect(result.findings[1]!.message).toBe(
+      'GET /legacy (legacy) now requires bearer; clients using no authentication are rejected'
+    )
   })
 
   it('lists every change in the changelog, breaking first', async () => {
     const { result } = await diff(base =>
-      base.replace(/  \/legacy:\n[\s\S]*?old\n/, '').replace('components:', "  /orders:\n    get:\n      responses:\n        '200':\n          description: orders\ncomponents:")
+      base
+        .replace(/ {2}\/legacy:\n[\s\S]*?old\n/, '')
+        .replace(
+          'components:',
+          "  /orders:\n    get:\n      responses:\n        '200':\n          description: orders\ncomponents:"
+        )
     )
     const markdown = result.sections[0]!.markdown
-    expect(markdown.indexOf('**Breaking changes (1)**')).toBeLessThan(markdown.indexOf('**Other changes (1)**'))
+    expect(markdown.indexOf('**Breaking changes (1)**')).toBeLessThan(
+      markdown.indexOf('**Other changes (1)**')
+    )
     expect(markdown).toContain('- ❌ `path-removed` path /legacy was removed')
     expect(markdown).toContain('- ℹ️ `operation-added` GET /orders was added')
   })
 
   it('breaking-rules overrides severities and turns rules off', async () => {
-    const { findings, result } = await diff(base => base.replace(/  \/legacy:\n[\s\S]*?old\n/, '').replace(/    delete:\n[\s\S]*?gone\n/, ''), {
-      rules: '# our policy\npath-removed warning\ndeprecated-operation-removed off\n'
-    })
+    const { findings, result } = await diff(
+      base => base.replace(/ {2}\/legacy:\n[\s\S]*?old\n/, '').replace(/ {4}delete:\n[\s\S]*?gone\n/, ''),
+      {
+        rules: '# our policy\npath-removed warning\ndeprecated-operation-removed off\n'
+      }
+    )
     expect(findings).toEqual(['warning path-removed 5'])
     expect(result.outputs['breaking-changes']).toBe('1')
   })
 
   it('breaking-rules: an unknown rule is an error at its line', async () => {
     const dir = workspace({ 'openapi.yaml': BASE, 'rules.txt': 'path-removed off\npath-deleted off\n' })
-    await expect(runGate(dir, { spec: 'openapi.yaml', 'base-spec': 'openapi.yaml', 'breaking-rules': 'rules.txt' })).rejects.toThrow(
-      /^rules\.txt:2: unknown rule 'path-deleted'; known rules: path-removed, /
-    )
+    await expect(
+      runGate(dir, { spec: 'openapi.yaml', 'base-spec': 'openapi.yaml', 'breaking-rules': 'rules.txt' })
+    ).rejects.toThrow(/^rules\.txt:2: unknown rule 'path-deleted'; known rules: path-removed, /)
   })
 })
 
@@ -230,10 +296,12 @@ describe('contract gate: base spec from git', () => {
     const dir = workspace({ 'api/openapi.yaml': BASE })
     gitInit(dir)
     const baseSha = commitAll(dir)
-    writeFileSync(path.join(dir, 'api/openapi.yaml'), BASE.replace(/  \/legacy:\n[\s\S]*?old\n/, ''))
+    writeFileSync(path.join(dir, 'api/openapi.yaml'), BASE.replace(/ {2}\/legacy:\n[\s\S]*?old\n/, ''))
     const explicit = await runGate(dir, { spec: 'api/openapi.yaml', 'base-spec': 'HEAD:api/openapi.yaml' })
     expect(located(explicit)).toEqual(['path-removed api/openapi.yaml:5'])
-    expect(explicit.findings[0]!.message).toBe(`path /legacy was removed (GET; base HEAD:api/openapi.yaml:${lineOf(BASE, '/legacy:')})`)
+    expect(explicit.findings[0]!.message).toBe(
+      `path /legacy was removed (GET; base HEAD:api/openapi.yaml:${lineOf(BASE, '/legacy:')})`
+    )
 
     const event = { pull_request: { base: { sha: baseSha } } }
     const implicit = await runGate(dir, { spec: 'api/openapi.yaml' }, { eventName: 'pull_request', event })
@@ -246,13 +314,23 @@ describe('contract gate: base spec from git', () => {
     gitInit(dir)
     const baseSha = commitAll(dir)
     writeFileSync(path.join(dir, 'openapi.yaml'), BASE)
-    const fresh = await runGate(dir, { spec: 'openapi.yaml' }, { eventName: 'pull_request', event: { pull_request: { base: { sha: baseSha } } } })
+    const fresh = await runGate(
+      dir,
+      { spec: 'openapi.yaml' },
+      { eventName: 'pull_request', event: { pull_request: { base: { sha: baseSha } } } }
+    )
     expect(fresh.findings.map(f => `${f.severity} ${f.rule}`)).toEqual(['notice base-spec-missing'])
     const missing = 'f'.repeat(40)
-    await expect(runGate(dir, { spec: 'openapi.yaml' }, { eventName: 'pull_request', event: { pull_request: { base: { sha: missing } } } })).rejects.toThrow(
-      `the pull request base ${missing} is not in this clone: check out with fetch-depth: 0`
+    await expect(
+      runGate(
+        dir,
+        { spec: 'openapi.yaml' },
+        { eventName: 'pull_request', event: { pull_request: { base: { sha: missing } } } }
+      )
+    ).rejects.toThrow(`the pull request base ${missing} is not in this clone: check out with fetch-depth: 0`)
+    await expect(runGate(dir, { spec: 'openapi.yaml', 'base-spec': 'HEAD:nope.yaml' })).rejects.toThrow(
+      /^HEAD:nope\.yaml: cannot be read from git/
     )
-    await expect(runGate(dir, { spec: 'openapi.yaml', 'base-spec': 'HEAD:nope.yaml' })).rejects.toThrow(/^HEAD:nope\.yaml: cannot be read from git/)
   })
 })
 
@@ -271,10 +349,19 @@ describe('contract gate: real base/head pairs (GitHub Enterprise Server descript
     const head = unpackFixture('api.github.com.json.gz')
     const result = await runGate(path.dirname(head), { spec: path.basename(head), 'base-spec': base })
     const adminHooks = result.findings.find(f => f.message.startsWith('path /admin/hooks was removed'))
-    expect(adminHooks).toMatchObject({ rule: 'path-removed', severity: 'error', file: 'api.github.com.json', line: 225 })
+    expect(adminHooks).toMatchObject({
+      rule: 'path-removed',
+      severity: 'error',
+      file: 'api.github.com.json',
+      line: 225
+    })
     expect(adminHooks!.message).toBe('path /admin/hooks was removed (GET, POST; base ghes-3.18.json:223)')
-    const enumRemoved = result.findings.find(f => f.rule === 'request-enum-value-removed' && f.message.includes('repos/list-for-org'))
-    expect(enumRemoved!.message).toBe(`query parameter 'type' of GET /orgs/{org}/repos (repos/list-for-org) no longer accepts "internal"`)
+    const enumRemoved = result.findings.find(
+      f => f.rule === 'request-enum-value-removed' && f.message.includes('repos/list-for-org')
+    )
+    expect(enumRemoved!.message).toBe(
+      `query parameter 'type' of GET /orgs/{org}/repos (repos/list-for-org) no longer accepts "internal"`
+    )
     expect(Number(result.outputs['breaking-changes'])).toBe(result.findings.length)
   })
 })

@@ -49,12 +49,27 @@ export function testIO(cwd: string, github: Partial<GitHubContext> = {}): GateIO
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     log: { info: () => {}, warning: () => {}, debug: () => {} },
     git: gitRunner(cwd),
-    github: { token: '', apiUrl: 'http://127.0.0.1:9', serverUrl: 'https://github.com', repository: 'o/r', eventName: 'push', event: {}, sha: '', ref: '', runId: '1', ...github }
+    github: {
+      token: '',
+      apiUrl: 'http://127.0.0.1:9',
+      serverUrl: 'https://github.com',
+      repository: 'o/r',
+      eventName: 'push',
+      event: {},
+      sha: '',
+      ref: '',
+      runId: '1',
+      ...github
+    }
   }
 }
 
 /** Runs the gate the way the CLI does (inputs → config → result). */
-export async function runGate(cwd: string, inputs: Record<string, string>, github: Partial<GitHubContext> = {}): Promise<GateResult> {
+export async function runGate(
+  cwd: string,
+  inputs: Record<string, string>,
+  github: Partial<GitHubContext> = {}
+): Promise<GateResult> {
   const source = mapInputSource({ gate: 'contract', ...inputs })
   const io = testIO(cwd, github)
   const config = await contractGate.parseInputs(source, parseCommonInputs(source, cwd), io)
@@ -78,7 +93,11 @@ export function lineOf(text: string, needle: string, after?: string): number {
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>
 
 /** A real HTTP server on 127.0.0.1 (port 0). */
-export async function startServer(handler: Handler): Promise<{ url: string; requests: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[]; close(): Promise<void> }> {
+export async function startServer(handler: Handler): Promise<{
+  url: string
+  requests: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[]
+  close(): Promise<void>
+}> {
   const requests: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[] = []
   const server = createServer(async (req, res) => {
     let body = ''
@@ -103,7 +122,12 @@ export async function startServer(handler: Handler): Promise<{ url: string; requ
   }
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
 }
 

@@ -184,9 +184,21 @@ describe('contract gate: live verification against a loopback service that break
     // Examples drive the request: path parameter 7; optional query parameters without examples are left out.
     expect(service.requests.map(r => `${r.method} ${r.url}`)).toContain('GET /ok/7')
     expect(service.requests.some(r => r.method === 'POST')).toBe(false)
-    const checks = result.data!.operations as { operation: string; outcome: string; reason?: string; violations: { pointer?: string }[] }[]
-    expect(checks.find(c => c.operation === 'POST /users (createUser)')).toMatchObject({ outcome: 'skipped', reason: 'POST is not sent unless unsafe-methods is true' })
-    expect(checks.find(c => c.operation === 'GET /missing-required (missingRequired)')!.violations.map(v => v.pointer)).toEqual(['/name', '/email'])
+    const checks = result.data!.operations as {
+      operation: string
+      outcome: string
+      reason?: string
+      violations: { pointer?: string }[]
+    }[]
+    expect(checks.find(c => c.operation === 'POST /users (createUser)')).toMatchObject({
+      outcome: 'skipped',
+      reason: 'POST is not sent unless unsafe-methods is true'
+    })
+    expect(
+      checks
+        .find(c => c.operation === 'GET /missing-required (missingRequired)')!
+        .violations.map(v => v.pointer)
+    ).toEqual(['/name', '/email'])
   })
 
   it('sends unsafe methods with the example body only when allowed, with the headers given (masked)', async () => {
@@ -211,7 +223,11 @@ describe('contract gate: live verification against a loopback service that break
   })
 
   it('filters operations by tag and exclusion, and warns about a filter that matches nothing', async () => {
-    const result = await runGate(dir, { spec: 'openapi.yaml', 'base-url': service.url, operations: 'tag:broken\n!crash\n!/wrong-*\nnoSuchOperation' })
+    const result = await runGate(dir, {
+      spec: 'openapi.yaml',
+      'base-url': service.url,
+      operations: 'tag:broken\n!crash\n!/wrong-*\nnoSuchOperation'
+    })
     expect(result.outputs['operations-checked']).toBe('3')
     expect(result.findings.map(f => f.rule)).toEqual([
       'operation-filter-unmatched',
@@ -221,12 +237,23 @@ describe('contract gate: live verification against a loopback service that break
       'missing-response-header',
       'response-header-mismatch'
     ])
-    expect(result.findings[0]).toMatchObject({ severity: 'warning', message: "the operations filter 'noSuchOperation' matches no operation in openapi.yaml" })
+    expect(result.findings[0]).toMatchObject({
+      severity: 'warning',
+      message: "the operations filter 'noSuchOperation' matches no operation in openapi.yaml"
+    })
   })
 
   it('fails on a response slower than request-timeout', async () => {
-    const spec = SPEC.replace('  /crash:', "  /slow:\n    get:\n      operationId: slow\n      responses:\n        '200':\n          description: eventually\n  /crash:")
-    const result = await runGate(workspace({ 'openapi.yaml': spec }), { spec: 'openapi.yaml', 'base-url': service.url, operations: 'slow\ngetOk', 'request-timeout': '300ms' })
+    const spec = SPEC.replace(
+      '  /crash:',
+      "  /slow:\n    get:\n      operationId: slow\n      responses:\n        '200':\n          description: eventually\n  /crash:"
+    )
+    const result = await runGate(workspace({ 'openapi.yaml': spec }), {
+      spec: 'openapi.yaml',
+      'base-url': service.url,
+      operations: 'slow\ngetOk',
+      'request-timeout': '300ms'
+    })
     expect(result.findings.map(f => `${f.severity} ${f.rule} ${f.line} ${f.message}`)).toEqual([
       `error request-timeout ${lineOf(spec, 'get:', '/slow:')} slow: GET /slow: no answer within 300ms`
     ])
@@ -241,7 +268,10 @@ describe('contract gate: live verification edge cases', () => {
         probe.close(() => resolve(port))
       })
     })
-    const result = await runGate(workspace({ 'openapi.yaml': SPEC }), { spec: 'openapi.yaml', 'base-url': `http://127.0.0.1:${port}` })
+    const result = await runGate(workspace({ 'openapi.yaml': SPEC }), {
+      spec: 'openapi.yaml',
+      'base-url': `http://127.0.0.1:${port}`
+    })
     expect(result.findings.map(f => `${f.severity} ${f.rule} ${f.message}`)).toEqual([
       `error service-unreachable base-url http://127.0.0.1:${port} is unreachable: connection failed (ECONNREFUSED); no operation could be verified`
     ])
@@ -250,17 +280,32 @@ describe('contract gate: live verification edge cases', () => {
   it('warns that the check proved little when most responses are 401/403', async () => {
     const service = await startServer((_req, res) => json(res, 401, { error: 'login' }))
     try {
-      const spec = SPEC.replace("  /wrong-type:", "        '401':\n          description: login first\n  /wrong-type:")
-      const result = await runGate(workspace({ 'openapi.yaml': spec }), { spec: 'openapi.yaml', 'base-url': service.url, operations: 'getOk\nwrongType\nmissingRequired' })
-      expect(result.findings.map(f => `${f.severity} ${f.rule}`)).toEqual(['error undocumented-status', 'error undocumented-status', 'warning unproven-check'])
-      expect(result.findings[2]!.message).toBe('3 of 3 responses were 401, 403 or 404, so the check proved little: authentication is missing or insufficient: pass credentials with `headers`')
+      const spec = SPEC.replace(
+        '  /wrong-type:',
+        "        '401':\n          description: login first\n  /wrong-type:"
+      )
+      const result = await runGate(workspace({ 'openapi.yaml': spec }), {
+        spec: 'openapi.yaml',
+        'base-url': service.url,
+        operations: 'getOk\nwrongType\nmissingRequired'
+      })
+      expect(result.findings.map(f => `${f.severity} ${f.rule}`)).toEqual([
+        'error undocumented-status',
+        'error undocumented-status',
+        'warning unproven-check'
+      ])
+      expect(result.findings[2]!.message).toBe(
+        '3 of 3 responses were 401, 403 or 404, so the check proved little: authentication is missing or insufficient: pass credentials with `headers`'
+      )
     } finally {
       await service.close()
     }
   })
 
   it('validates OpenAPI 3.1 (JSON Schema 2020-12) through a schema in another file, citing that file', async () => {
-    const service = await startServer((_req, res) => json(res, 200, { tags: ['a', 3], parent: { tags: [], parent: { tags: [1] } } }))
+    const service = await startServer((_req, res) =>
+      json(res, 200, { tags: ['a', 3], parent: { tags: [], parent: { tags: [1] } } })
+    )
     try {
       const dir = workspace({
         'openapi.yaml': `openapi: 3.1.0
@@ -302,7 +347,9 @@ describe('contract gate: the example service', () => {
   let child: ChildProcess
   let url: string
   beforeAll(async () => {
-    child = spawn(process.execPath, [path.join(REPO_ROOT, 'examples/service/server.mjs'), '--port', '0'], { env: { ...process.env, BREAK: 'drift', APP_VERSION: '9.9.9' } })
+    child = spawn(process.execPath, [path.join(REPO_ROOT, 'examples/service/server.mjs'), '--port', '0'], {
+      env: { ...process.env, BREAK: 'drift', APP_VERSION: '9.9.9' }
+    })
     url = await new Promise<string>((resolve, reject) => {
       child.stdout!.setEncoding('utf8').on('data', (text: string) => {
         const match = text.match(/listening on (\S+)/)
@@ -319,7 +366,10 @@ describe('contract gate: the example service', () => {
     const spec = path.join(REPO_ROOT, 'examples/service/openapi.yaml')
     const { readFileSync } = await import('node:fs')
     const text = readFileSync(spec, 'utf8')
-    const result = await runGate(path.join(REPO_ROOT, 'examples/service'), { spec: 'openapi.yaml', 'base-url': url })
+    const result = await runGate(path.join(REPO_ROOT, 'examples/service'), {
+      spec: 'openapi.yaml',
+      'base-url': url
+    })
     expect(result.findings.map(f => `${f.rule} ${f.line} ${f.message.split(';')[0]}`)).toEqual([
       `response-schema-mismatch ${lineOf(text, 'required: [name, email]')} getUser: GET /users/1 → 200: /email is required but missing`,
       `response-schema-mismatch ${lineOf(text, 'type: integer', '            id:')} getUser: GET /users/1 → 200: /id must be integer (got string)`

@@ -68,25 +68,37 @@ describe('contract gate: real public specs parse and validate cleanly', () => {
 
 describe('contract gate: a spec that does not parse fails the gate at its line', () => {
   it('reports a YAML syntax error at file:line:column', async () => {
-    const text = MINIMAL.replace("      operationId: getUser\n", "      operationId: getUser\n     summary: bad indent\n")
+    const text = MINIMAL.replace(
+      '      operationId: getUser\n',
+      '      operationId: getUser\n     summary: bad indent\n'
+    )
     const dir = workspace({ 'openapi.yaml': text })
     const result = await runGate(dir, { spec: 'openapi.yaml' })
     expect(result.findings).toHaveLength(1)
     const [finding] = result.findings
-    expect(finding).toMatchObject({ rule: 'spec-parse-error', severity: 'error', file: 'openapi.yaml', line: lineOf(text, 'summary: bad indent') })
+    expect(finding).toMatchObject({
+      rule: 'spec-parse-error',
+      severity: 'error',
+      file: 'openapi.yaml',
+      line: lineOf(text, 'summary: bad indent')
+    })
     expect(finding!.message).toMatch(/^openapi\.yaml:\d+:\d+: not valid YAML or JSON: /)
     expect(result.outputs['breaking-changes']).toBe('0')
   })
 
   it('reports a JSON syntax error at its line', async () => {
-    const text = '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"},\n  "paths": {\n    "/a": {,}\n  }\n}\n'
+    const text =
+      '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"},\n  "paths": {\n    "/a": {,}\n  }\n}\n'
     const dir = workspace({ 'openapi.json': text })
     const result = await runGate(dir, { spec: 'openapi.json' })
     expect(located(result)).toEqual(['spec-parse-error openapi.json:5'])
   })
 
   it('reports a duplicated key (as in a vandalised copy of petstore-expanded) at the duplicate', async () => {
-    const text = MINIMAL.replace('      operationId: getUser\n', '      operationId: getUser\n      operationId: fetchUser\n')
+    const text = MINIMAL.replace(
+      '      operationId: getUser\n',
+      '      operationId: getUser\n      operationId: fetchUser\n'
+    )
     const dir = workspace({ 'openapi.yaml': text })
     const result = await runGate(dir, { spec: 'openapi.yaml' })
     expect(located(result)).toEqual([`spec-parse-error openapi.yaml:${lineOf(text, 'fetchUser')}`])
@@ -95,8 +107,13 @@ describe('contract gate: a spec that does not parse fails the gate at its line',
 
   it('refuses a spec over 20 MB with a size error', async () => {
     const dir = workspace()
-    writeFileSync(path.join(dir, 'huge.json'), '{"openapi": "3.0.3", "x": "' + 'a'.repeat(21 * 1024 * 1024) + '"}')
-    await expect(runGate(dir, { spec: 'huge.json' })).rejects.toThrow('huge.json: file is 21.0 MB, larger than the 20 MB limit')
+    writeFileSync(
+      path.join(dir, 'huge.json'),
+      '{"openapi": "3.0.3", "x": "' + 'a'.repeat(21 * 1024 * 1024) + '"}'
+    )
+    await expect(runGate(dir, { spec: 'huge.json' })).rejects.toThrow(
+      'huge.json: file is 21.0 MB, larger than the 20 MB limit'
+    )
   })
 
   it('names a missing spec file', async () => {
@@ -110,7 +127,9 @@ describe('contract gate: $ref resolution', () => {
     const dir = workspace({ 'openapi.yaml': text })
     const result = await runGate(dir, { spec: 'openapi.yaml' })
     expect(located(result)).toEqual([`dangling-ref openapi.yaml:${lineOf(text, 'schemas/Usr')}`])
-    expect(result.findings[0]!.message).toBe("$ref '#/components/schemas/Usr' points at nothing in openapi.yaml")
+    expect(result.findings[0]!.message).toBe(
+      "$ref '#/components/schemas/Usr' points at nothing in openapi.yaml"
+    )
   })
 
   it('follows refs across files, with ~1-escaped and percent-encoded pointers', async () => {
@@ -135,11 +154,14 @@ paths:
 params:
   id: {name: id, in: path, required: true, schema: {type: integer}}
 `,
-      'api/schemas/user.yaml': 'type: object\nproperties:\n  manager:\n    $ref: "#"\n  missing:\n    $ref: "./nowhere.yaml#/X"\n'
+      'api/schemas/user.yaml':
+        'type: object\nproperties:\n  manager:\n    $ref: "#"\n  missing:\n    $ref: "./nowhere.yaml#/X"\n'
     })
     const result = await runGate(dir, { spec: 'api/openapi.yaml' })
     expect(located(result)).toEqual(['dangling-ref api/schemas/user.yaml:6'])
-    expect(result.findings[0]!.message).toMatch(/^\$ref '\.\/nowhere\.yaml#\/X' names a file that cannot be read: .*nowhere\.yaml: file not found$/)
+    expect(result.findings[0]!.message).toMatch(
+      /^\$ref '\.\/nowhere\.yaml#\/X' names a file that cannot be read: .*nowhere\.yaml: file not found$/
+    )
     expect(result.scope).toBe('api/openapi.yaml (OpenAPI 3.0.3, 1 operations, 3 files)')
   })
 
@@ -148,9 +170,14 @@ params:
       '      properties:\n        id:\n          type: integer\n',
       "      properties:\n        id:\n          type: integer\n        parent:\n          $ref: '#/components/schemas/User'\n        children:\n          type: array\n          items:\n            allOf:\n              - $ref: '#/components/schemas/User'\n"
     )
-    const dir = workspace({ 'openapi.yaml': text, 'head.yaml': text.replace('type: integer\n        parent', 'type: string\n        parent') })
+    const dir = workspace({
+      'openapi.yaml': text,
+      'head.yaml': text.replace('type: integer\n        parent', 'type: string\n        parent')
+    })
     const result = await runGate(dir, { spec: 'head.yaml', 'base-spec': 'openapi.yaml' })
-    expect(located(result)).toEqual([`response-type-changed head.yaml:${lineOf(text, 'type: integer', 'User:')}`])
+    expect(located(result)).toEqual([
+      `response-type-changed head.yaml:${lineOf(text, 'type: integer', 'User:')}`
+    ])
   })
 
   it('refuses remote refs (nothing leaves loopback)', async () => {
@@ -161,37 +188,58 @@ params:
 })
 
 describe('contract gate: structural validation names the mistake and its line', () => {
-  const check = async (text: string) => (await runGate(workspace({ 'openapi.yaml': text }), { spec: 'openapi.yaml' })).findings
+  const check = async (text: string) =>
+    (await runGate(workspace({ 'openapi.yaml': text }), { spec: 'openapi.yaml' })).findings
 
   it('flags an unquoted numeric info.version', async () => {
     const text = MINIMAL.replace("version: '1'", 'version: 1.0')
     expect(await check(text)).toEqual([
-      expect.objectContaining({ rule: 'spec-invalid', line: 4, message: "'/info/version' must be a string (got 1; quote it)" })
+      expect.objectContaining({
+        rule: 'spec-invalid',
+        line: 4,
+        message: "'/info/version' must be a string (got 1; quote it)"
+      })
     ])
   })
 
   it('flags a path placeholder without a path parameter, and a missing responses', async () => {
-    const text = MINIMAL.replace('/users/{id}:', '/users/{userId}:').replace(/      responses:[\s\S]*?components:/, 'components:')
+    const text = MINIMAL.replace('/users/{id}:', '/users/{userId}:').replace(
+      / {6}responses:[\s\S]*?components:/,
+      'components:'
+    )
     const findings = await check(text)
     expect(findings.map(f => `${f.rule}:${f.line}`)).toEqual([
       `path-parameter-mismatch:${lineOf(text, 'get:')}`,
       `path-parameter-mismatch:${lineOf(text, '- name: id')}`,
       `spec-invalid:${lineOf(text, 'get:')}`
     ])
-    expect(findings[0]!.message).toBe("GET /users/{userId} has no path parameter 'userId' (declare it with in: path, required: true)")
+    expect(findings[0]!.message).toBe(
+      "GET /users/{userId} has no path parameter 'userId' (declare it with in: path, required: true)"
+    )
     expect(findings[2]!.message).toBe("missing required 'responses' in '/paths/~1users~1{userId}/get'")
   })
 
   it('flags duplicate operationIds, naming the first use', async () => {
-    const text = MINIMAL.replace('components:', "  /other:\n    get:\n      operationId: getUser\n      responses:\n        '204':\n          description: none\ncomponents:")
+    const text = MINIMAL.replace(
+      'components:',
+      "  /other:\n    get:\n      operationId: getUser\n      responses:\n        '204':\n          description: none\ncomponents:"
+    )
     const findings = await check(text)
-    expect(findings.map(f => `${f.rule}:${f.line}`)).toEqual([`duplicate-operation-id:${lineOf(text, 'operationId: getUser', '/other:')}`])
-    expect(findings[0]!.message).toBe(`operationId 'getUser' of GET /other is already used at openapi.yaml:${lineOf(text, 'operationId: getUser')}`)
+    expect(findings.map(f => `${f.rule}:${f.line}`)).toEqual([
+      `duplicate-operation-id:${lineOf(text, 'operationId: getUser', '/other:')}`
+    ])
+    expect(findings[0]!.message).toBe(
+      `operationId 'getUser' of GET /other is already used at openapi.yaml:${lineOf(text, 'operationId: getUser')}`
+    )
   })
 
   it('explains type: null in OpenAPI 3.0 and rejects Swagger 2.0', async () => {
-    const findings = await check(MINIMAL.replace('id:\n          type: integer', 'id:\n          type: "null"'))
-    expect(findings[0]!.message).toBe('schema type "null" is not one of string, number, integer, boolean, array, object (in OpenAPI 3.0 use nullable: true)')
+    const findings = await check(
+      MINIMAL.replace('id:\n          type: integer', 'id:\n          type: "null"')
+    )
+    expect(findings[0]!.message).toBe(
+      'schema type "null" is not one of string, number, integer, boolean, array, object (in OpenAPI 3.0 use nullable: true)'
+    )
     const swagger = await check('swagger: "2.0"\ninfo: {title: T, version: "1"}\npaths: {}\n')
     expect(swagger.map(f => f.rule)).toEqual(['unsupported-openapi-version'])
   })

@@ -25,9 +25,27 @@ const unhealthyAfter = Number(process.env.UNHEALTHY_AFTER ?? 3)
 const slowMs = Number(process.env.SLOW_MS ?? 2000)
 
 const users = [
-  { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', createdAt: '2024-01-01T09:00:00Z', nickname: null },
-  { id: 2, name: 'Alan Turing', email: 'alan@example.com', createdAt: '2024-01-02T09:00:00Z', nickname: 'Prof' },
-  { id: 3, name: 'Edsger Dijkstra', email: 'edsger@example.com', createdAt: '2024-01-03T09:00:00Z', nickname: null }
+  {
+    id: 1,
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    createdAt: '2024-01-01T09:00:00Z',
+    nickname: null
+  },
+  {
+    id: 2,
+    name: 'Alan Turing',
+    email: 'alan@example.com',
+    createdAt: '2024-01-02T09:00:00Z',
+    nickname: 'Prof'
+  },
+  {
+    id: 3,
+    name: 'Edsger Dijkstra',
+    email: 'edsger@example.com',
+    createdAt: '2024-01-03T09:00:00Z',
+    nickname: null
+  }
 ]
 const orders = [
   { id: 101, userId: 1, total: 42.5, status: 'paid' },
@@ -38,7 +56,11 @@ let healthRequests = 0
 
 function send(res, status, body, headers = {}) {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers
+  })
   res.end(text)
 }
 
@@ -61,7 +83,11 @@ async function handle(req, res) {
     case 'GET /healthz': {
       healthRequests++
       const failing = breakMode === 'unhealthy' && healthRequests > unhealthyAfter
-      return send(res, failing ? 500 : 200, { status: failing ? 'failing' : 'ok', version, db: failing ? 'down' : 'ok' })
+      return send(res, failing ? 500 : 200, {
+        status: failing ? 'failing' : 'ok',
+        version,
+        db: failing ? 'down' : 'ok'
+      })
     }
     case 'GET /users': {
       const limit = Math.max(1, Math.min(100, Number(url.searchParams.get('limit') ?? 100) || 100))
@@ -69,8 +95,15 @@ async function handle(req, res) {
     }
     case 'POST /users': {
       const body = await readJson(req)
-      if (!body || typeof body.name !== 'string' || typeof body.email !== 'string') return send(res, 400, { error: 'name and email are required' })
-      const user = { id: users.length + 1, name: body.name, email: body.email, createdAt: new Date().toISOString(), nickname: null }
+      if (!body || typeof body.name !== 'string' || typeof body.email !== 'string')
+        return send(res, 400, { error: 'name and email are required' })
+      const user = {
+        id: users.length + 1,
+        name: body.name,
+        email: body.email,
+        createdAt: new Date().toISOString(),
+        nickname: null
+      }
       users.push(user)
       return send(res, 201, user)
     }
@@ -86,7 +119,11 @@ async function handle(req, res) {
     case 'GET /orders': {
       if (breakMode === 'error') return send(res, 500, { error: 'database connection lost' })
       const status = url.searchParams.get('status')
-      return send(res, 200, orders.filter(o => !status || o.status === status))
+      return send(
+        res,
+        200,
+        orders.filter(o => !status || o.status === status)
+      )
     }
     case 'GET /orders/{id}': {
       const order = orders.find(o => o.id === id)

@@ -12,7 +12,8 @@ export function changelogMarkdown(changes: ApiChange[], baseName: string, headNa
   const list = (title: string, items: ApiChange[]) => {
     if (items.length === 0) return
     lines.push(`**${title} (${items.length})**`, '')
-    for (const change of items.slice(0, MAX_LINES)) lines.push(`- ${ICON[change.severity]} \`${change.rule}\` ${escapeMarkdown(change.message)}`)
+    for (const change of items.slice(0, MAX_LINES))
+      lines.push(`- ${ICON[change.severity]} \`${change.rule}\` ${escapeMarkdown(change.message)}`)
     if (items.length > MAX_LINES) lines.push(`- … and ${items.length - MAX_LINES} more (see the JSON report)`)
     lines.push('')
   }

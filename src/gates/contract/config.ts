@@ -25,9 +25,16 @@ export interface ContractConfig {
 
 const DEFAULT_SPECS = ['openapi.yaml', 'openapi.yml', 'openapi.json']
 
-export async function parseContractInputs(source: InputSource, _common: CommonInputs, io: GateIO): Promise<ContractConfig> {
+export async function parseContractInputs(
+  source: InputSource,
+  _common: CommonInputs,
+  io: GateIO
+): Promise<ContractConfig> {
   const spec = source.get('spec') ?? DEFAULT_SPECS.find(name => existsSync(path.join(io.cwd, name)))
-  if (spec === undefined) throw new InputError(`${source.describe('spec')} is required: the path of the OpenAPI document (no ${DEFAULT_SPECS.join(', ')} in the working directory)`)
+  if (spec === undefined)
+    throw new InputError(
+      `${source.describe('spec')} is required: the path of the OpenAPI document (no ${DEFAULT_SPECS.join(', ')} in the working directory)`
+    )
   const { headers, secrets } = parseHeaders(source)
   const baseUrl = getUrl(source, 'base-url')
   const live: LiveConfig | undefined = baseUrl && {
@@ -67,7 +74,10 @@ function baseSpecSource(source: InputSource, io: GateIO, spec: string): BaseSpec
     if (existsSync(path.resolve(io.cwd, value))) return { kind: 'file', path: value }
     const git = value.match(/^([^:]+):(.+)$/)
     if (git) return { kind: 'git', revision: git[1]!, path: git[2]!, implicit: false }
-    throw new FileError(`file not found (for a file at a git revision, write REV:path, e.g. origin/main:${spec})`, value)
+    throw new FileError(
+      `file not found (for a file at a git revision, write REV:path, e.g. origin/main:${spec})`,
+      value
+    )
   }
   const pullRequest = io.github.event.pull_request as { base?: { sha?: string } } | undefined
   const baseSha = pullRequest?.base?.sha

@@ -82,11 +82,17 @@ class SpecDiff {
       }
       this.operation = path
       const methods = ops.map(op => op.method.toUpperCase()).join(', ')
-      this.add('path-removed', pathsLoc, ops[0]!.pathLoc, `path ${path} was removed (${methods}; base ${this.base.describe(ops[0]!.pathLoc)})`)
+      this.add(
+        'path-removed',
+        pathsLoc,
+        ops[0]!.pathLoc,
+        `path ${path} was removed (${methods}; base ${this.base.describe(ops[0]!.pathLoc)})`
+      )
     }
     const baseKeys = new Set(baseOps.map(op => op.key))
     for (const op of headOps.values()) {
-      if (!baseKeys.has(op.key)) this.info('operation-added', describeOperation(op), op.loc, `${describeOperation(op)} was added`)
+      if (!baseKeys.has(op.key))
+        this.info('operation-added', describeOperation(op), op.loc, `${describeOperation(op)} was added`)
     }
     return this.changes
   }
@@ -95,15 +101,31 @@ class SpecDiff {
     this.operation = describeOperation(op)
     const rule = op.deprecated ? 'deprecated-operation-removed' : 'operation-removed'
     const note = op.deprecated ? ' (it was deprecated)' : ''
-    this.add(rule, nearest, op.loc, `${describeOperation(op)} was removed${note} (base ${this.base.describe(op.loc)})`)
+    this.add(
+      rule,
+      nearest,
+      op.loc,
+      `${describeOperation(op)} was removed${note} (base ${this.base.describe(op.loc)})`
+    )
   }
 
   private compareOperations(base: Operation, head: Operation): void {
     if (base.operationId !== undefined && head.operationId !== base.operationId) {
       const now = head.operationId === undefined ? 'removed' : `changed to '${head.operationId}'`
-      this.add('operation-id-changed', child(head.loc, 'operationId'), child(base.loc, 'operationId'), `operationId '${base.operationId}' of ${head.method.toUpperCase()} ${head.path} was ${now}; generated clients call it by name`)
+      this.add(
+        'operation-id-changed',
+        child(head.loc, 'operationId'),
+        child(base.loc, 'operationId'),
+        `operationId '${base.operationId}' of ${head.method.toUpperCase()} ${head.path} was ${now}; generated clients call it by name`
+      )
     }
-    if (head.deprecated && !base.deprecated) this.info('operation-deprecated', this.operation, child(head.loc, 'deprecated'), `${this.operation} is now deprecated`)
+    if (head.deprecated && !base.deprecated)
+      this.info(
+        'operation-deprecated',
+        this.operation,
+        child(head.loc, 'deprecated'),
+        `${this.operation} is now deprecated`
+      )
     this.compareParameters(base, head)
     this.compareRequestBody(base, head)
     this.compareResponses(base, head)
@@ -111,23 +133,47 @@ class SpecDiff {
   }
 
   private compareParameters(base: Operation, head: Operation): void {
-    const key = (p: { in: string; name: string }) => `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`
+    const key = (p: { in: string; name: string }) =>
+      `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`
     const baseParams = new Map(base.parameters.map(p => [key(p), p]))
     for (const param of head.parameters) {
       const old = baseParams.get(key(param))
       const label = `${param.in} parameter '${param.name}'`
       if (!old) {
-        if (param.required) this.add('required-parameter-added', param.loc, undefined, `${this.operation} now requires ${label}; existing clients do not send it`)
-        else this.info('optional-parameter-added', this.operation, param.loc, `${this.operation} accepts the new optional ${label}`)
+        if (param.required)
+          this.add(
+            'required-parameter-added',
+            param.loc,
+            undefined,
+            `${this.operation} now requires ${label}; existing clients do not send it`
+          )
+        else
+          this.info(
+            'optional-parameter-added',
+            this.operation,
+            param.loc,
+            `${this.operation} accepts the new optional ${label}`
+          )
         continue
       }
-      if (param.required && !old.required) this.add('parameter-became-required', child(param.loc, 'required'), old.loc, `${label} of ${this.operation} became required`)
+      if (param.required && !old.required)
+        this.add(
+          'parameter-became-required',
+          child(param.loc, 'required'),
+          old.loc,
+          `${label} of ${this.operation} became required`
+        )
       this.compareSchemas('request', child(old.loc, 'schema'), child(param.loc, 'schema'), label)
     }
     const headKeys = new Set(head.parameters.map(key))
     for (const old of base.parameters) {
       if (!headKeys.has(key(old))) {
-        this.add('parameter-removed', head.loc, old.loc, `${old.in} parameter '${old.name}' of ${this.operation} was removed (base ${this.base.describe(old.loc)}); clients still send it`)
+        this.add(
+          'parameter-removed',
+          head.loc,
+          old.loc,
+          `${old.in} parameter '${old.name}' of ${this.operation} was removed (base ${this.base.describe(old.loc)}); clients still send it`
+        )
       }
     }
   }
@@ -138,17 +184,32 @@ class SpecDiff {
     const baseBody = base.requestBody
     if (headBody.value.required === true && baseBody?.value.required !== true) {
       const why = baseBody ? 'was optional' : 'had no body'
-      this.add('request-body-became-required', child(headBody.loc, 'required'), baseBody?.loc, `the request body of ${this.operation} is now required (it ${why})`)
+      this.add(
+        'request-body-became-required',
+        child(headBody.loc, 'required'),
+        baseBody?.loc,
+        `the request body of ${this.operation} is now required (it ${why})`
+      )
     }
     if (!baseBody) return
     const headContent = isRecord(headBody.value.content) ? headBody.value.content : {}
     for (const mediaType of Object.keys(isRecord(baseBody.value.content) ? baseBody.value.content : {})) {
       const baseSchema = child(baseBody.loc, 'content', mediaType, 'schema')
       if (!(mediaType in headContent)) {
-        this.add('request-media-type-removed', child(headBody.loc, 'content'), baseSchema, `${this.operation} no longer accepts ${mediaType} request bodies`)
+        this.add(
+          'request-media-type-removed',
+          child(headBody.loc, 'content'),
+          baseSchema,
+          `${this.operation} no longer accepts ${mediaType} request bodies`
+        )
         continue
       }
-      this.compareSchemas('request', baseSchema, child(headBody.loc, 'content', mediaType, 'schema'), 'request body')
+      this.compareSchemas(
+        'request',
+        baseSchema,
+        child(headBody.loc, 'content', mediaType, 'schema'),
+        'request body'
+      )
     }
   }
 
@@ -157,15 +218,33 @@ class SpecDiff {
       const headResponse = head.responses.get(code)
       const success = /^2/.test(code)
       if (!headResponse) {
-        if (success) this.add('response-success-status-removed', child(head.loc, 'responses'), baseResponse.loc, `${this.operation} no longer returns ${code} (base ${this.base.describe(baseResponse.loc)})`)
-        else this.info('response-status-removed', this.operation, child(head.loc, 'responses'), `${this.operation} no longer documents ${code}`)
+        if (success)
+          this.add(
+            'response-success-status-removed',
+            child(head.loc, 'responses'),
+            baseResponse.loc,
+            `${this.operation} no longer returns ${code} (base ${this.base.describe(baseResponse.loc)})`
+          )
+        else
+          this.info(
+            'response-status-removed',
+            this.operation,
+            child(head.loc, 'responses'),
+            `${this.operation} no longer documents ${code}`
+          )
         continue
       }
       this.compareContent(code, success, baseResponse, headResponse)
       this.compareHeaders(code, baseResponse, headResponse)
     }
     for (const code of head.responses.keys()) {
-      if (!base.responses.has(code)) this.info('response-status-added', this.operation, child(head.loc, 'responses', code), `${this.operation} documents a new ${code} response`)
+      if (!base.responses.has(code))
+        this.info(
+          'response-status-added',
+          this.operation,
+          child(head.loc, 'responses', code),
+          `${this.operation} documents a new ${code} response`
+        )
     }
   }
 
@@ -174,10 +253,21 @@ class SpecDiff {
     for (const mediaType of Object.keys(isRecord(base.value.content) ? base.value.content : {})) {
       const baseSchema = child(base.loc, 'content', mediaType, 'schema')
       if (!(mediaType in headContent)) {
-        if (success) this.add('response-media-type-removed', child(head.loc, 'content'), baseSchema, `the ${code} response of ${this.operation} no longer returns ${mediaType}`)
+        if (success)
+          this.add(
+            'response-media-type-removed',
+            child(head.loc, 'content'),
+            baseSchema,
+            `the ${code} response of ${this.operation} no longer returns ${mediaType}`
+          )
         continue
       }
-      this.compareSchemas('response', baseSchema, child(head.loc, 'content', mediaType, 'schema'), `${code} response`)
+      this.compareSchemas(
+        'response',
+        baseSchema,
+        child(head.loc, 'content', mediaType, 'schema'),
+        `${code} response`
+      )
     }
   }
 
@@ -189,12 +279,24 @@ class SpecDiff {
       const old = resolve(this.base, child(base.loc, 'headers', name))
       if (!old) continue
       const headName = headNames.get(name.toLowerCase())
-      const now = headName === undefined ? undefined : resolve(this.head, child(head.loc, 'headers', headName))
+      const now =
+        headName === undefined ? undefined : resolve(this.head, child(head.loc, 'headers', headName))
       if (old.value.required === true && now?.value.required !== true) {
         const what = now ? 'is no longer required' : 'was removed'
-        this.add('required-response-header-removed', now ? now.loc : child(head.loc, 'headers'), old.loc, `required header ${name} of the ${code} response of ${this.operation} ${what}`)
+        this.add(
+          'required-response-header-removed',
+          now ? now.loc : child(head.loc, 'headers'),
+          old.loc,
+          `required header ${name} of the ${code} response of ${this.operation} ${what}`
+        )
       }
-      if (now) this.compareSchemas('response', child(old.loc, 'schema'), child(now.loc, 'schema'), `${code} response header ${name}`)
+      if (now)
+        this.compareSchemas(
+          'response',
+          child(old.loc, 'schema'),
+          child(now.loc, 'schema'),
+          `${code} response header ${name}`
+        )
     }
   }
 
@@ -203,14 +305,31 @@ class SpecDiff {
     if (head.security.length === 0) return
     const satisfied = (way: Record<string, string[]>) =>
       head.security.some(headWay =>
-        Object.entries(headWay).every(([scheme, scopes]) => scheme in way && (scopes ?? []).every(scope => (way[scheme] ?? []).includes(scope)))
+        Object.entries(headWay).every(
+          ([scheme, scopes]) =>
+            scheme in way && (scopes ?? []).every(scope => (way[scheme] ?? []).includes(scope))
+        )
       )
     const broken = baseWays.filter(way => !satisfied(way))
     if (broken.length === 0) return
     const describe = (ways: Record<string, string[]>[]) =>
-      ways.map(way => Object.entries(way).map(([scheme, scopes]) => (scopes?.length ? `${scheme}(${scopes.join(' ')})` : scheme)).join('+') || 'no authentication').join(' or ')
-    const loc = Array.isArray(head.value.security) ? child(head.loc, 'security') : { file: this.head.entry, pointer: ['security'] }
-    this.add('security-requirement-added', loc, undefined, `${this.operation} now requires ${describe(head.security)}; clients using ${describe(broken)} are rejected`)
+      ways
+        .map(
+          way =>
+            Object.entries(way)
+              .map(([scheme, scopes]) => (scopes?.length ? `${scheme}(${scopes.join(' ')})` : scheme))
+              .join('+') || 'no authentication'
+        )
+        .join(' or ')
+    const loc = Array.isArray(head.value.security)
+      ? child(head.loc, 'security')
+      : { file: this.head.entry, pointer: ['security'] }
+    this.add(
+      'security-requirement-added',
+      loc,
+      undefined,
+      `${this.operation} now requires ${describe(head.security)}; clients using ${describe(broken)} are rejected`
+    )
   }
 
   /** Compares two schemas in the direction data flows: a request may not accept less, a response may not return more or different. */
@@ -232,20 +351,50 @@ class SpecDiff {
         continue
       }
       if (direction === 'request' && head.required.has(name)) {
-        this.add('required-request-property-added', headProp, undefined, `${where} of ${this.operation} requires the new property '${propPath}'; existing clients do not send it`)
+        this.add(
+          'required-request-property-added',
+          headProp,
+          undefined,
+          `${where} of ${this.operation} requires the new property '${propPath}'; existing clients do not send it`
+        )
       } else {
-        this.info(direction === 'request' ? 'request-property-added' : 'response-property-added', this.operation, headProp, `${where} of ${this.operation} has a new ${direction === 'request' && !head.required.has(name) ? 'optional ' : ''}property '${propPath}'`)
+        this.info(
+          direction === 'request' ? 'request-property-added' : 'response-property-added',
+          this.operation,
+          headProp,
+          `${where} of ${this.operation} has a new ${direction === 'request' && !head.required.has(name) ? 'optional ' : ''}property '${propPath}'`
+        )
       }
     }
     for (const [name, baseProp] of base.properties) {
       const propPath = path ? `${path}.${name}` : name
       const headProp = head.properties.get(name)
       if (direction === 'response' && !headProp) {
-        this.add('response-property-removed', child(head.loc, 'properties'), baseProp, `${where} of ${this.operation} no longer has property '${propPath}' (base ${this.base.describe(baseProp)})`)
-      } else if (headProp && direction === 'response' && base.required.has(name) && !head.required.has(name)) {
-        this.add('response-property-became-optional', headProp, baseProp, `${where} property '${propPath}' of ${this.operation} is no longer always present`)
+        this.add(
+          'response-property-removed',
+          child(head.loc, 'properties'),
+          baseProp,
+          `${where} of ${this.operation} no longer has property '${propPath}' (base ${this.base.describe(baseProp)})`
+        )
+      } else if (
+        headProp &&
+        direction === 'response' &&
+        base.required.has(name) &&
+        !head.required.has(name)
+      ) {
+        this.add(
+          'response-property-became-optional',
+          headProp,
+          baseProp,
+          `${where} property '${propPath}' of ${this.operation} is no longer always present`
+        )
       } else if (headProp && direction === 'request' && head.required.has(name) && !base.required.has(name)) {
-        this.add('required-request-property-added', child(head.loc, 'required'), baseProp, `${where} property '${propPath}' of ${this.operation} became required`)
+        this.add(
+          'required-request-property-added',
+          child(head.loc, 'required'),
+          baseProp,
+          `${where} property '${propPath}' of ${this.operation} became required`
+        )
       }
     }
     if (base.items && head.items) this.compareSchemas(direction, base.items, head.items, where, `${path}[]`)
@@ -253,22 +402,52 @@ class SpecDiff {
 
   private compareRequestSchema(base: SchemaView, head: SchemaView, subject: string): void {
     if (head.types && (!base.types || [...base.types].some(type => !accepts(head.types!, type)))) {
-      this.add('request-type-narrowed', child(head.loc, 'type'), base.loc, `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`)
+      this.add(
+        'request-type-narrowed',
+        child(head.loc, 'type'),
+        base.loc,
+        `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`
+      )
     }
     if (head.enumValues) {
-      const removed = base.enumValues ? base.enumValues.filter(v => !includesValue(head.enumValues!, v)) : undefined
-      if (!removed) this.add('request-enum-value-removed', child(head.loc, 'enum'), base.loc, `${subject} of ${this.operation} is now limited to ${head.enumValues.map(v => JSON.stringify(v)).join(', ')}`)
-      else if (removed.length > 0) this.add('request-enum-value-removed', child(head.loc, 'enum'), base.loc, `${subject} of ${this.operation} no longer accepts ${removed.map(v => JSON.stringify(v)).join(', ')}`)
+      const removed = base.enumValues
+        ? base.enumValues.filter(v => !includesValue(head.enumValues!, v))
+        : undefined
+      if (!removed)
+        this.add(
+          'request-enum-value-removed',
+          child(head.loc, 'enum'),
+          base.loc,
+          `${subject} of ${this.operation} is now limited to ${head.enumValues.map(v => JSON.stringify(v)).join(', ')}`
+        )
+      else if (removed.length > 0)
+        this.add(
+          'request-enum-value-removed',
+          child(head.loc, 'enum'),
+          base.loc,
+          `${subject} of ${this.operation} no longer accepts ${removed.map(v => JSON.stringify(v)).join(', ')}`
+        )
     }
   }
 
   private compareResponseSchema(base: SchemaView, head: SchemaView, subject: string): void {
     if (base.types && (!head.types || [...head.types].some(type => !accepts(base.types!, type)))) {
-      this.add('response-type-changed', child(head.loc, 'type'), base.loc, `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`)
+      this.add(
+        'response-type-changed',
+        child(head.loc, 'type'),
+        base.loc,
+        `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`
+      )
     }
     if (base.enumValues && head.enumValues) {
       const added = head.enumValues.filter(v => !includesValue(base.enumValues!, v))
-      if (added.length > 0) this.add('response-enum-value-added', child(head.loc, 'enum'), base.loc, `${subject} of ${this.operation} can now be ${added.map(v => JSON.stringify(v)).join(', ')}; clients with exhaustive handling break`)
+      if (added.length > 0)
+        this.add(
+          'response-enum-value-added',
+          child(head.loc, 'enum'),
+          base.loc,
+          `${subject} of ${this.operation} can now be ${added.map(v => JSON.stringify(v)).join(', ')}; clients with exhaustive handling break`
+        )
     }
   }
 
@@ -276,15 +455,25 @@ class SpecDiff {
     const target = spec.deref(loc)
     if (!target || !isRecord(target.value)) return undefined
     const schema = target.value
-    const view: SchemaView = { loc: target.loc, types: schemaTypes(schema), enumValues: Array.isArray(schema.enum) ? schema.enum : undefined, properties: new Map(), required: new Set(), items: undefined }
-    if (isRecord(schema.properties)) for (const name of Object.keys(schema.properties)) view.properties.set(name, child(target.loc, 'properties', name))
+    const view: SchemaView = {
+      loc: target.loc,
+      types: schemaTypes(schema),
+      enumValues: Array.isArray(schema.enum) ? schema.enum : undefined,
+      properties: new Map(),
+      required: new Set(),
+      items: undefined
+    }
+    if (isRecord(schema.properties))
+      for (const name of Object.keys(schema.properties))
+        view.properties.set(name, child(target.loc, 'properties', name))
     if (Array.isArray(schema.required)) for (const name of schema.required) view.required.add(String(name))
     if (schema.items !== undefined && !Array.isArray(schema.items)) view.items = child(target.loc, 'items')
     if (Array.isArray(schema.allOf) && depth < 16) {
       schema.allOf.forEach((_, index) => {
         const part = this.view(spec, child(target.loc, 'allOf', index), depth + 1)
         if (!part) return
-        for (const [name, propLoc] of part.properties) if (!view.properties.has(name)) view.properties.set(name, propLoc)
+        for (const [name, propLoc] of part.properties)
+          if (!view.properties.has(name)) view.properties.set(name, propLoc)
         for (const name of part.required) view.required.add(name)
         view.types ??= part.types
         view.enumValues ??= part.enumValues
@@ -295,7 +484,14 @@ class SpecDiff {
   }
 
   private add(rule: BreakingRule, head: Loc, base: Loc | undefined, message: string): void {
-    this.changes.push({ rule, severity: this.severities[rule], operation: this.operation, message, head, base })
+    this.changes.push({
+      rule,
+      severity: this.severities[rule],
+      operation: this.operation,
+      message,
+      head,
+      base
+    })
   }
 
   private info(kind: NonBreakingKind, operation: string, head: Loc, message: string): void {
@@ -344,7 +540,13 @@ export function changeFindings(head: Spec, changes: ApiChange[]): Finding[] {
     groups.set(key, [...(groups.get(key) ?? []), change])
   }
   return [...groups.values()].map(([first, ...others]) => {
-    const more = others.length === 0 ? '' : ` (also ${others.length} other operation${others.length === 1 ? '' : 's'}: ${others.slice(0, 3).map(c => c.operation).join(', ')}${others.length > 3 ? ', …' : ''})`
+    const more =
+      others.length === 0
+        ? ''
+        : ` (also ${others.length} other operation${others.length === 1 ? '' : 's'}: ${others
+            .slice(0, 3)
+            .map(c => c.operation)
+            .join(', ')}${others.length > 3 ? ', …' : ''})`
     return head.finding(first!.head, first!.rule, first!.severity as Severity, first!.message + more)
   })
 }

@@ -25,10 +25,23 @@ export const contractGate: Gate<ContractConfig> = {
 async function runContractGate(config: ContractConfig, io: GateIO): Promise<GateResult> {
   const findings: Finding[] = []
   const sections: ResultSection[] = []
-  const outputs: Record<string, string> = { 'breaking-changes': '0', violations: '0', 'operations-checked': '0' }
+  const outputs: Record<string, string> = {
+    'breaking-changes': '0',
+    violations: '0',
+    'operations-checked': '0'
+  }
   const scope: string[] = []
   const data: Record<string, unknown> = {}
-  const result = (): GateResult => ({ gate: 'contract', title: 'API contract', findings, outputs, sections, scope: scope.join('; '), secrets: config.secrets, data })
+  const result = (): GateResult => ({
+    gate: 'contract',
+    title: 'API contract',
+    findings,
+    outputs,
+    sections,
+    scope: scope.join('; '),
+    secrets: config.secrets,
+    data
+  })
 
   const head = await loadOrFinding(fileReader(io.cwd), path.resolve(io.cwd, config.spec), findings)
   if (!head) {
@@ -37,7 +50,9 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
   }
   findings.push(...head.problems, ...validateStructure(head))
   const operations = listOperations(head)
-  scope.push(`${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ''})`)
+  scope.push(
+    `${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ''})`
+  )
 
   if (config.base) {
     const changes = await diffAgainstBase(config.base, head, config, io, findings)
@@ -45,7 +60,10 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
       const breaking = changeFindings(head, changes)
       findings.push(...breaking)
       outputs['breaking-changes'] = String(breaking.length)
-      sections.push({ heading: 'API changelog', markdown: changelogMarkdown(changes, describeBase(config.base), head.entry.display) })
+      sections.push({
+        heading: 'API changelog',
+        markdown: changelogMarkdown(changes, describeBase(config.base), head.entry.display)
+      })
       scope.push(`compared with ${describeBase(config.base)}: ${breaking.length} breaking`)
       data.changes = changes.map(change => ({
         rule: change.rule,
@@ -71,23 +89,46 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
 }
 
 /** Loads a spec; a syntax error becomes a finding at its line (the gate fails), anything else is thrown. */
-async function loadOrFinding(reader: ReturnType<typeof fileReader>, id: string, findings: Finding[]): Promise<Spec | undefined> {
+async function loadOrFinding(
+  reader: ReturnType<typeof fileReader>,
+  id: string,
+  findings: Finding[]
+): Promise<Spec | undefined> {
   try {
     return await Spec.load(reader, id)
   } catch (error) {
     if (error instanceof FileError && error.line) {
-      findings.push({ rule: 'spec-parse-error', severity: 'error', message: error.message, file: error.file, line: error.line, column: error.column })
+      findings.push({
+        rule: 'spec-parse-error',
+        severity: 'error',
+        message: error.message,
+        file: error.file,
+        line: error.line,
+        column: error.column
+      })
       return undefined
     }
     throw error
   }
 }
 
-async function diffAgainstBase(base: BaseSpecSource, head: Spec, config: ContractConfig, io: GateIO, findings: Finding[]): Promise<ApiChange[] | undefined> {
+async function diffAgainstBase(
+  base: BaseSpecSource,
+  head: Spec,
+  config: ContractConfig,
+  io: GateIO,
+  findings: Finding[]
+): Promise<ApiChange[] | undefined> {
   const reader = base.kind === 'file' ? fileReader(io.cwd) : gitReader(io.git, base.revision)
   const id = base.kind === 'file' ? path.resolve(io.cwd, base.path) : base.path
   if (base.kind === 'git' && base.implicit && !(await existsInGit(io, base))) {
-    findings.push({ rule: 'base-spec-missing', severity: 'notice', message: `${config.spec} does not exist at the pull request base ${base.revision.slice(0, 12)}: a new spec, nothing to compare`, file: head.entry.display, line: 1 })
+    findings.push({
+      rule: 'base-spec-missing',
+      severity: 'notice',
+      message: `${config.spec} does not exist at the pull request base ${base.revision.slice(0, 12)}: a new spec, nothing to compare`,
+      file: head.entry.display,
+      line: 1
+    })
     return undefined
   }
   const baseSpec = await loadOrFinding(reader, id, findings)
@@ -106,7 +147,10 @@ async function existsInGit(io: GateIO, base: { revision: string; path: string })
     try {
       await io.git(['cat-file', '-e', `${base.revision}^{commit}`])
     } catch {
-      throw new FileError(`the pull request base ${base.revision} is not in this clone: check out with fetch-depth: 0 (${String(error).split('\n')[0]})`, base.path)
+      throw new FileError(
+        `the pull request base ${base.revision} is not in this clone: check out with fetch-depth: 0 (${String(error).split('\n')[0]})`,
+        base.path
+      )
     }
     return false
   }
@@ -117,5 +161,7 @@ function fileCount(spec: Spec): number {
 }
 
 function describeBase(base: BaseSpecSource): string {
-  return base.kind === 'file' ? base.path : `${base.revision.length === 40 ? base.revision.slice(0, 12) : base.revision}:${base.path}`
+  return base.kind === 'file'
+    ? base.path
+    : `${base.revision.length === 40 ? base.revision.slice(0, 12) : base.revision}:${base.path}`
 }

@@ -18,7 +18,10 @@ export function parseOperationFilter(items: string[]): OperationFilter {
   return filter
 }
 
-export function selectOperations(operations: Operation[], filter: OperationFilter): { selected: Operation[]; unmatched: string[] } {
+export function selectOperations(
+  operations: Operation[],
+  filter: OperationFilter
+): { selected: Operation[]; unmatched: string[] } {
   const used = new Set<string>()
   const selected = operations.filter(op => {
     const hits = filter.include.filter(token => matches(op, token))
@@ -39,6 +42,11 @@ function matches(op: Operation, token: string): boolean {
 
 function pathMatches(path: string, pattern: string): boolean {
   if (!pattern.includes('*')) return path === pattern
-  const regex = new RegExp(`^${pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`)
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}$`
+  )
   return regex.test(path)
 }

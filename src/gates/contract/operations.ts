@@ -38,7 +38,9 @@ export function listOperations(spec: Spec): Operation[] {
   const operations: Operation[] = []
   const paths = spec.root.paths
   if (!isRecord(paths)) return operations
-  const rootSecurity = Array.isArray(spec.root.security) ? (spec.root.security as Record<string, string[]>[]) : []
+  const rootSecurity = Array.isArray(spec.root.security)
+    ? (spec.root.security as Record<string, string[]>[])
+    : []
   for (const path of Object.keys(paths)) {
     if (!path.startsWith('/')) continue
     const pathLoc = { file: spec.entry, pointer: ['paths', path] }
@@ -74,7 +76,9 @@ export function listOperations(spec: Spec): Operation[] {
         parameters: [...merged.values()],
         requestBody: value.requestBody === undefined ? undefined : resolve(spec, child(loc, 'requestBody')),
         responses,
-        security: Array.isArray(value.security) ? (value.security as Record<string, string[]>[]) : rootSecurity
+        security: Array.isArray(value.security)
+          ? (value.security as Record<string, string[]>[])
+          : rootSecurity
       })
     }
   }
@@ -95,7 +99,12 @@ function parameterList(spec: Spec, loc: Loc): Parameter[] {
   list.forEach((_, index) => {
     const param = resolve(spec, child(loc, index))
     if (!param || typeof param.value.name !== 'string' || typeof param.value.in !== 'string') return
-    params.push({ ...param, name: param.value.name, in: param.value.in, required: param.value.required === true })
+    params.push({
+      ...param,
+      name: param.value.name,
+      in: param.value.in,
+      required: param.value.required === true
+    })
   })
   return params
 }
@@ -105,7 +114,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The response documented for a status: exact code, then its range (`2XX`), then `default`. */
-export function responseFor(operation: Operation, status: number): { key: string; response: Resolved } | undefined {
+export function responseFor(
+  operation: Operation,
+  status: number
+): { key: string; response: Resolved } | undefined {
   for (const key of [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, 'default']) {
     const response = operation.responses.get(key)
     if (response) return { key, response }

@@ -50,7 +50,11 @@ export function buildPositionTree(text: string): PositionNode {
       const parent = stack[stack.length - 1]!
       // An implicit-key probe that turned out to be the whole node (e.g. a flow mapping `{…}` in block
       // context) composes it as a single child: that child already has the positions.
-      if (frame.children.length === 1 && frame.results[0] === state.result && typeof state.result === 'object') {
+      if (
+        frame.children.length === 1 &&
+        frame.results[0] === state.result &&
+        typeof state.result === 'object'
+      ) {
         parent.children.push(frame.children[0]!)
         parent.results.push(state.result)
         return
@@ -100,7 +104,11 @@ export function buildJsonPositionTree(text: string): PositionNode {
   let pos = 0
   const stack: { node: PositionNode; isObject: boolean }[] = []
   const skipSpace = () => {
-    for (let c = text.charCodeAt(pos); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++pos));
+    for (
+      let c = text.charCodeAt(pos);
+      c === 32 || c === 10 || c === 13 || c === 9;
+      c = text.charCodeAt(++pos)
+    );
   }
   const skipString = () => {
     pos++
@@ -121,7 +129,20 @@ export function buildJsonPositionTree(text: string): PositionNode {
     } else if (c === 34) {
       skipString()
     } else {
-      for (let d = c; !(d === 44 || d === 93 || d === 125 || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)); d = text.charCodeAt(++pos));
+      for (
+        let d = c;
+        !(
+          d === 44 ||
+          d === 93 ||
+          d === 125 ||
+          d === 32 ||
+          d === 10 ||
+          d === 13 ||
+          d === 9 ||
+          Number.isNaN(d)
+        );
+        d = text.charCodeAt(++pos)
+      );
     }
     return node
   }

@@ -33,10 +33,16 @@ export function gitReader(git: (args: string[]) => Promise<string>, revision: st
       try {
         text = await git(['show', display])
       } catch (error) {
-        throw new FileError(`cannot be read from git (${firstLine(errorMessage(error))}); in a shallow clone, fetch the base with actions/checkout fetch-depth: 0`, display)
+        throw new FileError(
+          `cannot be read from git (${firstLine(errorMessage(error))}); in a shallow clone, fetch the base with actions/checkout fetch-depth: 0`,
+          display
+        )
       }
       if (text.length > MAX_INPUT_FILE_BYTES) {
-        throw new FileError(`file is ${(text.length / 1048576).toFixed(1)} MB, larger than the ${MAX_INPUT_FILE_BYTES / 1048576} MB limit`, display)
+        throw new FileError(
+          `file is ${(text.length / 1048576).toFixed(1)} MB, larger than the ${MAX_INPUT_FILE_BYTES / 1048576} MB limit`,
+          display
+        )
       }
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
       return { text, display }
@@ -49,5 +55,10 @@ export function gitReader(git: (args: string[]) => Promise<string>, revision: st
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find(line => line.trim() !== '')?.trim() ?? text
+  return (
+    text
+      .split('\n')
+      .find(line => line.trim() !== '')
+      ?.trim() ?? text
+  )
 }

@@ -18,7 +18,12 @@ export function isSafeMethod(method: string): boolean {
 }
 
 /** Builds the request from the operation's examples (or its schemas), on top of the user's `headers`. */
-export function planRequest(spec: Spec, op: Operation, baseUrl: URL, userHeaders: Record<string, string>): PlannedRequest | { skipped: string } {
+export function planRequest(
+  spec: Spec,
+  op: Operation,
+  baseUrl: URL,
+  userHeaders: Record<string, string>
+): PlannedRequest | { skipped: string } {
   let path = op.path
   const query = new URLSearchParams()
   const headers: Record<string, string> = { accept: acceptHeader(op) }
@@ -28,10 +33,13 @@ export function planRequest(spec: Spec, op: Operation, baseUrl: URL, userHeaders
     if (!param.required && !explicit) continue
     const value = exampleOf(spec, param.loc)
     if (value === undefined) {
-      if (param.required) return { skipped: `no example or schema to build ${param.in} parameter '${param.name}'` }
+      if (param.required)
+        return { skipped: `no example or schema to build ${param.in} parameter '${param.name}'` }
       continue
     }
-    const text = Array.isArray(value) ? value.map(String) : [isRecord(value) ? JSON.stringify(value) : String(value)]
+    const text = Array.isArray(value)
+      ? value.map(String)
+      : [isRecord(value) ? JSON.stringify(value) : String(value)]
     if (param.in === 'path') path = path.replaceAll(`{${param.name}}`, text.map(encodeURIComponent).join(','))
     else if (param.in === 'query') for (const item of text) query.append(param.name, item)
     else if (param.in === 'header') headers[param.name.toLowerCase()] = text.join(',')
@@ -50,14 +58,22 @@ export function planRequest(spec: Spec, op: Operation, baseUrl: URL, userHeaders
       }
     }
     if (body === undefined && op.requestBody.value.required === true) {
-      return { skipped: `cannot build the required request body (${Object.keys(content).join(', ') || 'no content'}): only JSON bodies are generated` }
+      return {
+        skipped: `cannot build the required request body (${Object.keys(content).join(', ') || 'no content'}): only JSON bodies are generated`
+      }
     }
   }
   for (const [name, value] of Object.entries(userHeaders)) headers[name.toLowerCase()] = value
   const search = query.toString()
   const relative = `${path}${search ? `?${search}` : ''}`
   const url = `${baseUrl.href.replace(/\/$/, '')}${relative}`
-  return { method: op.method.toUpperCase(), url, display: `${op.method.toUpperCase()} ${relative}`, headers, body }
+  return {
+    method: op.method.toUpperCase(),
+    url,
+    display: `${op.method.toUpperCase()} ${relative}`,
+    headers,
+    body
+  }
 }
 
 /** The media types the operation documents for success, so a content-negotiating server answers with one of them. */

@@ -41,13 +41,22 @@ export async function readRuleOverrides(cwd: string, file: string): Promise<Rule
     const line = raw.replace(/#.*/, '').trim()
     if (line === '') return
     const match = line.match(/^([a-z0-9-]+)\s+(\S+)$/)
-    if (!match) throw new FileError(`expected '<rule-id> error|warning|off', got '${line}'`, display, index + 1)
+    if (!match)
+      throw new FileError(`expected '<rule-id> error|warning|off', got '${line}'`, display, index + 1)
     const [, rule, severity] = match as unknown as [string, string, string]
     if (!(rule in BREAKING_RULES)) {
-      throw new FileError(`unknown rule '${rule}'; known rules: ${Object.keys(BREAKING_RULES).join(', ')}`, display, index + 1)
+      throw new FileError(
+        `unknown rule '${rule}'; known rules: ${Object.keys(BREAKING_RULES).join(', ')}`,
+        display,
+        index + 1
+      )
     }
     if (severity !== 'error' && severity !== 'warning' && severity !== 'off') {
-      throw new FileError(`severity of '${rule}' must be error, warning or off (got '${severity}')`, display, index + 1)
+      throw new FileError(
+        `severity of '${rule}' must be error, warning or off (got '${severity}')`,
+        display,
+        index + 1
+      )
     }
     severities[rule as BreakingRule] = severity
   })

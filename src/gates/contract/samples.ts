@@ -32,11 +32,13 @@ export function sampleFromSchema(spec: Spec, loc: Loc, depth = 0, seen: Set<stri
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0]
   if (schema.default !== undefined) return schema.default
   if (schema.const !== undefined) return schema.const
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find(v => v !== null) ?? schema.enum[0]
+  if (Array.isArray(schema.enum) && schema.enum.length > 0)
+    return schema.enum.find(v => v !== null) ?? schema.enum[0]
   const inner = new Set(seen).add(key)
   const here = target.loc
   for (const key of ['oneOf', 'anyOf'] as const) {
-    if (Array.isArray(schema[key]) && schema[key].length > 0) return sampleFromSchema(spec, child(here, key, 0), depth + 1, inner)
+    if (Array.isArray(schema[key]) && schema[key].length > 0)
+      return sampleFromSchema(spec, child(here, key, 0), depth + 1, inner)
   }
   if (Array.isArray(schema.allOf)) {
     const merged: Record<string, unknown> = {}
@@ -53,7 +55,12 @@ export function sampleFromSchema(spec: Spec, loc: Loc, depth = 0, seen: Set<stri
   switch (type) {
     case 'integer':
     case 'number': {
-      const min = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 1
+      const min =
+        typeof schema.minimum === 'number'
+          ? schema.minimum
+          : typeof schema.exclusiveMinimum === 'number'
+            ? schema.exclusiveMinimum + 1
+            : 1
       const max = typeof schema.maximum === 'number' ? schema.maximum : undefined
       return max !== undefined && min > max ? max : min
     }
@@ -65,7 +72,10 @@ export function sampleFromSchema(spec: Spec, loc: Loc, depth = 0, seen: Set<stri
       return sample.length >= minLength ? sample : sample.padEnd(minLength, 'x')
     }
     case 'array': {
-      const item = schema.items === undefined ? undefined : sampleFromSchema(spec, child(here, 'items'), depth + 1, inner)
+      const item =
+        schema.items === undefined
+          ? undefined
+          : sampleFromSchema(spec, child(here, 'items'), depth + 1, inner)
       return item === undefined ? [] : [item]
     }
     case 'null':
@@ -75,9 +85,17 @@ export function sampleFromSchema(spec: Spec, loc: Loc, depth = 0, seen: Set<stri
   }
 }
 
-function objectSample(spec: Spec, loc: Loc, schema: Record<string, unknown>, depth: number, seen: Set<string>): Record<string, unknown> | undefined {
+function objectSample(
+  spec: Spec,
+  loc: Loc,
+  schema: Record<string, unknown>,
+  depth: number,
+  seen: Set<string>
+): Record<string, unknown> | undefined {
   if (!isRecord(schema.properties)) return undefined
-  const required = Array.isArray(schema.required) ? schema.required.map(String) : Object.keys(schema.properties)
+  const required = Array.isArray(schema.required)
+    ? schema.required.map(String)
+    : Object.keys(schema.properties)
   const out: Record<string, unknown> = {}
   for (const name of required) {
     if (!(name in schema.properties)) continue

@@ -6,9 +6,11 @@ import { child, type Loc, type Spec } from './spec.js'
 
 // ajv and ajv-formats are CommonJS; under ESM the class can sit on `.default` or be the module itself.
 type AjvClass = typeof AjvDraft7Module.default
-const AjvDraft7 = ((AjvDraft7Module as unknown as { default?: AjvClass }).default ?? AjvDraft7Module) as AjvClass
+const AjvDraft7 = ((AjvDraft7Module as unknown as { default?: AjvClass }).default ??
+  AjvDraft7Module) as AjvClass
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default
 type Ajv = InstanceType<AjvClass>
 
 /** One reason a value failed its schema. */
@@ -30,14 +32,37 @@ interface CompiledSchema {
 }
 
 const DROPPED_KEYWORDS = new Set([
-  'example', 'examples', 'xml', 'externalDocs', 'discriminator', 'deprecated', 'readOnly', 'writeOnly',
-  'nullable', 'title', 'description', '$id', '$schema', '$anchor', '$comment', '$dynamicAnchor'
+  'example',
+  'examples',
+  'xml',
+  'externalDocs',
+  'discriminator',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'nullable',
+  'title',
+  'description',
+  '$id',
+  '$schema',
+  '$anchor',
+  '$comment',
+  '$dynamicAnchor'
 ])
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
 const SCHEMA_VALUES = new Set([
-  'items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else',
-  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems'
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems'
 ])
 const MAX_REPORTED = 5
 
@@ -50,59 +75,91 @@ const MAX_REPORTED = 5
  */
 export class SchemaValidators {
   private readonly fast: Ajv
-  private readonly detailed: Ajv
+  private detailedAjv: Ajv | undefined
+  private readonly ajvOptions: object
   private readonly ids = new Map<string, string>()
   private readonly pending: { id: string; loc: Loc }[] = []
+  private readonly registered: { id: string; schema: object | boolean }[] = []
   private readonly origins = new WeakMap<object, Loc>()
   private readonly compiled = new Map<string, CompiledSchema>()
+  /** The same Loc object validated again skips building its key (hot loop of a replay). */
+  private readonly compiledByLoc = new WeakMap<Loc, CompiledSchema>()
+  /** Fast validators by converted schema text: the same inline schema at 300 places compiles once. */
+  private readonly byContent = new Map<string, ValidateFunction>()
 
   constructor(
     private readonly spec: Spec,
     private readonly direction: Direction = 'response'
   ) {
-    const Ajv = spec.version === '3.1' ? Ajv2020 : AjvDraft7
-    const shared = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false } as const
-    this.fast = new Ajv({ ...shared, allErrors: false })
-    this.detailed = new Ajv({ ...shared, allErrors: true, verbose: true })
-    for (const ajv of [this.fast, this.detailed]) {
-      addFormats(ajv)
-      addOpenApiFormats(ajv)
+    this.ajvOptions = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false }
+    this.fast = this.createAjv({ allErrors: false })
+  }
+
+  private createAjv(options: object): Ajv {
+    const Ajv = this.spec.version === '3.1' ? Ajv2020 : AjvDraft7
+    const ajv = new Ajv({ ...this.ajvOptions, ...options })
+    // `fast` formats are regular expressions: full `uri` parsing costs more than the rest of a GitHub response.
+    addFormats(ajv, { mode: 'fast' })
+    addOpenApiFormats(ajv)
+    return ajv
+  }
+
+  /** The all-errors, verbose instance that explains failures; created on the first failure. */
+  private get detailed(): Ajv {
+    if (!this.detailedAjv) {
+      this.detailedAjv = this.createAjv({ allErrors: true, verbose: true })
+      for (const { id, schema } of this.registered) this.detailedAjv.addSchema(schema as object, id)
     }
+    return this.detailedAjv
   }
 
   /** Validates `data` against the schema at `loc`; [] when it is valid. Throws when the schema cannot compile. */
   validate(loc: Loc, data: unknown): SchemaViolation[] {
     const compiled = this.compile(loc)
     if (compiled.fast(data)) return []
+    // Compiled per location (not shared by content) so each error maps back to this location's lines.
     compiled.detailed ??= this.detailed.compile(compiled.root)
     const detailed = compiled.detailed
     detailed(data)
     const errors = (detailed.errors ?? []).filter(error => !isComposite(error))
-    const violations = (errors.length > 0 ? errors : (detailed.errors ?? [])).map(error => this.violation(error, loc))
+    const violations = (errors.length > 0 ? errors : (detailed.errors ?? [])).map(error =>
+      this.violation(error, loc)
+    )
     const unique = new Map(violations.map(v => [`${v.pointer} ${v.message}`, v]))
     return [...unique.values()].slice(0, MAX_REPORTED)
   }
 
   private compile(loc: Loc): CompiledSchema {
+    const known = this.compiledByLoc.get(loc)
+    if (known) return known
     const key = locKey(loc)
-    let compiled = this.compiled.get(key)
-    if (!compiled) {
-      const root = this.convert(this.spec.valueAt(loc), loc)
-      this.flush()
-      const created: CompiledSchema = { fast: this.fast.compile(root), detailed: undefined, root }
-      this.compiled.set(key, created)
-      return created
+    const cached = this.compiled.get(key)
+    if (cached) {
+      this.compiledByLoc.set(loc, cached)
+      return cached
     }
-    return compiled
+    const root = this.convert(this.spec.valueAt(loc), loc)
+    this.flush()
+    const content = JSON.stringify(root)
+    let fast = this.byContent.get(content)
+    if (!fast) {
+      fast = this.fast.compile(root)
+      this.byContent.set(content, fast)
+    }
+    const created: CompiledSchema = { fast, detailed: undefined, root }
+    this.compiled.set(key, created)
+    this.compiledByLoc.set(loc, created)
+    return created
   }
 
-  /** Registers every queued `$ref` target with both ajv instances. */
+  /** Registers every queued `$ref` target with ajv. */
   private flush(): void {
     while (this.pending.length > 0) {
       const { id, loc } = this.pending.shift()!
       const schema = this.convert(this.spec.valueAt(loc), loc)
-      this.fast.addSchema(schema, id)
-      this.detailed.addSchema(schema, id)
+      this.registered.push({ id, schema })
+      this.fast.addSchema(schema as object, id)
+      this.detailedAjv?.addSchema(schema as object, id)
     }
   }
 
@@ -135,7 +192,8 @@ export class SchemaValidators {
       if (key === '$ref' || DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue
       if (SCHEMA_MAPS.has(key) && sub && typeof sub === 'object') {
         const map: Record<string, unknown> = {}
-        for (const name of Object.keys(sub)) map[name] = this.convert((sub as Record<string, unknown>)[name], child(loc, key, name))
+        for (const name of Object.keys(sub))
+          map[name] = this.convert((sub as Record<string, unknown>)[name], child(loc, key, name))
         out[key] = map
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(sub)) {
         out[key] = sub.map((item, index) => this.convert(item, child(loc, key, index)))
@@ -155,7 +213,10 @@ export class SchemaValidators {
 
   /** OpenAPI 3.0 differences from JSON Schema: `nullable`, and draft-4 boolean exclusive bounds. */
   private convertOpenApi30(source: Record<string, unknown>, out: Record<string, unknown>, loc: Loc): object {
-    for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [flag, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum']
+    ] as const) {
       if (typeof source[flag] !== 'boolean') continue
       if (source[flag] === true && typeof source[bound] === 'number') {
         out[flag] = source[bound]
@@ -179,21 +240,46 @@ export class SchemaValidators {
     const params = error.params as Record<string, unknown>
     switch (error.keyword) {
       case 'required':
-        return { pointer: `${error.instancePath}/${escape(String(params.missingProperty))}`, message: 'is required but missing', schemaLoc: keywordLoc }
+        return {
+          pointer: `${error.instancePath}/${escape(String(params.missingProperty))}`,
+          message: 'is required but missing',
+          schemaLoc: keywordLoc
+        }
       case 'additionalProperties':
-        return { pointer: `${error.instancePath}/${escape(String(params.additionalProperty))}`, message: 'is not a documented property (additionalProperties: false)', schemaLoc: keywordLoc }
+        return {
+          pointer: `${error.instancePath}/${escape(String(params.additionalProperty))}`,
+          message: 'is not a documented property (additionalProperties: false)',
+          schemaLoc: keywordLoc
+        }
       case 'type':
-        return { pointer: error.instancePath, message: `must be ${String(params.type).replace(/,/g, ' or ')} (got ${jsonType(error.data)})`, schemaLoc: keywordLoc }
+        return {
+          pointer: error.instancePath,
+          message: `must be ${String(params.type).replace(/,/g, ' or ')} (got ${jsonType(error.data)})`,
+          schemaLoc: keywordLoc
+        }
       case 'enum':
-        return { pointer: error.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')} (got ${preview(error.data)})`, schemaLoc: keywordLoc }
+        return {
+          pointer: error.instancePath,
+          message: `must be one of ${(params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')} (got ${preview(error.data)})`,
+          schemaLoc: keywordLoc
+        }
       default:
-        return { pointer: error.instancePath, message: `${error.message ?? 'is invalid'}${error.keyword === 'format' ? ` (got ${preview(error.data)})` : ''}`, schemaLoc: keywordLoc }
+        return {
+          pointer: error.instancePath,
+          message: `${error.message ?? 'is invalid'}${error.keyword === 'format' ? ` (got ${preview(error.data)})` : ''}`,
+          schemaLoc: keywordLoc
+        }
     }
   }
 }
 
 function isComposite(error: ErrorObject): boolean {
-  return error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'allOf' || error.keyword === 'if'
+  return (
+    error.keyword === 'anyOf' ||
+    error.keyword === 'oneOf' ||
+    error.keyword === 'allOf' ||
+    error.keyword === 'if'
+  )
 }
 
 function locKey(loc: Loc): string {
@@ -213,7 +299,8 @@ function jsonType(value: unknown): string {
 
 /** A short rendering of a failing value: types and short enum-like strings only, never long payloads. */
 function preview(value: unknown): string {
-  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`
+  if (typeof value === 'string')
+    return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value)
   return jsonType(value)
 }
@@ -222,7 +309,10 @@ const INT32 = [-(2 ** 31), 2 ** 31 - 1]
 
 /** The formats OpenAPI defines on top of JSON Schema. */
 function addOpenApiFormats(ajv: Ajv): void {
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32[0]! && n <= INT32[1]! })
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && n >= INT32[0]! && n <= INT32[1]!
+  })
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) })
   ajv.addFormat('float', { type: 'number', validate: () => true })
   ajv.addFormat('double', { type: 'number', validate: () => true })
@@ -230,5 +320,3 @@ function addOpenApiFormats(ajv: Ajv): void {
   ajv.addFormat('binary', true)
   ajv.addFormat('password', true)
 }
-
-export { formatPointer }

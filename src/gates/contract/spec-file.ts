@@ -1,7 +1,14 @@
 import yaml from 'js-yaml'
 import { FileError } from '../../errors.js'
 import type { Pointer } from './pointer.js'
-import { buildJsonPositionTree, buildPositionTree, LineIndex, SPEC_YAML_SCHEMA, type PositionNode, type SourcePosition } from './positions.js'
+import {
+  buildJsonPositionTree,
+  buildPositionTree,
+  LineIndex,
+  SPEC_YAML_SCHEMA,
+  type PositionNode,
+  type SourcePosition
+} from './positions.js'
 
 /** One parsed file of an OpenAPI description (the entry document or a file reached by `$ref`). */
 export class SpecFile {
@@ -55,7 +62,12 @@ export function parseSpecFile(id: string, display: string, text: string): SpecFi
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const mark = (error as yaml.YAMLException & { mark?: { line: number; column: number } }).mark
-      throw new FileError(`not valid YAML or JSON: ${error.reason}`, display, mark ? mark.line + 1 : undefined, mark ? mark.column + 1 : undefined)
+      throw new FileError(
+        `not valid YAML or JSON: ${error.reason}`,
+        display,
+        mark ? mark.line + 1 : undefined,
+        mark ? mark.column + 1 : undefined
+      )
     }
     throw error
   }

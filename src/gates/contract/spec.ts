@@ -78,9 +78,23 @@ export class Spec {
       return file
     } catch (error) {
       if (error instanceof FileError && error.line) {
-        this.problems.push({ rule: 'spec-parse-error', severity: 'error', message: error.message, file: error.file, line: error.line, column: error.column })
+        this.problems.push({
+          rule: 'spec-parse-error',
+          severity: 'error',
+          message: error.message,
+          file: error.file,
+          line: error.line,
+          column: error.column
+        })
       } else {
-        this.problems.push(this.finding(site.loc, 'dangling-ref', 'error', `$ref '${site.ref}' names a file that cannot be read: ${errorMessage(error)}`))
+        this.problems.push(
+          this.finding(
+            site.loc,
+            'dangling-ref',
+            'error',
+            `$ref '${site.ref}' names a file that cannot be read: ${errorMessage(error)}`
+          )
+        )
       }
       // Remember the failure so other refs to the same file do not retry (and do not report twice).
       this.files.set(id, new SpecFile(id, id, '', undefined))
@@ -91,13 +105,25 @@ export class Spec {
   private checkRef(site: RefSite): void {
     if (isRemote(site.ref)) {
       this.problems.push(
-        this.finding(site.loc, 'unsupported-ref', 'error', `$ref '${site.ref}' is a remote URL; only local files are followed (bundle it into the repository)`)
+        this.finding(
+          site.loc,
+          'unsupported-ref',
+          'error',
+          `$ref '${site.ref}' is a remote URL; only local files are followed (bundle it into the repository)`
+        )
       )
       return
     }
     const fragment = site.ref.includes('#') ? site.ref.slice(site.ref.indexOf('#')) : ''
     if (fragment !== '' && parsePointer(fragment) === undefined) {
-      this.problems.push(this.finding(site.loc, 'unsupported-ref', 'error', `$ref '${site.ref}' is not a JSON pointer (anchors are not supported)`))
+      this.problems.push(
+        this.finding(
+          site.loc,
+          'unsupported-ref',
+          'error',
+          `$ref '${site.ref}' is not a JSON pointer (anchors are not supported)`
+        )
+      )
       return
     }
     const target = this.resolveRef(site.loc.file, site.ref)
@@ -105,7 +131,9 @@ export class Spec {
     if (targetFile && targetFile.root === undefined) return // already reported: the file could not be read
     if (!target) {
       const where = targetFile ? targetFile.display : site.ref
-      this.problems.push(this.finding(site.loc, 'dangling-ref', 'error', `$ref '${site.ref}' points at nothing in ${where}`))
+      this.problems.push(
+        this.finding(site.loc, 'dangling-ref', 'error', `$ref '${site.ref}' points at nothing in ${where}`)
+      )
     }
   }
 
@@ -198,11 +226,13 @@ function collectRefs(file: SpecFile): RefSite[] {
     if (value === null || typeof value !== 'object' || seen.has(value)) continue
     seen.add(value)
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: { parent: at, key: String(i) } })
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: { parent: at, key: String(i) } })
       continue
     }
     const record = value as Record<string, unknown>
-    if (typeof record.$ref === 'string') sites.push({ loc: { file, pointer: [...pointerOf(at), '$ref'] }, ref: record.$ref })
+    if (typeof record.$ref === 'string')
+      sites.push({ loc: { file, pointer: [...pointerOf(at), '$ref'] }, ref: record.$ref })
     const inExample = at?.parent?.key === 'examples'
     for (const key of Object.keys(record)) {
       if (key === 'example' || (key === 'value' && inExample) || key === '$ref') continue

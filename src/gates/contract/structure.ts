@@ -8,7 +8,14 @@ import { child, refOf, type Loc, type Spec } from './spec.js'
  * unrelated errors about the wrong branch and would add their own bytes; this names the actual mistake.)
  */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
-const PATH_ITEM_KEYS = new Set<string>([...HTTP_METHODS, '$ref', 'summary', 'description', 'servers', 'parameters'])
+const PATH_ITEM_KEYS = new Set<string>([
+  ...HTTP_METHODS,
+  '$ref',
+  'summary',
+  'description',
+  'servers',
+  'parameters'
+])
 const PARAMETER_LOCATIONS = ['query', 'header', 'path', 'cookie']
 const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object']
 const STATUS_KEY = /^([1-5](\d\d|XX)|default)$/
@@ -30,13 +37,21 @@ class StructureCheck {
   run(): Finding[] {
     const doc = this.spec.root
     if (doc.swagger !== undefined) {
-      this.problem(this.root, 'unsupported-openapi-version', `Swagger ${String(doc.swagger)} is not supported: convert the document to OpenAPI 3.0 or 3.1`)
+      this.problem(
+        this.root,
+        'unsupported-openapi-version',
+        `Swagger ${String(doc.swagger)} is not supported: convert the document to OpenAPI 3.0 or 3.1`
+      )
       return this.findings
     }
     const version = doc.openapi
     if (typeof version !== 'string' || !/^3\.[01]\.\d+(-.+)?$/.test(version)) {
       const got = version === undefined ? 'no `openapi` field' : `openapi: ${JSON.stringify(version)}`
-      this.problem(child(this.root, 'openapi'), 'unsupported-openapi-version', `expected \`openapi: 3.0.x\` or \`3.1.x\` (a string), got ${got}`)
+      this.problem(
+        child(this.root, 'openapi'),
+        'unsupported-openapi-version',
+        `expected \`openapi: 3.0.x\` or \`3.1.x\` (a string), got ${got}`
+      )
       return this.findings
     }
     const info = this.object(child(this.root, 'info'), true)
@@ -46,7 +61,11 @@ class StructureCheck {
     const is31 = version.startsWith('3.1')
     const paths = this.object(child(this.root, 'paths'), !is31)
     if (is31 && doc.paths === undefined && doc.webhooks === undefined && doc.components === undefined) {
-      this.problem(this.root, 'spec-invalid', 'an OpenAPI 3.1 document needs at least one of `paths`, `webhooks` or `components`')
+      this.problem(
+        this.root,
+        'spec-invalid',
+        'an OpenAPI 3.1 document needs at least one of `paths`, `webhooks` or `components`'
+      )
     }
     if (paths) {
       for (const key of Object.keys(paths)) {
@@ -57,7 +76,8 @@ class StructureCheck {
       }
     }
     const schemas = this.object(child(this.root, 'components', 'schemas'), false)
-    if (schemas) for (const name of Object.keys(schemas)) this.schema(child(this.root, 'components', 'schemas', name))
+    if (schemas)
+      for (const name of Object.keys(schemas)) this.schema(child(this.root, 'components', 'schemas', name))
     return this.findings
   }
 
@@ -68,7 +88,11 @@ class StructureCheck {
     if (!item) return
     for (const key of Object.keys(item)) {
       if (!PATH_ITEM_KEYS.has(key) && !key.startsWith('x-')) {
-        this.problem(child(resolved.loc, key), 'spec-invalid', `unknown key '${key}' in path item '${template}' (expected an HTTP method, parameters, summary, description or servers)`)
+        this.problem(
+          child(resolved.loc, key),
+          'spec-invalid',
+          `unknown key '${key}' in path item '${template}' (expected an HTTP method, parameters, summary, description or servers)`
+        )
       }
     }
     const shared = this.parameters(child(resolved.loc, 'parameters'))
@@ -85,21 +109,35 @@ class StructureCheck {
     if (op.operationId !== undefined && this.string(child(at, 'operationId'), false)) {
       const id = op.operationId as string
       const previous = this.operationIds.get(id)
-      if (previous) this.problem(child(at, 'operationId'), 'duplicate-operation-id', `operationId '${id}' of ${name} is already used at ${this.spec.describe(previous)}`)
+      if (previous)
+        this.problem(
+          child(at, 'operationId'),
+          'duplicate-operation-id',
+          `operationId '${id}' of ${name} is already used at ${this.spec.describe(previous)}`
+        )
       else this.operationIds.set(id, child(at, 'operationId'))
     }
     const own = this.parameters(child(at, 'parameters'))
     const declared = new Set<string>()
-    for (const key of [...shared.keys(), ...own.keys()]) if (key.startsWith('path:')) declared.add(key.slice(5))
+    for (const key of [...shared.keys(), ...own.keys()])
+      if (key.startsWith('path:')) declared.add(key.slice(5))
     const placeholders = [...template.matchAll(/\{([^}]+)\}/g)].map(m => m[1]!)
     for (const placeholder of placeholders) {
       if (!declared.has(placeholder)) {
-        this.problem(at, 'path-parameter-mismatch', `${name} has no path parameter '${placeholder}' (declare it with in: path, required: true)`)
+        this.problem(
+          at,
+          'path-parameter-mismatch',
+          `${name} has no path parameter '${placeholder}' (declare it with in: path, required: true)`
+        )
       }
     }
     for (const [key, loc] of [...shared, ...own]) {
       if (key.startsWith('path:') && !placeholders.includes(key.slice(5))) {
-        this.problem(loc, 'path-parameter-mismatch', `path parameter '${key.slice(5)}' of ${name} does not appear in the path template`)
+        this.problem(
+          loc,
+          'path-parameter-mismatch',
+          `path parameter '${key.slice(5)}' of ${name} does not appear in the path template`
+        )
       }
     }
     if (op.requestBody !== undefined) {
@@ -109,11 +147,16 @@ class StructureCheck {
     const responses = this.object(child(at, 'responses'), this.spec.version === '3.0')
     if (responses) {
       const codes = Object.keys(responses).filter(code => !code.startsWith('x-'))
-      if (codes.length === 0) this.problem(child(at, 'responses'), 'spec-invalid', `${name} documents no responses`)
+      if (codes.length === 0)
+        this.problem(child(at, 'responses'), 'spec-invalid', `${name} documents no responses`)
       for (const code of codes) {
         const codeLoc = child(at, 'responses', code)
         if (!STATUS_KEY.test(code)) {
-          this.problem(codeLoc, 'spec-invalid', `response key '${code}' of ${name} is not a status code, a range like 2XX, or default`)
+          this.problem(
+            codeLoc,
+            'spec-invalid',
+            `response key '${code}' of ${name} is not a status code, a range like 2XX, or default`
+          )
           continue
         }
         const response = this.deref(codeLoc)
@@ -150,11 +193,19 @@ class StructureCheck {
       const name = this.string(child(resolved.loc, 'name'), true)
       const where = param.in
       if (typeof where !== 'string' || !PARAMETER_LOCATIONS.includes(where)) {
-        this.problem(child(resolved.loc, 'in'), 'spec-invalid', `parameter '${name ?? '?'}' must have in: query, header, path or cookie (got ${JSON.stringify(where)})`)
+        this.problem(
+          child(resolved.loc, 'in'),
+          'spec-invalid',
+          `parameter '${name ?? '?'}' must have in: query, header, path or cookie (got ${JSON.stringify(where)})`
+        )
         return
       }
       if (where === 'path' && param.required !== true) {
-        this.problem(child(resolved.loc, 'required'), 'spec-invalid', `path parameter '${name}' must have required: true`)
+        this.problem(
+          child(resolved.loc, 'required'),
+          'spec-invalid',
+          `path parameter '${name}' must have required: true`
+        )
       }
       if (param.schema === undefined && param.content === undefined) {
         this.problem(resolved.loc, 'spec-invalid', `parameter '${name}' needs a schema or content`)
@@ -162,7 +213,8 @@ class StructureCheck {
       this.schemaAt(child(resolved.loc, 'schema'))
       if (name === undefined) return
       const key = `${where}:${name}`
-      if (found.has(key)) this.problem(resolved.loc, 'spec-invalid', `parameter '${name}' (in ${where}) is declared twice`)
+      if (found.has(key))
+        this.problem(resolved.loc, 'spec-invalid', `parameter '${name}' (in ${where}) is declared twice`)
       found.set(key, resolved.loc)
     })
     return found
@@ -173,7 +225,11 @@ class StructureCheck {
     if (!content) return
     for (const mediaType of Object.keys(content)) {
       if (!/^[\w.+*-]+\/[\w.+*-]+(\s*;.*)?$/.test(mediaType)) {
-        this.problem(child(at, mediaType), 'spec-invalid', `'${mediaType}' is not a media type (expected type/subtype)`)
+        this.problem(
+          child(at, mediaType),
+          'spec-invalid',
+          `'${mediaType}' is not a media type (expected type/subtype)`
+        )
       }
       if (this.object(child(at, mediaType), true)) this.schemaAt(child(at, mediaType, 'schema'))
     }
@@ -194,17 +250,38 @@ class StructureCheck {
     if (this.seenSchemas.has(value) || depth > 200 || refOf(value) !== undefined) return
     this.seenSchemas.add(value)
     const schema = value as Record<string, unknown>
-    const types = Array.isArray(schema.type) && this.spec.version === '3.1' ? schema.type : schema.type === undefined ? [] : [schema.type]
+    const types =
+      Array.isArray(schema.type) && this.spec.version === '3.1'
+        ? schema.type
+        : schema.type === undefined
+          ? []
+          : [schema.type]
     const allowed = this.spec.version === '3.1' ? [...SCHEMA_TYPES, 'null'] : SCHEMA_TYPES
     for (const type of types) {
       if (typeof type !== 'string' || !allowed.includes(type)) {
-        const hint = type === 'null' ? ' (in OpenAPI 3.0 use nullable: true)' : Array.isArray(schema.type) ? ' (type lists need OpenAPI 3.1)' : ''
-        this.problem(child(at, 'type'), 'spec-invalid', `schema type ${JSON.stringify(schema.type)} is not one of ${allowed.join(', ')}${hint}`)
+        const hint =
+          type === 'null'
+            ? ' (in OpenAPI 3.0 use nullable: true)'
+            : Array.isArray(schema.type)
+              ? ' (type lists need OpenAPI 3.1)'
+              : ''
+        this.problem(
+          child(at, 'type'),
+          'spec-invalid',
+          `schema type ${JSON.stringify(schema.type)} is not one of ${allowed.join(', ')}${hint}`
+        )
         break
       }
     }
-    if (schema.required !== undefined && !(Array.isArray(schema.required) && schema.required.every(r => typeof r === 'string'))) {
-      this.problem(child(at, 'required'), 'spec-invalid', `'required' of a schema must be a list of property names`)
+    if (
+      schema.required !== undefined &&
+      !(Array.isArray(schema.required) && schema.required.every(r => typeof r === 'string'))
+    ) {
+      this.problem(
+        child(at, 'required'),
+        'spec-invalid',
+        `'required' of a schema must be a list of property names`
+      )
     }
     if (this.spec.version === '3.0' && types.includes('array') && schema.items === undefined) {
       this.problem(at, 'spec-invalid', `an array schema needs 'items' in OpenAPI 3.0`)
@@ -227,7 +304,16 @@ class StructureCheck {
       }
       list.forEach((_, index) => this.schema(child(at, key, index), depth + 1))
     }
-    for (const key of ['items', 'not', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else']) {
+    for (const key of [
+      'items',
+      'not',
+      'additionalProperties',
+      'contains',
+      'propertyNames',
+      'if',
+      'then',
+      'else'
+    ]) {
       const sub = schema[key]
       if (sub === undefined || typeof sub === 'boolean') continue
       this.schema(child(at, key), depth + 1)
@@ -242,7 +328,12 @@ class StructureCheck {
   private object(at: Loc, required: boolean): Record<string, unknown> | undefined {
     const value = this.spec.valueAt(at)
     if (value === undefined) {
-      if (required) this.problem(parentOf(at), 'spec-invalid', `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`)
+      if (required)
+        this.problem(
+          parentOf(at),
+          'spec-invalid',
+          `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`
+        )
       return undefined
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -255,11 +346,20 @@ class StructureCheck {
   private string(at: Loc, required: boolean): string | undefined {
     const value = this.spec.valueAt(at)
     if (value === undefined) {
-      if (required) this.problem(parentOf(at), 'spec-invalid', `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`)
+      if (required)
+        this.problem(
+          parentOf(at),
+          'spec-invalid',
+          `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`
+        )
       return undefined
     }
     if (typeof value !== 'string') {
-      this.problem(at, 'spec-invalid', `${describePointer(at)} must be a string (got ${JSON.stringify(value)}; quote it)`)
+      this.problem(
+        at,
+        'spec-invalid',
+        `${describePointer(at)} must be a string (got ${JSON.stringify(value)}; quote it)`
+      )
       return undefined
     }
     return value

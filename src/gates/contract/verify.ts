@@ -50,7 +50,14 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
   const findings: Finding[] = []
   const root = { file: spec.entry, pointer: ['paths'] }
   for (const token of unmatched) {
-    findings.push(spec.finding(root, 'operation-filter-unmatched', 'warning', `the operations filter '${token}' matches no operation in ${spec.entry.display}`))
+    findings.push(
+      spec.finding(
+        root,
+        'operation-filter-unmatched',
+        'warning',
+        `the operations filter '${token}' matches no operation in ${spec.entry.display}`
+      )
+    )
   }
   const validators = new SchemaValidators(spec, 'response')
   const checks: OperationCheck[] = new Array(selected.length)
@@ -63,7 +70,9 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
       checks[index] = await checkOperation(spec, validators, op, config, io, transport)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(config.concurrency, Math.max(selected.length, 1)) }, worker))
+  await Promise.all(
+    Array.from({ length: Math.min(config.concurrency, Math.max(selected.length, 1)) }, worker)
+  )
 
   let failedResponses = 0
   const statuses: number[] = []
@@ -72,19 +81,37 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     if (check.outcome === 'failed' && check.status !== undefined) failedResponses++
   }
   for (const check of checks) {
-    for (const v of check.violations) findings.push({ rule: v.rule, severity: 'error', message: v.message, file: v.file, line: v.line })
+    for (const v of check.violations)
+      findings.push({ rule: v.rule, severity: 'error', message: v.message, file: v.file, line: v.line })
   }
   const sent = checks.filter(check => check.request !== undefined).length
   findings.push(...transportFindings(spec, transport, sent, config.baseUrl))
   const unproven = statuses.filter(status => UNPROVEN_STATUSES.has(status)).length
   if (statuses.length > 0 && unproven * 2 > statuses.length) {
     const auth = statuses.filter(status => status === 401 || status === 403).length
-    const hint = auth >= unproven - auth ? 'authentication is missing or insufficient: pass credentials with `headers`' : 'the examples point at data that does not exist: add examples with real ids'
-    findings.push(spec.finding(root, 'unproven-check', 'warning', `${unproven} of ${statuses.length} responses were 401, 403 or 404, so the check proved little: ${hint}`))
+    const hint =
+      auth >= unproven - auth
+        ? 'authentication is missing or insufficient: pass credentials with `headers`'
+        : 'the examples point at data that does not exist: add examples with real ids'
+    findings.push(
+      spec.finding(
+        root,
+        'unproven-check',
+        'warning',
+        `${unproven} of ${statuses.length} responses were 401, 403 or 404, so the check proved little: ${hint}`
+      )
+    )
   }
   const checked = sent
   if (selected.length > 0 && checks.every(check => check.outcome === 'skipped')) {
-    findings.push(spec.finding(root, 'no-operation-verified', 'warning', `none of the ${selected.length} selected operations was sent (unsafe methods need unsafe-methods: true; see the report for reasons)`))
+    findings.push(
+      spec.finding(
+        root,
+        'no-operation-verified',
+        'warning',
+        `none of the ${selected.length} selected operations was sent (unsafe methods need unsafe-methods: true; see the report for reasons)`
+      )
+    )
   }
   return { findings, checks, checked, failedResponses }
 }
@@ -109,10 +136,16 @@ async function checkOperation(
     reason: undefined,
     violations: []
   }
-  if (!isSafeMethod(op.method) && !config.unsafeMethods) return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` }
+  if (!isSafeMethod(op.method) && !config.unsafeMethods)
+    return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` }
   const planned = planRequest(spec, op, config.baseUrl, config.headers)
   if ('skipped' in planned) return { ...base, reason: planned.skipped }
-  const response = await httpRequest(io.fetch, planned.url, { method: planned.method, headers: planned.headers, body: planned.body, timeoutMs: config.timeoutMs })
+  const response = await httpRequest(io.fetch, planned.url, {
+    method: planned.method,
+    headers: planned.headers,
+    body: planned.body,
+    timeoutMs: config.timeoutMs
+  })
   const sent = { ...base, request: planned.display, durationMs: Math.round(response.durationMs) }
   if (!response.ok) {
     transport.push({ op, request: planned, kind: response.kind, message: response.message })
@@ -123,7 +156,13 @@ async function checkOperation(
     violations = checkResponse(spec, validators, op, planned, response)
   } catch (error) {
     // An invalid `pattern` or similar: the schema cannot be compiled, so this response proves nothing.
-    violations = [{ rule: 'schema-not-compilable', loc: op.loc, message: `${op.label}: a response schema could not be compiled (${errorMessage(error)})` }]
+    violations = [
+      {
+        rule: 'schema-not-compilable',
+        loc: op.loc,
+        message: `${op.label}: a response schema could not be compiled (${errorMessage(error)})`
+      }
+    ]
   }
   return {
     ...sent,
@@ -146,10 +185,20 @@ function transportFindings(
   const connection = failures.filter(f => f.kind === 'connection')
   if (connection.length > 0 && connection.length === failures.length && failures.length === sent) {
     return [
-      spec.finding({ file: spec.entry, pointer: ['paths'] }, 'service-unreachable', 'error', `base-url ${baseUrl.origin} is unreachable: ${connection[0]!.message}; no operation could be verified`)
+      spec.finding(
+        { file: spec.entry, pointer: ['paths'] },
+        'service-unreachable',
+        'error',
+        `base-url ${baseUrl.origin} is unreachable: ${connection[0]!.message}; no operation could be verified`
+      )
     ]
   }
   return failures.map(f =>
-    spec.finding(f.op.loc, f.kind === 'timeout' ? 'request-timeout' : 'connection-failed', 'error', `${f.op.label}: ${f.request.display}: ${f.message}`)
+    spec.finding(
+      f.op.loc,
+      f.kind === 'timeout' ? 'request-timeout' : 'connection-failed',
+      'error',
+      `${f.op.label}: ${f.request.display}: ${f.message}`
+    )
   )
 }

@@ -457,16 +457,22 @@ function checkParity(
 
 /** Live credentials in files git tracks: they are in the repository's history, so they have leaked. */
 /** The entries of a file that look like a live credential, and what kind ('' for a random value under a secret name). */
+/**
+ * Entries holding what looks like a real credential: a live token shape anywhere, or a random-looking value
+ * in a secret variable (by schema or by name; `anyName`: in any variable, a superset for when the schema
+ * is not known yet).
+ */
 export function credentialLikeEntries(
   parsed: ParsedEnvFile,
-  schema?: EnvSchema
+  schema?: EnvSchema,
+  { anyName = false } = {}
 ): { entry: EnvEntry; kind: string }[] {
   const found: { entry: EnvEntry; kind: string }[] = []
   for (const entry of parsed.entries) {
     const kind = liveTokenKind(entry.value)
     if (kind) found.push({ entry, kind })
     else if (
-      (schema?.variables.get(entry.key)?.secret || isSecretName(entry.key)) &&
+      (anyName || schema?.variables.get(entry.key)?.secret || isSecretName(entry.key)) &&
       looksRandom(entry.value) &&
       !isPlaceholder(entry.value)
     ) {

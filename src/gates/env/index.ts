@@ -10,7 +10,7 @@ import { checkEnv, credentialLikeEntries, parityRows, type LoadedEnvFile } from 
 import { parseEnvInputs, type EnvConfig } from './config.js'
 import { parseEnvText } from './dotenv-parser.js'
 import { paritySection, parityData } from './parity-table.js'
-import { parseSchema, type EnvSchema } from './schema.js'
+import { isYamlSchema, parseSchema } from './schema.js'
 
 export type { EnvConfig } from './config.js'
 
@@ -32,20 +32,26 @@ async function trackedFiles(io: GateIO, files: string[]): Promise<Set<string>> {
 }
 
 export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateResult> {
-  let schema: EnvSchema | undefined
-  if (config.schema) {
-    const { text, display } = await readTextFile(io.cwd, config.schema)
-    schema = parseSchema(text, display)
-  }
+  const schemaText = config.schema ? await readTextFile(io.cwd, config.schema) : undefined
   const read = await Promise.all(config.envFiles.map(file => readTextFile(io.cwd, file)))
   const parsed = read.map(file => ({ display: file.display, parsed: parseEnvText(file.text) }))
+  // A .env.example schema is cheap to parse and is checked like an env file; a YAML one is parsed below,
+  // while git answers.
+  let schema =
+    schemaText && !isYamlSchema(schemaText.display)
+      ? parseSchema(schemaText.text, schemaText.display)
+      : undefined
   if (schema?.envFile) parsed.push({ display: schema.file, parsed: schema.envFile })
-  // Only a file holding something credential-like needs git's word on whether it is committed (saves a spawn).
-  const suspects = parsed.filter(file => credentialLikeEntries(file.parsed, schema).length > 0)
-  const tracked = await trackedFiles(
+  // Only a file holding something credential-like needs git's word on whether it is committed (saves a
+  // spawn). Before the YAML schema is read (it can mark any name secret), any name counts: git runs while
+  // the schema is parsed, instead of after.
+  const suspects = parsed.filter(file => credentialLikeEntries(file.parsed, schema, { anyName: !schema }).length > 0)
+  const tracking = trackedFiles(
     io,
     suspects.map(file => file.display)
   )
+  if (schemaText && !schema) schema = parseSchema(schemaText.text, schemaText.display)
+  const tracked = await tracking
   const isTracked = (file: string) => tracked.has(path.normalize(file))
   const files: LoadedEnvFile[] = read.map((file, i) => ({
     file: file.display,

@@ -31,8 +31,17 @@ const LIVE_TOKENS: { what: string; pattern: RegExp }[] = [
   { what: 'a Twilio API key', pattern: /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![0-9a-f])/ }
 ]
 
+/**
+ * A literal every pattern above contains (and the shortest match, a Slack token, is 15 characters): one
+ * search rules out almost every value, instead of 13 (the gate asks about each value several times).
+ */
+const LIVE_TOKEN_LITERAL =
+  /AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com|[sr]k_live_|-----BEGIN |AIza|sk-|SG\.|npm_|SK[0-9a-f]/
+const LIVE_TOKEN_MIN_LENGTH = 15
+
 /** What kind of live credential a value contains, or undefined. */
 export function liveTokenKind(value: string): string | undefined {
+  if (value.length < LIVE_TOKEN_MIN_LENGTH || !LIVE_TOKEN_LITERAL.test(value)) return undefined
   return LIVE_TOKENS.find(token => token.pattern.test(value))?.what
 }
 

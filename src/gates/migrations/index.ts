@@ -4,11 +4,13 @@ import { changedFiles, defaultBaseRef, type ChangedFiles } from './changed.js'
 import { parseMigrationsInputs, urlSecrets, type MigrationsConfig } from './config.js'
 import { compareHistory } from './db/compare.js'
 import { DatabaseError, describeTarget, readHistoryTable } from './db/history.js'
-import { finding, lintMigration, type AllowedStatement } from './lint/lint-file.js'
+import { lintMigrations, startLintWorkers } from './lint/lint-all.js'
+import { finding, type AllowedStatement } from './lint/lint-file.js'
 import { breaksPreviousVersion, RULES } from './lint/rules.js'
 import { locateMigrations } from './locate.js'
 import { renderSections } from './summary.js'
-import { loadSqlParser, parseSqlFiles } from './sql/parse.js'
+import { loadSqlParser } from './sql/parse.js'
+import { countEntries } from './tools/common.js'
 import type { MigrationFile } from './tools/types.js'
 
 export type { MigrationsConfig } from './config.js'
@@ -33,16 +35,21 @@ async function firstChangedLine(io: GateIO, base: string, file: string): Promise
 }
 
 export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): Promise<GateResult> {
+  if (process.env.DG_DEBUG) console.error('gate start', performance.now().toFixed(0))
   const loading = loadSqlParser()
   const located = await locateMigrations(io.cwd, config.migrationsDir, config.tool, config.source)
   const { tool } = located
+  const workers = startLintWorkers(await countEntries(located.directory))
+  if (process.env.DG_DEBUG) console.error('located', performance.now().toFixed(0))
   const files = await tool.list(located.directory, io.cwd)
+  if (process.env.DG_DEBUG) console.error('listed', performance.now().toFixed(0))
   if (files.length === 0) {
     throw new InputError(
       `${located.display} contains no ${tool.name} migrations: check ${config.source.describe('migrations-dir')} and ${config.source.describe('tool')}`
     )
   }
   await loading
+  if (process.env.DG_DEBUG) console.error('parser loaded', performance.now().toFixed(0))
   const findings: Finding[] = []
 
   // ── scope: changed since the base, or everything ──
@@ -82,12 +89,9 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   let destructive = false
   let rollbackSafe = true
   let statements = 0
-  const withSql = inScope.filter(migration => migration.sql !== undefined)
-  const parsed = new Map(
-    parseSqlFiles(withSql.map(m => m.sql!)).map((result, index) => [withSql[index]!, result])
-  )
-  for (const migration of inScope) {
-    const lint = lintMigration(migration, config.lockTimeoutRules, parsed.get(migration))
+  const lints = await lintMigrations(inScope, config.lockTimeoutRules, workers)
+  for (const [index, migration] of inScope.entries()) {
+    const lint = lints[index]!
     statements += lint.statements
     findings.push(...lint.findings)
     allowed.push(...lint.allowed)
@@ -101,13 +105,14 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
       findings.push(
         finding(
           'missing-down-migration',
-          `Migration ${migration.name} has no down migration, yet it cannot be undone without one (${irreversible.rule} at line ${irreversible.statement.line}).`,
-          { file: migration.file, line: irreversible.statement.line }
+          `Migration ${migration.name} has no down migration, yet it cannot be undone without one (${irreversible.rule} at line ${irreversible.line}).`,
+          { file: migration.file, line: irreversible.line }
         )
       )
     }
   }
 
+  if (process.env.DG_DEBUG) console.error('linted', performance.now().toFixed(0))
   // ── database ──
   let database: DatabaseState | undefined
   const outputs: Record<string, string> = {
@@ -180,6 +185,7 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     `${statements} SQL statement${statements === 1 ? '' : 's'}`
   ]
   if (database) scopeParts.push(`database: ${database.applied} applied, ${database.pending.length} pending`)
+  if (process.env.DG_DEBUG) console.error('gate end', performance.now().toFixed(0))
   return {
     gate: 'migrations',
     title: 'Migration check',

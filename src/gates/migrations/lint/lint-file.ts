@@ -1,7 +1,7 @@
 import type { Finding } from '../../../types.js'
 import { parseSql, type ParsedSql } from '../sql/parse.js'
 import type { MigrationFile } from '../tools/types.js'
-import { checkStatements, type StatementViolation } from './check.js'
+import { checkStatements } from './check.js'
 import { isRuleId, RULES, type RuleId } from './rules.js'
 
 export interface AllowedStatement {
@@ -13,8 +13,8 @@ export interface AllowedStatement {
 
 export interface FileLint {
   findings: Finding[]
-  /** Every violation, silenced or not (drives `destructive` and reversibility). */
-  violations: StatementViolation[]
+  /** Every violation, silenced or not (drives `destructive` and reversibility), at its statement's line. */
+  violations: { rule: RuleId; line: number }[]
   /** Violations a reasoned `-- deploy-gates: allow` comment silenced. */
   allowed: AllowedStatement[]
   statements: number
@@ -56,7 +56,8 @@ export function lintMigration(
         ? 'wrapped'
         : 'none'
       : migration.transaction
-  result.violations = checkStatements(parsed.statements, { transaction, lockTimeoutRules })
+  const violations = checkStatements(parsed.statements, { transaction, lockTimeoutRules })
+  result.violations = violations.map(({ rule, statement }) => ({ rule, line: statement.line }))
 
   for (const statement of parsed.statements) {
     for (const allow of statement.allows) {
@@ -85,7 +86,7 @@ export function lintMigration(
       }
     }
   }
-  for (const violation of result.violations) {
+  for (const violation of violations) {
     const { statement, rule } = violation
     const allow = statement.allows.find(a => a.rule === rule && a.reason)
     if (allow) {

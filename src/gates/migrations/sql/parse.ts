@@ -1,4 +1,4 @@
-import { loadPgQuery, parseToJson, PgSyntaxError, type CompiledWasm } from './pg-query.js'
+import { loadPgQuery, parseToJson, PgSyntaxError } from './pg-query.js'
 import { SourceMap } from './positions.js'
 
 /** One node of the libpg_query JSON tree (`{ AlterTableStmt: {...} }` unwrapped to its body). */
@@ -40,8 +40,8 @@ export interface ParsedSql {
 const ALLOW_DIRECTIVE = /^--\s*deploy-gates:\s*allow\b\s*(\S*)\s*(.*)$/
 
 /** The WASM parser loads once per process (~20 ms); every later parse is synchronous. */
-export async function loadSqlParser(compiled?: CompiledWasm): Promise<CompiledWasm | undefined> {
-  return loadPgQuery(compiled)
+export async function loadSqlParser(): Promise<void> {
+  await loadPgQuery()
 }
 
 function parseTree(text: string): { stmts?: RawStatement[] } {

@@ -1,6 +1,4 @@
 import './wasm-tiering.js'
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import createPgQueryModule from 'libpg-query/wasm/libpg-query.js'
 
 /**
@@ -30,45 +28,16 @@ export class PgSyntaxError extends Error {
   }
 }
 
-/** A compiled WebAssembly.Module (the project's TypeScript lib has no WebAssembly types). */
-export type CompiledWasm = object
-interface WebAssemblyApi {
-  compile(bytes: Uint8Array): Promise<CompiledWasm>
-  instantiate(module: CompiledWasm, imports: object): Promise<object>
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly
-
 let instance: PgQueryModule | undefined
-let loading: Promise<{ module: PgQueryModule; compiled: CompiledWasm | undefined }> | undefined
+let loading: Promise<void> | undefined
 const encoder = new TextEncoder()
 
-/** The bundle ships the parser's .wasm beside its code (scripts/build.mjs); from source, libpg-query finds its own. */
-function bundledWasm(): URL | undefined {
-  const url = new URL('./libpg-query.wasm', import.meta.url)
-  return url.pathname.endsWith('.wasm') && import.meta.url.endsWith('.js') && existsSync(url) ? url : undefined
-}
-
-/**
- * Instantiates the parser once per thread and returns its compiled module (when compiled here), so a
- * lint worker can instantiate the same code without compiling the 1.7 MB binary again.
- */
-export function loadPgQuery(compiled?: CompiledWasm): Promise<CompiledWasm | undefined> {
-  loading ??= (async () => {
-    const wasm = compiled ?? (bundledWasm() && (await wasmApi.compile(await readFile(bundledWasm()!))))
-    let failed: (error: unknown) => void = () => {}
-    const failure = new Promise<never>((_, reject) => (failed = reject))
-    const options = wasm
-      ? {
-          instantiateWasm(imports: object, receive: (instance: object) => void): void {
-            wasmApi.instantiate(wasm, imports).then(receive, failed)
-          }
-        }
-      : {}
-    const module = (await Promise.race([createPgQueryModule(options), failure])) as PgQueryModule
-    instance = module
-    return { module, compiled: wasm }
-  })()
-  return loading.then(loaded => loaded.compiled)
+/** Loads the parser once per thread (~20 ms: the .wasm is compiled by V8's baseline tier only, see wasm-tiering). */
+export function loadPgQuery(): Promise<void> {
+  loading ??= createPgQueryModule().then(module => {
+    instance = module as PgQueryModule
+  })
+  return loading
 }
 
 function utf8At(heap: Uint8Array, pointer: number): string {

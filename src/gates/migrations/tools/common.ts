@@ -16,6 +16,15 @@ export async function listEntries(directory: string): Promise<{ name: string; is
   }
 }
 
+/** How many entries a directory has (0 when missing): a cheap size estimate before reading anything. */
+export async function countEntries(directory: string): Promise<number> {
+  try {
+    return (await fs.readdir(directory)).length
+  } catch {
+    return 0
+  }
+}
+
 export async function listFiles(directory: string, pattern: RegExp): Promise<string[]> {
   return (await listEntries(directory)).filter(e => !e.isDirectory && pattern.test(e.name)).map(e => e.name)
 }

@@ -8091,7 +8091,8 @@ function changelogMarkdown(changes, baseName, headName) {
   const list = (title, items) => {
     if (items.length === 0) return;
     lines.push(`**${title} (${items.length})**`, "");
-    for (const change of items.slice(0, MAX_LINES)) lines.push(`- ${ICON[change.severity]} \`${change.rule}\` ${escapeMarkdown(change.message)}`);
+    for (const change of items.slice(0, MAX_LINES))
+      lines.push(`- ${ICON[change.severity]} \`${change.rule}\` ${escapeMarkdown(change.message)}`);
     if (items.length > MAX_LINES) lines.push(`- \u2026 and ${items.length - MAX_LINES} more (see the JSON report)`);
     lines.push("");
   };
@@ -8135,7 +8136,9 @@ function matches(op, token) {
 }
 function pathMatches(path4, pattern) {
   if (!pattern.includes("*")) return path4 === pattern;
-  const regex = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
+  const regex = new RegExp(
+    `^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`
+  );
   return regex.test(path4);
 }
 
@@ -8172,13 +8175,22 @@ async function readRuleOverrides(cwd, file) {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") return;
     const match = line.match(/^([a-z0-9-]+)\s+(\S+)$/);
-    if (!match) throw new FileError(`expected '<rule-id> error|warning|off', got '${line}'`, display, index + 1);
+    if (!match)
+      throw new FileError(`expected '<rule-id> error|warning|off', got '${line}'`, display, index + 1);
     const [, rule, severity] = match;
     if (!(rule in BREAKING_RULES)) {
-      throw new FileError(`unknown rule '${rule}'; known rules: ${Object.keys(BREAKING_RULES).join(", ")}`, display, index + 1);
+      throw new FileError(
+        `unknown rule '${rule}'; known rules: ${Object.keys(BREAKING_RULES).join(", ")}`,
+        display,
+        index + 1
+      );
     }
     if (severity !== "error" && severity !== "warning" && severity !== "off") {
-      throw new FileError(`severity of '${rule}' must be error, warning or off (got '${severity}')`, display, index + 1);
+      throw new FileError(
+        `severity of '${rule}' must be error, warning or off (got '${severity}')`,
+        display,
+        index + 1
+      );
     }
     severities[rule] = severity;
   });
@@ -8189,7 +8201,10 @@ async function readRuleOverrides(cwd, file) {
 var DEFAULT_SPECS = ["openapi.yaml", "openapi.yml", "openapi.json"];
 async function parseContractInputs(source, _common, io) {
   const spec = source.get("spec") ?? DEFAULT_SPECS.find((name) => existsSync(path.join(io.cwd, name)));
-  if (spec === void 0) throw new InputError(`${source.describe("spec")} is required: the path of the OpenAPI document (no ${DEFAULT_SPECS.join(", ")} in the working directory)`);
+  if (spec === void 0)
+    throw new InputError(
+      `${source.describe("spec")} is required: the path of the OpenAPI document (no ${DEFAULT_SPECS.join(", ")} in the working directory)`
+    );
   const { headers, secrets } = parseHeaders(source);
   const baseUrl = getUrl(source, "base-url");
   const live = baseUrl && {
@@ -8226,7 +8241,10 @@ function baseSpecSource(source, io, spec) {
     if (existsSync(path.resolve(io.cwd, value))) return { kind: "file", path: value };
     const git = value.match(/^([^:]+):(.+)$/);
     if (git) return { kind: "git", revision: git[1], path: git[2], implicit: false };
-    throw new FileError(`file not found (for a file at a git revision, write REV:path, e.g. origin/main:${spec})`, value);
+    throw new FileError(
+      `file not found (for a file at a git revision, write REV:path, e.g. origin/main:${spec})`,
+      value
+    );
   }
   const pullRequest = io.github.event.pull_request;
   const baseSha = pullRequest?.base?.sha;
@@ -8313,7 +8331,12 @@ function parseSpecFile(id, display, text) {
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const mark = error.mark;
-      throw new FileError(`not valid YAML or JSON: ${error.reason}`, display, mark ? mark.line + 1 : void 0, mark ? mark.column + 1 : void 0);
+      throw new FileError(
+        `not valid YAML or JSON: ${error.reason}`,
+        display,
+        mark ? mark.line + 1 : void 0,
+        mark ? mark.column + 1 : void 0
+      );
     }
     throw error;
   }
@@ -8378,9 +8401,23 @@ var Spec = class _Spec {
       return file;
     } catch (error) {
       if (error instanceof FileError && error.line) {
-        this.problems.push({ rule: "spec-parse-error", severity: "error", message: error.message, file: error.file, line: error.line, column: error.column });
+        this.problems.push({
+          rule: "spec-parse-error",
+          severity: "error",
+          message: error.message,
+          file: error.file,
+          line: error.line,
+          column: error.column
+        });
       } else {
-        this.problems.push(this.finding(site.loc, "dangling-ref", "error", `$ref '${site.ref}' names a file that cannot be read: ${errorMessage(error)}`));
+        this.problems.push(
+          this.finding(
+            site.loc,
+            "dangling-ref",
+            "error",
+            `$ref '${site.ref}' names a file that cannot be read: ${errorMessage(error)}`
+          )
+        );
       }
       this.files.set(id, new SpecFile(id, id, "", void 0));
       return void 0;
@@ -8389,13 +8426,25 @@ var Spec = class _Spec {
   checkRef(site) {
     if (isRemote(site.ref)) {
       this.problems.push(
-        this.finding(site.loc, "unsupported-ref", "error", `$ref '${site.ref}' is a remote URL; only local files are followed (bundle it into the repository)`)
+        this.finding(
+          site.loc,
+          "unsupported-ref",
+          "error",
+          `$ref '${site.ref}' is a remote URL; only local files are followed (bundle it into the repository)`
+        )
       );
       return;
     }
     const fragment = site.ref.includes("#") ? site.ref.slice(site.ref.indexOf("#")) : "";
     if (fragment !== "" && parsePointer(fragment) === void 0) {
-      this.problems.push(this.finding(site.loc, "unsupported-ref", "error", `$ref '${site.ref}' is not a JSON pointer (anchors are not supported)`));
+      this.problems.push(
+        this.finding(
+          site.loc,
+          "unsupported-ref",
+          "error",
+          `$ref '${site.ref}' is not a JSON pointer (anchors are not supported)`
+        )
+      );
       return;
     }
     const target = this.resolveRef(site.loc.file, site.ref);
@@ -8403,7 +8452,9 @@ var Spec = class _Spec {
     if (targetFile && targetFile.root === void 0) return;
     if (!target) {
       const where = targetFile ? targetFile.display : site.ref;
-      this.problems.push(this.finding(site.loc, "dangling-ref", "error", `$ref '${site.ref}' points at nothing in ${where}`));
+      this.problems.push(
+        this.finding(site.loc, "dangling-ref", "error", `$ref '${site.ref}' points at nothing in ${where}`)
+      );
     }
   }
   /** Where a `$ref` written in `from` points, if that exists. */
@@ -8476,11 +8527,13 @@ function collectRefs(file) {
     if (value === null || typeof value !== "object" || seen.has(value)) continue;
     seen.add(value);
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: { parent: at, key: String(i) } });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: { parent: at, key: String(i) } });
       continue;
     }
     const record = value;
-    if (typeof record.$ref === "string") sites.push({ loc: { file, pointer: [...pointerOf(at), "$ref"] }, ref: record.$ref });
+    if (typeof record.$ref === "string")
+      sites.push({ loc: { file, pointer: [...pointerOf(at), "$ref"] }, ref: record.$ref });
     const inExample = at?.parent?.key === "examples";
     for (const key of Object.keys(record)) {
       if (key === "example" || key === "value" && inExample || key === "$ref") continue;
@@ -8492,7 +8545,14 @@ function collectRefs(file) {
 
 // src/gates/contract/structure.ts
 var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-var PATH_ITEM_KEYS = /* @__PURE__ */ new Set([...HTTP_METHODS, "$ref", "summary", "description", "servers", "parameters"]);
+var PATH_ITEM_KEYS = /* @__PURE__ */ new Set([
+  ...HTTP_METHODS,
+  "$ref",
+  "summary",
+  "description",
+  "servers",
+  "parameters"
+]);
 var PARAMETER_LOCATIONS = ["query", "header", "path", "cookie"];
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object"];
 var STATUS_KEY = /^([1-5](\d\d|XX)|default)$/;
@@ -8512,13 +8572,21 @@ var StructureCheck = class {
   run() {
     const doc = this.spec.root;
     if (doc.swagger !== void 0) {
-      this.problem(this.root, "unsupported-openapi-version", `Swagger ${String(doc.swagger)} is not supported: convert the document to OpenAPI 3.0 or 3.1`);
+      this.problem(
+        this.root,
+        "unsupported-openapi-version",
+        `Swagger ${String(doc.swagger)} is not supported: convert the document to OpenAPI 3.0 or 3.1`
+      );
       return this.findings;
     }
     const version = doc.openapi;
     if (typeof version !== "string" || !/^3\.[01]\.\d+(-.+)?$/.test(version)) {
       const got = version === void 0 ? "no `openapi` field" : `openapi: ${JSON.stringify(version)}`;
-      this.problem(child(this.root, "openapi"), "unsupported-openapi-version", `expected \`openapi: 3.0.x\` or \`3.1.x\` (a string), got ${got}`);
+      this.problem(
+        child(this.root, "openapi"),
+        "unsupported-openapi-version",
+        `expected \`openapi: 3.0.x\` or \`3.1.x\` (a string), got ${got}`
+      );
       return this.findings;
     }
     const info = this.object(child(this.root, "info"), true);
@@ -8528,7 +8596,11 @@ var StructureCheck = class {
     const is31 = version.startsWith("3.1");
     const paths = this.object(child(this.root, "paths"), !is31);
     if (is31 && doc.paths === void 0 && doc.webhooks === void 0 && doc.components === void 0) {
-      this.problem(this.root, "spec-invalid", "an OpenAPI 3.1 document needs at least one of `paths`, `webhooks` or `components`");
+      this.problem(
+        this.root,
+        "spec-invalid",
+        "an OpenAPI 3.1 document needs at least one of `paths`, `webhooks` or `components`"
+      );
     }
     if (paths) {
       for (const key of Object.keys(paths)) {
@@ -8539,7 +8611,8 @@ var StructureCheck = class {
       }
     }
     const schemas = this.object(child(this.root, "components", "schemas"), false);
-    if (schemas) for (const name of Object.keys(schemas)) this.schema(child(this.root, "components", "schemas", name));
+    if (schemas)
+      for (const name of Object.keys(schemas)) this.schema(child(this.root, "components", "schemas", name));
     return this.findings;
   }
   pathItem(at, template) {
@@ -8549,7 +8622,11 @@ var StructureCheck = class {
     if (!item) return;
     for (const key of Object.keys(item)) {
       if (!PATH_ITEM_KEYS.has(key) && !key.startsWith("x-")) {
-        this.problem(child(resolved.loc, key), "spec-invalid", `unknown key '${key}' in path item '${template}' (expected an HTTP method, parameters, summary, description or servers)`);
+        this.problem(
+          child(resolved.loc, key),
+          "spec-invalid",
+          `unknown key '${key}' in path item '${template}' (expected an HTTP method, parameters, summary, description or servers)`
+        );
       }
     }
     const shared = this.parameters(child(resolved.loc, "parameters"));
@@ -8565,21 +8642,35 @@ var StructureCheck = class {
     if (op.operationId !== void 0 && this.string(child(at, "operationId"), false)) {
       const id = op.operationId;
       const previous = this.operationIds.get(id);
-      if (previous) this.problem(child(at, "operationId"), "duplicate-operation-id", `operationId '${id}' of ${name} is already used at ${this.spec.describe(previous)}`);
+      if (previous)
+        this.problem(
+          child(at, "operationId"),
+          "duplicate-operation-id",
+          `operationId '${id}' of ${name} is already used at ${this.spec.describe(previous)}`
+        );
       else this.operationIds.set(id, child(at, "operationId"));
     }
     const own = this.parameters(child(at, "parameters"));
     const declared = /* @__PURE__ */ new Set();
-    for (const key of [...shared.keys(), ...own.keys()]) if (key.startsWith("path:")) declared.add(key.slice(5));
+    for (const key of [...shared.keys(), ...own.keys()])
+      if (key.startsWith("path:")) declared.add(key.slice(5));
     const placeholders = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
     for (const placeholder of placeholders) {
       if (!declared.has(placeholder)) {
-        this.problem(at, "path-parameter-mismatch", `${name} has no path parameter '${placeholder}' (declare it with in: path, required: true)`);
+        this.problem(
+          at,
+          "path-parameter-mismatch",
+          `${name} has no path parameter '${placeholder}' (declare it with in: path, required: true)`
+        );
       }
     }
     for (const [key, loc] of [...shared, ...own]) {
       if (key.startsWith("path:") && !placeholders.includes(key.slice(5))) {
-        this.problem(loc, "path-parameter-mismatch", `path parameter '${key.slice(5)}' of ${name} does not appear in the path template`);
+        this.problem(
+          loc,
+          "path-parameter-mismatch",
+          `path parameter '${key.slice(5)}' of ${name} does not appear in the path template`
+        );
       }
     }
     if (op.requestBody !== void 0) {
@@ -8589,11 +8680,16 @@ var StructureCheck = class {
     const responses = this.object(child(at, "responses"), this.spec.version === "3.0");
     if (responses) {
       const codes = Object.keys(responses).filter((code) => !code.startsWith("x-"));
-      if (codes.length === 0) this.problem(child(at, "responses"), "spec-invalid", `${name} documents no responses`);
+      if (codes.length === 0)
+        this.problem(child(at, "responses"), "spec-invalid", `${name} documents no responses`);
       for (const code of codes) {
         const codeLoc = child(at, "responses", code);
         if (!STATUS_KEY.test(code)) {
-          this.problem(codeLoc, "spec-invalid", `response key '${code}' of ${name} is not a status code, a range like 2XX, or default`);
+          this.problem(
+            codeLoc,
+            "spec-invalid",
+            `response key '${code}' of ${name} is not a status code, a range like 2XX, or default`
+          );
           continue;
         }
         const response = this.deref(codeLoc);
@@ -8629,11 +8725,19 @@ var StructureCheck = class {
       const name = this.string(child(resolved.loc, "name"), true);
       const where = param.in;
       if (typeof where !== "string" || !PARAMETER_LOCATIONS.includes(where)) {
-        this.problem(child(resolved.loc, "in"), "spec-invalid", `parameter '${name ?? "?"}' must have in: query, header, path or cookie (got ${JSON.stringify(where)})`);
+        this.problem(
+          child(resolved.loc, "in"),
+          "spec-invalid",
+          `parameter '${name ?? "?"}' must have in: query, header, path or cookie (got ${JSON.stringify(where)})`
+        );
         return;
       }
       if (where === "path" && param.required !== true) {
-        this.problem(child(resolved.loc, "required"), "spec-invalid", `path parameter '${name}' must have required: true`);
+        this.problem(
+          child(resolved.loc, "required"),
+          "spec-invalid",
+          `path parameter '${name}' must have required: true`
+        );
       }
       if (param.schema === void 0 && param.content === void 0) {
         this.problem(resolved.loc, "spec-invalid", `parameter '${name}' needs a schema or content`);
@@ -8641,7 +8745,8 @@ var StructureCheck = class {
       this.schemaAt(child(resolved.loc, "schema"));
       if (name === void 0) return;
       const key = `${where}:${name}`;
-      if (found.has(key)) this.problem(resolved.loc, "spec-invalid", `parameter '${name}' (in ${where}) is declared twice`);
+      if (found.has(key))
+        this.problem(resolved.loc, "spec-invalid", `parameter '${name}' (in ${where}) is declared twice`);
       found.set(key, resolved.loc);
     });
     return found;
@@ -8651,7 +8756,11 @@ var StructureCheck = class {
     if (!content) return;
     for (const mediaType of Object.keys(content)) {
       if (!/^[\w.+*-]+\/[\w.+*-]+(\s*;.*)?$/.test(mediaType)) {
-        this.problem(child(at, mediaType), "spec-invalid", `'${mediaType}' is not a media type (expected type/subtype)`);
+        this.problem(
+          child(at, mediaType),
+          "spec-invalid",
+          `'${mediaType}' is not a media type (expected type/subtype)`
+        );
       }
       if (this.object(child(at, mediaType), true)) this.schemaAt(child(at, mediaType, "schema"));
     }
@@ -8675,12 +8784,20 @@ var StructureCheck = class {
     for (const type of types) {
       if (typeof type !== "string" || !allowed.includes(type)) {
         const hint = type === "null" ? " (in OpenAPI 3.0 use nullable: true)" : Array.isArray(schema.type) ? " (type lists need OpenAPI 3.1)" : "";
-        this.problem(child(at, "type"), "spec-invalid", `schema type ${JSON.stringify(schema.type)} is not one of ${allowed.join(", ")}${hint}`);
+        this.problem(
+          child(at, "type"),
+          "spec-invalid",
+          `schema type ${JSON.stringify(schema.type)} is not one of ${allowed.join(", ")}${hint}`
+        );
         break;
       }
     }
     if (schema.required !== void 0 && !(Array.isArray(schema.required) && schema.required.every((r) => typeof r === "string"))) {
-      this.problem(child(at, "required"), "spec-invalid", `'required' of a schema must be a list of property names`);
+      this.problem(
+        child(at, "required"),
+        "spec-invalid",
+        `'required' of a schema must be a list of property names`
+      );
     }
     if (this.spec.version === "3.0" && types.includes("array") && schema.items === void 0) {
       this.problem(at, "spec-invalid", `an array schema needs 'items' in OpenAPI 3.0`);
@@ -8703,7 +8820,16 @@ var StructureCheck = class {
       }
       list.forEach((_, index) => this.schema(child(at, key, index), depth + 1));
     }
-    for (const key of ["items", "not", "additionalProperties", "contains", "propertyNames", "if", "then", "else"]) {
+    for (const key of [
+      "items",
+      "not",
+      "additionalProperties",
+      "contains",
+      "propertyNames",
+      "if",
+      "then",
+      "else"
+    ]) {
       const sub = schema[key];
       if (sub === void 0 || typeof sub === "boolean") continue;
       this.schema(child(at, key), depth + 1);
@@ -8715,7 +8841,12 @@ var StructureCheck = class {
   object(at, required) {
     const value = this.spec.valueAt(at);
     if (value === void 0) {
-      if (required) this.problem(parentOf(at), "spec-invalid", `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`);
+      if (required)
+        this.problem(
+          parentOf(at),
+          "spec-invalid",
+          `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`
+        );
       return void 0;
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -8727,11 +8858,20 @@ var StructureCheck = class {
   string(at, required) {
     const value = this.spec.valueAt(at);
     if (value === void 0) {
-      if (required) this.problem(parentOf(at), "spec-invalid", `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`);
+      if (required)
+        this.problem(
+          parentOf(at),
+          "spec-invalid",
+          `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`
+        );
       return void 0;
     }
     if (typeof value !== "string") {
-      this.problem(at, "spec-invalid", `${describePointer(at)} must be a string (got ${JSON.stringify(value)}; quote it)`);
+      this.problem(
+        at,
+        "spec-invalid",
+        `${describePointer(at)} must be a string (got ${JSON.stringify(value)}; quote it)`
+      );
       return void 0;
     }
     return value;
@@ -8806,7 +8946,12 @@ function parameterList(spec, loc) {
   list.forEach((_, index) => {
     const param = resolve2(spec, child(loc, index));
     if (!param || typeof param.value.name !== "string" || typeof param.value.in !== "string") return;
-    params.push({ ...param, name: param.value.name, in: param.value.in, required: param.value.required === true });
+    params.push({
+      ...param,
+      name: param.value.name,
+      in: param.value.in,
+      required: param.value.required === true
+    });
   });
   return params;
 }
@@ -8865,11 +9010,17 @@ var SpecDiff = class {
       }
       this.operation = path4;
       const methods = ops.map((op) => op.method.toUpperCase()).join(", ");
-      this.add("path-removed", pathsLoc, ops[0].pathLoc, `path ${path4} was removed (${methods}; base ${this.base.describe(ops[0].pathLoc)})`);
+      this.add(
+        "path-removed",
+        pathsLoc,
+        ops[0].pathLoc,
+        `path ${path4} was removed (${methods}; base ${this.base.describe(ops[0].pathLoc)})`
+      );
     }
     const baseKeys = new Set(baseOps.map((op) => op.key));
     for (const op of headOps.values()) {
-      if (!baseKeys.has(op.key)) this.info("operation-added", describeOperation(op), op.loc, `${describeOperation(op)} was added`);
+      if (!baseKeys.has(op.key))
+        this.info("operation-added", describeOperation(op), op.loc, `${describeOperation(op)} was added`);
     }
     return this.changes;
   }
@@ -8877,14 +9028,30 @@ var SpecDiff = class {
     this.operation = describeOperation(op);
     const rule = op.deprecated ? "deprecated-operation-removed" : "operation-removed";
     const note = op.deprecated ? " (it was deprecated)" : "";
-    this.add(rule, nearest, op.loc, `${describeOperation(op)} was removed${note} (base ${this.base.describe(op.loc)})`);
+    this.add(
+      rule,
+      nearest,
+      op.loc,
+      `${describeOperation(op)} was removed${note} (base ${this.base.describe(op.loc)})`
+    );
   }
   compareOperations(base, head) {
     if (base.operationId !== void 0 && head.operationId !== base.operationId) {
       const now = head.operationId === void 0 ? "removed" : `changed to '${head.operationId}'`;
-      this.add("operation-id-changed", child(head.loc, "operationId"), child(base.loc, "operationId"), `operationId '${base.operationId}' of ${head.method.toUpperCase()} ${head.path} was ${now}; generated clients call it by name`);
+      this.add(
+        "operation-id-changed",
+        child(head.loc, "operationId"),
+        child(base.loc, "operationId"),
+        `operationId '${base.operationId}' of ${head.method.toUpperCase()} ${head.path} was ${now}; generated clients call it by name`
+      );
     }
-    if (head.deprecated && !base.deprecated) this.info("operation-deprecated", this.operation, child(head.loc, "deprecated"), `${this.operation} is now deprecated`);
+    if (head.deprecated && !base.deprecated)
+      this.info(
+        "operation-deprecated",
+        this.operation,
+        child(head.loc, "deprecated"),
+        `${this.operation} is now deprecated`
+      );
     this.compareParameters(base, head);
     this.compareRequestBody(base, head);
     this.compareResponses(base, head);
@@ -8897,17 +9064,40 @@ var SpecDiff = class {
       const old = baseParams.get(key(param));
       const label = `${param.in} parameter '${param.name}'`;
       if (!old) {
-        if (param.required) this.add("required-parameter-added", param.loc, void 0, `${this.operation} now requires ${label}; existing clients do not send it`);
-        else this.info("optional-parameter-added", this.operation, param.loc, `${this.operation} accepts the new optional ${label}`);
+        if (param.required)
+          this.add(
+            "required-parameter-added",
+            param.loc,
+            void 0,
+            `${this.operation} now requires ${label}; existing clients do not send it`
+          );
+        else
+          this.info(
+            "optional-parameter-added",
+            this.operation,
+            param.loc,
+            `${this.operation} accepts the new optional ${label}`
+          );
         continue;
       }
-      if (param.required && !old.required) this.add("parameter-became-required", child(param.loc, "required"), old.loc, `${label} of ${this.operation} became required`);
+      if (param.required && !old.required)
+        this.add(
+          "parameter-became-required",
+          child(param.loc, "required"),
+          old.loc,
+          `${label} of ${this.operation} became required`
+        );
       this.compareSchemas("request", child(old.loc, "schema"), child(param.loc, "schema"), label);
     }
     const headKeys = new Set(head.parameters.map(key));
     for (const old of base.parameters) {
       if (!headKeys.has(key(old))) {
-        this.add("parameter-removed", head.loc, old.loc, `${old.in} parameter '${old.name}' of ${this.operation} was removed (base ${this.base.describe(old.loc)}); clients still send it`);
+        this.add(
+          "parameter-removed",
+          head.loc,
+          old.loc,
+          `${old.in} parameter '${old.name}' of ${this.operation} was removed (base ${this.base.describe(old.loc)}); clients still send it`
+        );
       }
     }
   }
@@ -8917,17 +9107,32 @@ var SpecDiff = class {
     const baseBody = base.requestBody;
     if (headBody.value.required === true && baseBody?.value.required !== true) {
       const why = baseBody ? "was optional" : "had no body";
-      this.add("request-body-became-required", child(headBody.loc, "required"), baseBody?.loc, `the request body of ${this.operation} is now required (it ${why})`);
+      this.add(
+        "request-body-became-required",
+        child(headBody.loc, "required"),
+        baseBody?.loc,
+        `the request body of ${this.operation} is now required (it ${why})`
+      );
     }
     if (!baseBody) return;
     const headContent = isRecord(headBody.value.content) ? headBody.value.content : {};
     for (const mediaType of Object.keys(isRecord(baseBody.value.content) ? baseBody.value.content : {})) {
       const baseSchema = child(baseBody.loc, "content", mediaType, "schema");
       if (!(mediaType in headContent)) {
-        this.add("request-media-type-removed", child(headBody.loc, "content"), baseSchema, `${this.operation} no longer accepts ${mediaType} request bodies`);
+        this.add(
+          "request-media-type-removed",
+          child(headBody.loc, "content"),
+          baseSchema,
+          `${this.operation} no longer accepts ${mediaType} request bodies`
+        );
         continue;
       }
-      this.compareSchemas("request", baseSchema, child(headBody.loc, "content", mediaType, "schema"), "request body");
+      this.compareSchemas(
+        "request",
+        baseSchema,
+        child(headBody.loc, "content", mediaType, "schema"),
+        "request body"
+      );
     }
   }
   compareResponses(base, head) {
@@ -8935,15 +9140,33 @@ var SpecDiff = class {
       const headResponse = head.responses.get(code);
       const success = /^2/.test(code);
       if (!headResponse) {
-        if (success) this.add("response-success-status-removed", child(head.loc, "responses"), baseResponse.loc, `${this.operation} no longer returns ${code} (base ${this.base.describe(baseResponse.loc)})`);
-        else this.info("response-status-removed", this.operation, child(head.loc, "responses"), `${this.operation} no longer documents ${code}`);
+        if (success)
+          this.add(
+            "response-success-status-removed",
+            child(head.loc, "responses"),
+            baseResponse.loc,
+            `${this.operation} no longer returns ${code} (base ${this.base.describe(baseResponse.loc)})`
+          );
+        else
+          this.info(
+            "response-status-removed",
+            this.operation,
+            child(head.loc, "responses"),
+            `${this.operation} no longer documents ${code}`
+          );
         continue;
       }
       this.compareContent(code, success, baseResponse, headResponse);
       this.compareHeaders(code, baseResponse, headResponse);
     }
     for (const code of head.responses.keys()) {
-      if (!base.responses.has(code)) this.info("response-status-added", this.operation, child(head.loc, "responses", code), `${this.operation} documents a new ${code} response`);
+      if (!base.responses.has(code))
+        this.info(
+          "response-status-added",
+          this.operation,
+          child(head.loc, "responses", code),
+          `${this.operation} documents a new ${code} response`
+        );
     }
   }
   compareContent(code, success, base, head) {
@@ -8951,10 +9174,21 @@ var SpecDiff = class {
     for (const mediaType of Object.keys(isRecord(base.value.content) ? base.value.content : {})) {
       const baseSchema = child(base.loc, "content", mediaType, "schema");
       if (!(mediaType in headContent)) {
-        if (success) this.add("response-media-type-removed", child(head.loc, "content"), baseSchema, `the ${code} response of ${this.operation} no longer returns ${mediaType}`);
+        if (success)
+          this.add(
+            "response-media-type-removed",
+            child(head.loc, "content"),
+            baseSchema,
+            `the ${code} response of ${this.operation} no longer returns ${mediaType}`
+          );
         continue;
       }
-      this.compareSchemas("response", baseSchema, child(head.loc, "content", mediaType, "schema"), `${code} response`);
+      this.compareSchemas(
+        "response",
+        baseSchema,
+        child(head.loc, "content", mediaType, "schema"),
+        `${code} response`
+      );
     }
   }
   compareHeaders(code, base, head) {
@@ -8968,22 +9202,42 @@ var SpecDiff = class {
       const now = headName === void 0 ? void 0 : resolve2(this.head, child(head.loc, "headers", headName));
       if (old.value.required === true && now?.value.required !== true) {
         const what = now ? "is no longer required" : "was removed";
-        this.add("required-response-header-removed", now ? now.loc : child(head.loc, "headers"), old.loc, `required header ${name} of the ${code} response of ${this.operation} ${what}`);
+        this.add(
+          "required-response-header-removed",
+          now ? now.loc : child(head.loc, "headers"),
+          old.loc,
+          `required header ${name} of the ${code} response of ${this.operation} ${what}`
+        );
       }
-      if (now) this.compareSchemas("response", child(old.loc, "schema"), child(now.loc, "schema"), `${code} response header ${name}`);
+      if (now)
+        this.compareSchemas(
+          "response",
+          child(old.loc, "schema"),
+          child(now.loc, "schema"),
+          `${code} response header ${name}`
+        );
     }
   }
   compareSecurity(base, head) {
     const baseWays = base.security.length === 0 ? [{}] : base.security;
     if (head.security.length === 0) return;
     const satisfied = (way) => head.security.some(
-      (headWay) => Object.entries(headWay).every(([scheme, scopes]) => scheme in way && (scopes ?? []).every((scope) => (way[scheme] ?? []).includes(scope)))
+      (headWay) => Object.entries(headWay).every(
+        ([scheme, scopes]) => scheme in way && (scopes ?? []).every((scope) => (way[scheme] ?? []).includes(scope))
+      )
     );
     const broken = baseWays.filter((way) => !satisfied(way));
     if (broken.length === 0) return;
-    const describe = (ways) => ways.map((way) => Object.entries(way).map(([scheme, scopes]) => scopes?.length ? `${scheme}(${scopes.join(" ")})` : scheme).join("+") || "no authentication").join(" or ");
+    const describe = (ways) => ways.map(
+      (way) => Object.entries(way).map(([scheme, scopes]) => scopes?.length ? `${scheme}(${scopes.join(" ")})` : scheme).join("+") || "no authentication"
+    ).join(" or ");
     const loc = Array.isArray(head.value.security) ? child(head.loc, "security") : { file: this.head.entry, pointer: ["security"] };
-    this.add("security-requirement-added", loc, void 0, `${this.operation} now requires ${describe(head.security)}; clients using ${describe(broken)} are rejected`);
+    this.add(
+      "security-requirement-added",
+      loc,
+      void 0,
+      `${this.operation} now requires ${describe(head.security)}; clients using ${describe(broken)} are rejected`
+    );
   }
   /** Compares two schemas in the direction data flows: a request may not accept less, a response may not return more or different. */
   compareSchemas(direction, baseLoc, headLoc, where, path4 = "") {
@@ -9004,56 +9258,119 @@ var SpecDiff = class {
         continue;
       }
       if (direction === "request" && head.required.has(name)) {
-        this.add("required-request-property-added", headProp, void 0, `${where} of ${this.operation} requires the new property '${propPath}'; existing clients do not send it`);
+        this.add(
+          "required-request-property-added",
+          headProp,
+          void 0,
+          `${where} of ${this.operation} requires the new property '${propPath}'; existing clients do not send it`
+        );
       } else {
-        this.info(direction === "request" ? "request-property-added" : "response-property-added", this.operation, headProp, `${where} of ${this.operation} has a new ${direction === "request" && !head.required.has(name) ? "optional " : ""}property '${propPath}'`);
+        this.info(
+          direction === "request" ? "request-property-added" : "response-property-added",
+          this.operation,
+          headProp,
+          `${where} of ${this.operation} has a new ${direction === "request" && !head.required.has(name) ? "optional " : ""}property '${propPath}'`
+        );
       }
     }
     for (const [name, baseProp] of base.properties) {
       const propPath = path4 ? `${path4}.${name}` : name;
       const headProp = head.properties.get(name);
       if (direction === "response" && !headProp) {
-        this.add("response-property-removed", child(head.loc, "properties"), baseProp, `${where} of ${this.operation} no longer has property '${propPath}' (base ${this.base.describe(baseProp)})`);
+        this.add(
+          "response-property-removed",
+          child(head.loc, "properties"),
+          baseProp,
+          `${where} of ${this.operation} no longer has property '${propPath}' (base ${this.base.describe(baseProp)})`
+        );
       } else if (headProp && direction === "response" && base.required.has(name) && !head.required.has(name)) {
-        this.add("response-property-became-optional", headProp, baseProp, `${where} property '${propPath}' of ${this.operation} is no longer always present`);
+        this.add(
+          "response-property-became-optional",
+          headProp,
+          baseProp,
+          `${where} property '${propPath}' of ${this.operation} is no longer always present`
+        );
       } else if (headProp && direction === "request" && head.required.has(name) && !base.required.has(name)) {
-        this.add("required-request-property-added", child(head.loc, "required"), baseProp, `${where} property '${propPath}' of ${this.operation} became required`);
+        this.add(
+          "required-request-property-added",
+          child(head.loc, "required"),
+          baseProp,
+          `${where} property '${propPath}' of ${this.operation} became required`
+        );
       }
     }
     if (base.items && head.items) this.compareSchemas(direction, base.items, head.items, where, `${path4}[]`);
   }
   compareRequestSchema(base, head, subject) {
     if (head.types && (!base.types || [...base.types].some((type) => !accepts(head.types, type)))) {
-      this.add("request-type-narrowed", child(head.loc, "type"), base.loc, `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`);
+      this.add(
+        "request-type-narrowed",
+        child(head.loc, "type"),
+        base.loc,
+        `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`
+      );
     }
     if (head.enumValues) {
       const removed = base.enumValues ? base.enumValues.filter((v) => !includesValue(head.enumValues, v)) : void 0;
-      if (!removed) this.add("request-enum-value-removed", child(head.loc, "enum"), base.loc, `${subject} of ${this.operation} is now limited to ${head.enumValues.map((v) => JSON.stringify(v)).join(", ")}`);
-      else if (removed.length > 0) this.add("request-enum-value-removed", child(head.loc, "enum"), base.loc, `${subject} of ${this.operation} no longer accepts ${removed.map((v) => JSON.stringify(v)).join(", ")}`);
+      if (!removed)
+        this.add(
+          "request-enum-value-removed",
+          child(head.loc, "enum"),
+          base.loc,
+          `${subject} of ${this.operation} is now limited to ${head.enumValues.map((v) => JSON.stringify(v)).join(", ")}`
+        );
+      else if (removed.length > 0)
+        this.add(
+          "request-enum-value-removed",
+          child(head.loc, "enum"),
+          base.loc,
+          `${subject} of ${this.operation} no longer accepts ${removed.map((v) => JSON.stringify(v)).join(", ")}`
+        );
     }
   }
   compareResponseSchema(base, head, subject) {
     if (base.types && (!head.types || [...head.types].some((type) => !accepts(base.types, type)))) {
-      this.add("response-type-changed", child(head.loc, "type"), base.loc, `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`);
+      this.add(
+        "response-type-changed",
+        child(head.loc, "type"),
+        base.loc,
+        `${subject} of ${this.operation} changed type from ${describeTypes(base.types)} to ${describeTypes(head.types)}`
+      );
     }
     if (base.enumValues && head.enumValues) {
       const added = head.enumValues.filter((v) => !includesValue(base.enumValues, v));
-      if (added.length > 0) this.add("response-enum-value-added", child(head.loc, "enum"), base.loc, `${subject} of ${this.operation} can now be ${added.map((v) => JSON.stringify(v)).join(", ")}; clients with exhaustive handling break`);
+      if (added.length > 0)
+        this.add(
+          "response-enum-value-added",
+          child(head.loc, "enum"),
+          base.loc,
+          `${subject} of ${this.operation} can now be ${added.map((v) => JSON.stringify(v)).join(", ")}; clients with exhaustive handling break`
+        );
     }
   }
   view(spec, loc, depth = 0) {
     const target = spec.deref(loc);
     if (!target || !isRecord(target.value)) return void 0;
     const schema = target.value;
-    const view = { loc: target.loc, types: schemaTypes(schema), enumValues: Array.isArray(schema.enum) ? schema.enum : void 0, properties: /* @__PURE__ */ new Map(), required: /* @__PURE__ */ new Set(), items: void 0 };
-    if (isRecord(schema.properties)) for (const name of Object.keys(schema.properties)) view.properties.set(name, child(target.loc, "properties", name));
+    const view = {
+      loc: target.loc,
+      types: schemaTypes(schema),
+      enumValues: Array.isArray(schema.enum) ? schema.enum : void 0,
+      properties: /* @__PURE__ */ new Map(),
+      required: /* @__PURE__ */ new Set(),
+      items: void 0
+    };
+    if (isRecord(schema.properties))
+      for (const name of Object.keys(schema.properties))
+        view.properties.set(name, child(target.loc, "properties", name));
     if (Array.isArray(schema.required)) for (const name of schema.required) view.required.add(String(name));
     if (schema.items !== void 0 && !Array.isArray(schema.items)) view.items = child(target.loc, "items");
     if (Array.isArray(schema.allOf) && depth < 16) {
       schema.allOf.forEach((_, index) => {
         const part = this.view(spec, child(target.loc, "allOf", index), depth + 1);
         if (!part) return;
-        for (const [name, propLoc] of part.properties) if (!view.properties.has(name)) view.properties.set(name, propLoc);
+        for (const [name, propLoc] of part.properties)
+          if (!view.properties.has(name)) view.properties.set(name, propLoc);
         for (const name of part.required) view.required.add(name);
         view.types ??= part.types;
         view.enumValues ??= part.enumValues;
@@ -9063,7 +9380,14 @@ var SpecDiff = class {
     return view;
   }
   add(rule, head, base, message) {
-    this.changes.push({ rule, severity: this.severities[rule], operation: this.operation, message, head, base });
+    this.changes.push({
+      rule,
+      severity: this.severities[rule],
+      operation: this.operation,
+      message,
+      head,
+      base
+    });
   }
   info(kind, operation, head, message) {
     this.changes.push({ rule: kind, severity: "info", operation, message, head, base: void 0 });
@@ -9123,10 +9447,16 @@ function gitReader(git, revision) {
       try {
         text = await git(["show", display]);
       } catch (error) {
-        throw new FileError(`cannot be read from git (${firstLine(errorMessage(error))}); in a shallow clone, fetch the base with actions/checkout fetch-depth: 0`, display);
+        throw new FileError(
+          `cannot be read from git (${firstLine(errorMessage(error))}); in a shallow clone, fetch the base with actions/checkout fetch-depth: 0`,
+          display
+        );
       }
       if (text.length > MAX_INPUT_FILE_BYTES) {
-        throw new FileError(`file is ${(text.length / 1048576).toFixed(1)} MB, larger than the ${MAX_INPUT_FILE_BYTES / 1048576} MB limit`, display);
+        throw new FileError(
+          `file is ${(text.length / 1048576).toFixed(1)} MB, larger than the ${MAX_INPUT_FILE_BYTES / 1048576} MB limit`,
+          display
+        );
       }
       if (text.charCodeAt(0) === 65279) text = text.slice(1);
       return { text, display };
@@ -9166,11 +9496,13 @@ function sampleFromSchema(spec, loc, depth = 0, seen = /* @__PURE__ */ new Set()
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (schema.default !== void 0) return schema.default;
   if (schema.const !== void 0) return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((v) => v !== null) ?? schema.enum[0];
+  if (Array.isArray(schema.enum) && schema.enum.length > 0)
+    return schema.enum.find((v) => v !== null) ?? schema.enum[0];
   const inner = new Set(seen).add(key);
   const here = target.loc;
   for (const key2 of ["oneOf", "anyOf"]) {
-    if (Array.isArray(schema[key2]) && schema[key2].length > 0) return sampleFromSchema(spec, child(here, key2, 0), depth + 1, inner);
+    if (Array.isArray(schema[key2]) && schema[key2].length > 0)
+      return sampleFromSchema(spec, child(here, key2, 0), depth + 1, inner);
   }
   if (Array.isArray(schema.allOf)) {
     const merged = {};
@@ -9253,7 +9585,8 @@ function planRequest(spec, op, baseUrl, userHeaders) {
     if (!param.required && !explicit) continue;
     const value = exampleOf(spec, param.loc);
     if (value === void 0) {
-      if (param.required) return { skipped: `no example or schema to build ${param.in} parameter '${param.name}'` };
+      if (param.required)
+        return { skipped: `no example or schema to build ${param.in} parameter '${param.name}'` };
       continue;
     }
     const text = Array.isArray(value) ? value.map(String) : [isRecord(value) ? JSON.stringify(value) : String(value)];
@@ -9275,14 +9608,22 @@ function planRequest(spec, op, baseUrl, userHeaders) {
       }
     }
     if (body === void 0 && op.requestBody.value.required === true) {
-      return { skipped: `cannot build the required request body (${Object.keys(content).join(", ") || "no content"}): only JSON bodies are generated` };
+      return {
+        skipped: `cannot build the required request body (${Object.keys(content).join(", ") || "no content"}): only JSON bodies are generated`
+      };
     }
   }
   for (const [name, value] of Object.entries(userHeaders)) headers[name.toLowerCase()] = value;
   const search = query.toString();
   const relative2 = `${path4}${search ? `?${search}` : ""}`;
   const url = `${baseUrl.href.replace(/\/$/, "")}${relative2}`;
-  return { method: op.method.toUpperCase(), url, display: `${op.method.toUpperCase()} ${relative2}`, headers, body };
+  return {
+    method: op.method.toUpperCase(),
+    url,
+    display: `${op.method.toUpperCase()} ${relative2}`,
+    headers,
+    body
+  };
 }
 function acceptHeader(op) {
   const types = /* @__PURE__ */ new Set();
@@ -9301,12 +9642,20 @@ function isJsonMediaType(mediaType) {
 function checkResponse(spec, validators, op, request, response) {
   const prefix = `${op.label}: ${request.display} \u2192 ${response.status}`;
   if (response.status >= 500) {
-    return [{ rule: "server-error", loc: op.loc, message: `${prefix}: the service failed with a server error` }];
+    return [
+      { rule: "server-error", loc: op.loc, message: `${prefix}: the service failed with a server error` }
+    ];
   }
   const documented = responseFor(op, response.status);
   if (!documented) {
     const codes = [...op.responses.keys()].join(", ") || "none";
-    return [{ rule: "undocumented-status", loc: child(op.loc, "responses"), message: `${prefix}: status ${response.status} is not documented (documented: ${codes})` }];
+    return [
+      {
+        rule: "undocumented-status",
+        loc: child(op.loc, "responses"),
+        message: `${prefix}: status ${response.status} is not documented (documented: ${codes})`
+      }
+    ];
   }
   const violations = [];
   const declared = documented.response;
@@ -9319,11 +9668,19 @@ function checkResponse(spec, validators, op, request, response) {
     const contentLoc = child(declared.loc, "content");
     if (mediaType === void 0) {
       const got = contentType === "" ? "no Content-Type" : `Content-Type ${essence(contentType)}`;
-      violations.push({ rule: "undocumented-content-type", loc: contentLoc, message: `${prefix}: ${got} is not documented (expected ${Object.keys(content).join(", ")})` });
+      violations.push({
+        rule: "undocumented-content-type",
+        loc: contentLoc,
+        message: `${prefix}: ${got} is not documented (expected ${Object.keys(content).join(", ")})`
+      });
     } else if (content[mediaType] !== void 0 && isRecord(content[mediaType]) && content[mediaType].schema !== void 0 && isJson(mediaType, contentType)) {
       const schemaLoc = child(contentLoc, mediaType, "schema");
       if (response.body.trim() === "") {
-        violations.push({ rule: "response-schema-mismatch", loc: schemaLoc, message: `${prefix}: the body is empty but ${mediaType} is documented` });
+        violations.push({
+          rule: "response-schema-mismatch",
+          loc: schemaLoc,
+          message: `${prefix}: the body is empty but ${mediaType} is documented`
+        });
       } else {
         let data;
         let parsed = true;
@@ -9331,12 +9688,21 @@ function checkResponse(spec, validators, op, request, response) {
           data = JSON.parse(response.body);
         } catch (error) {
           parsed = false;
-          violations.push({ rule: "invalid-json", loc: child(contentLoc, mediaType), message: `${prefix}: the body is not valid JSON (${error.message})` });
+          violations.push({
+            rule: "invalid-json",
+            loc: child(contentLoc, mediaType),
+            message: `${prefix}: the body is not valid JSON (${error.message})`
+          });
         }
         if (parsed) {
           for (const v of validators.validate(schemaLoc, data)) {
             const where = v.pointer === "" ? "the body" : v.pointer;
-            violations.push({ rule: "response-schema-mismatch", loc: v.schemaLoc, pointer: v.pointer, message: `${prefix}: ${where} ${v.message}; ${schemaLine(v.schemaLoc)}` });
+            violations.push({
+              rule: "response-schema-mismatch",
+              loc: v.schemaLoc,
+              pointer: v.pointer,
+              message: `${prefix}: ${where} ${v.message}; ${schemaLine(v.schemaLoc)}`
+            });
           }
         }
       }
@@ -9349,13 +9715,22 @@ function checkResponse(spec, validators, op, request, response) {
     if (!header) continue;
     const value = response.headers.get(name);
     if (value === null) {
-      if (header.value.required === true) violations.push({ rule: "missing-response-header", loc: header.loc, message: `${prefix}: required header ${name} is missing` });
+      if (header.value.required === true)
+        violations.push({
+          rule: "missing-response-header",
+          loc: header.loc,
+          message: `${prefix}: required header ${name} is missing`
+        });
       continue;
     }
     if (header.value.schema === void 0) continue;
     const schemaLoc = child(header.loc, "schema");
     for (const v of validators.validate(schemaLoc, coerceHeader(spec, schemaLoc, value))) {
-      violations.push({ rule: "response-header-mismatch", loc: v.schemaLoc, message: `${prefix}: header ${name} ${v.message}; ${schemaLine(v.schemaLoc)}` });
+      violations.push({
+        rule: "response-header-mismatch",
+        loc: v.schemaLoc,
+        message: `${prefix}: header ${name} ${v.message}; ${schemaLine(v.schemaLoc)}`
+      });
     }
   }
   return violations;
@@ -9376,7 +9751,8 @@ function isJson(documented, contentType) {
 function coerceHeader(spec, schemaLoc, value) {
   const schema = spec.deref(schemaLoc)?.value;
   const type = isRecord(schema) ? Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type : void 0;
-  if (type === "integer" || type === "number") return value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
+  if (type === "integer" || type === "number")
+    return value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
   if (type === "boolean") return value === "true" ? true : value === "false" ? false : value;
   if (type === "array") return value.split(",").map((item) => item.trim());
   return value;
@@ -9427,23 +9803,38 @@ var SchemaValidators = class {
   constructor(spec, direction = "response") {
     this.spec = spec;
     this.direction = direction;
-    const Ajv = spec.version === "3.1" ? Ajv2020 : AjvDraft7;
-    const shared = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false };
-    this.fast = new Ajv({ ...shared, allErrors: false });
-    this.detailed = new Ajv({ ...shared, allErrors: true, verbose: true });
-    for (const ajv of [this.fast, this.detailed]) {
-      addFormats(ajv);
-      addOpenApiFormats(ajv);
-    }
+    this.ajvOptions = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false };
+    this.fast = this.createAjv({ allErrors: false });
   }
   spec;
   direction;
   fast;
-  detailed;
+  detailedAjv;
+  ajvOptions;
   ids = /* @__PURE__ */ new Map();
   pending = [];
+  registered = [];
   origins = /* @__PURE__ */ new WeakMap();
   compiled = /* @__PURE__ */ new Map();
+  /** The same Loc object validated again skips building its key (hot loop of a replay). */
+  compiledByLoc = /* @__PURE__ */ new WeakMap();
+  /** Fast validators by converted schema text: the same inline schema at 300 places compiles once. */
+  byContent = /* @__PURE__ */ new Map();
+  createAjv(options) {
+    const Ajv = this.spec.version === "3.1" ? Ajv2020 : AjvDraft7;
+    const ajv = new Ajv({ ...this.ajvOptions, ...options });
+    addFormats(ajv, { mode: "fast" });
+    addOpenApiFormats(ajv);
+    return ajv;
+  }
+  /** The all-errors, verbose instance that explains failures; created on the first failure. */
+  get detailed() {
+    if (!this.detailedAjv) {
+      this.detailedAjv = this.createAjv({ allErrors: true, verbose: true });
+      for (const { id, schema } of this.registered) this.detailedAjv.addSchema(schema, id);
+    }
+    return this.detailedAjv;
+  }
   /** Validates `data` against the schema at `loc`; [] when it is valid. Throws when the schema cannot compile. */
   validate(loc, data) {
     const compiled = this.compile(loc);
@@ -9452,29 +9843,42 @@ var SchemaValidators = class {
     const detailed = compiled.detailed;
     detailed(data);
     const errors = (detailed.errors ?? []).filter((error) => !isComposite(error));
-    const violations = (errors.length > 0 ? errors : detailed.errors ?? []).map((error) => this.violation(error, loc));
+    const violations = (errors.length > 0 ? errors : detailed.errors ?? []).map(
+      (error) => this.violation(error, loc)
+    );
     const unique = new Map(violations.map((v) => [`${v.pointer} ${v.message}`, v]));
     return [...unique.values()].slice(0, MAX_REPORTED);
   }
   compile(loc) {
+    const known = this.compiledByLoc.get(loc);
+    if (known) return known;
     const key = locKey(loc);
-    let compiled = this.compiled.get(key);
-    if (!compiled) {
-      const root = this.convert(this.spec.valueAt(loc), loc);
-      this.flush();
-      const created = { fast: this.fast.compile(root), detailed: void 0, root };
-      this.compiled.set(key, created);
-      return created;
+    const cached = this.compiled.get(key);
+    if (cached) {
+      this.compiledByLoc.set(loc, cached);
+      return cached;
     }
-    return compiled;
+    const root = this.convert(this.spec.valueAt(loc), loc);
+    this.flush();
+    const content = JSON.stringify(root);
+    let fast = this.byContent.get(content);
+    if (!fast) {
+      fast = this.fast.compile(root);
+      this.byContent.set(content, fast);
+    }
+    const created = { fast, detailed: void 0, root };
+    this.compiled.set(key, created);
+    this.compiledByLoc.set(loc, created);
+    return created;
   }
-  /** Registers every queued `$ref` target with both ajv instances. */
+  /** Registers every queued `$ref` target with ajv. */
   flush() {
     while (this.pending.length > 0) {
       const { id, loc } = this.pending.shift();
       const schema = this.convert(this.spec.valueAt(loc), loc);
+      this.registered.push({ id, schema });
       this.fast.addSchema(schema, id);
-      this.detailed.addSchema(schema, id);
+      this.detailedAjv?.addSchema(schema, id);
     }
   }
   idFor(loc) {
@@ -9504,7 +9908,8 @@ var SchemaValidators = class {
       if (key === "$ref" || DROPPED_KEYWORDS.has(key) || key.startsWith("x-")) continue;
       if (SCHEMA_MAPS.has(key) && sub && typeof sub === "object") {
         const map = {};
-        for (const name of Object.keys(sub)) map[name] = this.convert(sub[name], child(loc, key, name));
+        for (const name of Object.keys(sub))
+          map[name] = this.convert(sub[name], child(loc, key, name));
         out[key] = map;
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(sub)) {
         out[key] = sub.map((item, index) => this.convert(item, child(loc, key, index)));
@@ -9523,7 +9928,10 @@ var SchemaValidators = class {
   }
   /** OpenAPI 3.0 differences from JSON Schema: `nullable`, and draft-4 boolean exclusive bounds. */
   convertOpenApi30(source, out, loc) {
-    for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]]) {
+    for (const [flag, bound] of [
+      ["exclusiveMinimum", "minimum"],
+      ["exclusiveMaximum", "maximum"]
+    ]) {
       if (typeof source[flag] !== "boolean") continue;
       if (source[flag] === true && typeof source[bound] === "number") {
         out[flag] = source[bound];
@@ -9546,15 +9954,35 @@ var SchemaValidators = class {
     const params = error.params;
     switch (error.keyword) {
       case "required":
-        return { pointer: `${error.instancePath}/${escape2(String(params.missingProperty))}`, message: "is required but missing", schemaLoc: keywordLoc };
+        return {
+          pointer: `${error.instancePath}/${escape2(String(params.missingProperty))}`,
+          message: "is required but missing",
+          schemaLoc: keywordLoc
+        };
       case "additionalProperties":
-        return { pointer: `${error.instancePath}/${escape2(String(params.additionalProperty))}`, message: "is not a documented property (additionalProperties: false)", schemaLoc: keywordLoc };
+        return {
+          pointer: `${error.instancePath}/${escape2(String(params.additionalProperty))}`,
+          message: "is not a documented property (additionalProperties: false)",
+          schemaLoc: keywordLoc
+        };
       case "type":
-        return { pointer: error.instancePath, message: `must be ${String(params.type).replace(/,/g, " or ")} (got ${jsonType(error.data)})`, schemaLoc: keywordLoc };
+        return {
+          pointer: error.instancePath,
+          message: `must be ${String(params.type).replace(/,/g, " or ")} (got ${jsonType(error.data)})`,
+          schemaLoc: keywordLoc
+        };
       case "enum":
-        return { pointer: error.instancePath, message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")} (got ${preview(error.data)})`, schemaLoc: keywordLoc };
+        return {
+          pointer: error.instancePath,
+          message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")} (got ${preview(error.data)})`,
+          schemaLoc: keywordLoc
+        };
       default:
-        return { pointer: error.instancePath, message: `${error.message ?? "is invalid"}${error.keyword === "format" ? ` (got ${preview(error.data)})` : ""}`, schemaLoc: keywordLoc };
+        return {
+          pointer: error.instancePath,
+          message: `${error.message ?? "is invalid"}${error.keyword === "format" ? ` (got ${preview(error.data)})` : ""}`,
+          schemaLoc: keywordLoc
+        };
     }
   }
 };
@@ -9574,13 +10002,17 @@ function jsonType(value) {
   return typeof value;
 }
 function preview(value) {
-  if (typeof value === "string") return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (typeof value === "string")
+    return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
   if (typeof value === "number" || typeof value === "boolean" || value === null) return JSON.stringify(value);
   return jsonType(value);
 }
 var INT32 = [-(2 ** 31), 2 ** 31 - 1];
 function addOpenApiFormats(ajv) {
-  ajv.addFormat("int32", { type: "number", validate: (n) => Number.isInteger(n) && n >= INT32[0] && n <= INT32[1] });
+  ajv.addFormat("int32", {
+    type: "number",
+    validate: (n) => Number.isInteger(n) && n >= INT32[0] && n <= INT32[1]
+  });
   ajv.addFormat("int64", { type: "number", validate: (n) => Number.isInteger(n) });
   ajv.addFormat("float", { type: "number", validate: () => true });
   ajv.addFormat("double", { type: "number", validate: () => true });
@@ -9596,7 +10028,14 @@ async function verifyLive(spec, config, io) {
   const findings = [];
   const root = { file: spec.entry, pointer: ["paths"] };
   for (const token of unmatched) {
-    findings.push(spec.finding(root, "operation-filter-unmatched", "warning", `the operations filter '${token}' matches no operation in ${spec.entry.display}`));
+    findings.push(
+      spec.finding(
+        root,
+        "operation-filter-unmatched",
+        "warning",
+        `the operations filter '${token}' matches no operation in ${spec.entry.display}`
+      )
+    );
   }
   const validators = new SchemaValidators(spec, "response");
   const checks = new Array(selected.length);
@@ -9609,7 +10048,9 @@ async function verifyLive(spec, config, io) {
       checks[index] = await checkOperation(spec, validators, op, config, io, transport);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(config.concurrency, Math.max(selected.length, 1)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(config.concurrency, Math.max(selected.length, 1)) }, worker)
+  );
   let failedResponses = 0;
   const statuses = [];
   for (const check of checks) {
@@ -9617,7 +10058,8 @@ async function verifyLive(spec, config, io) {
     if (check.outcome === "failed" && check.status !== void 0) failedResponses++;
   }
   for (const check of checks) {
-    for (const v of check.violations) findings.push({ rule: v.rule, severity: "error", message: v.message, file: v.file, line: v.line });
+    for (const v of check.violations)
+      findings.push({ rule: v.rule, severity: "error", message: v.message, file: v.file, line: v.line });
   }
   const sent = checks.filter((check) => check.request !== void 0).length;
   findings.push(...transportFindings(spec, transport, sent, config.baseUrl));
@@ -9625,11 +10067,25 @@ async function verifyLive(spec, config, io) {
   if (statuses.length > 0 && unproven * 2 > statuses.length) {
     const auth = statuses.filter((status) => status === 401 || status === 403).length;
     const hint = auth >= unproven - auth ? "authentication is missing or insufficient: pass credentials with `headers`" : "the examples point at data that does not exist: add examples with real ids";
-    findings.push(spec.finding(root, "unproven-check", "warning", `${unproven} of ${statuses.length} responses were 401, 403 or 404, so the check proved little: ${hint}`));
+    findings.push(
+      spec.finding(
+        root,
+        "unproven-check",
+        "warning",
+        `${unproven} of ${statuses.length} responses were 401, 403 or 404, so the check proved little: ${hint}`
+      )
+    );
   }
   const checked = sent;
   if (selected.length > 0 && checks.every((check) => check.outcome === "skipped")) {
-    findings.push(spec.finding(root, "no-operation-verified", "warning", `none of the ${selected.length} selected operations was sent (unsafe methods need unsafe-methods: true; see the report for reasons)`));
+    findings.push(
+      spec.finding(
+        root,
+        "no-operation-verified",
+        "warning",
+        `none of the ${selected.length} selected operations was sent (unsafe methods need unsafe-methods: true; see the report for reasons)`
+      )
+    );
   }
   return { findings, checks, checked, failedResponses };
 }
@@ -9646,10 +10102,16 @@ async function checkOperation(spec, validators, op, config, io, transport) {
     reason: void 0,
     violations: []
   };
-  if (!isSafeMethod(op.method) && !config.unsafeMethods) return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` };
+  if (!isSafeMethod(op.method) && !config.unsafeMethods)
+    return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` };
   const planned = planRequest(spec, op, config.baseUrl, config.headers);
   if ("skipped" in planned) return { ...base, reason: planned.skipped };
-  const response = await httpRequest(io.fetch, planned.url, { method: planned.method, headers: planned.headers, body: planned.body, timeoutMs: config.timeoutMs });
+  const response = await httpRequest(io.fetch, planned.url, {
+    method: planned.method,
+    headers: planned.headers,
+    body: planned.body,
+    timeoutMs: config.timeoutMs
+  });
   const sent = { ...base, request: planned.display, durationMs: Math.round(response.durationMs) };
   if (!response.ok) {
     transport.push({ op, request: planned, kind: response.kind, message: response.message });
@@ -9659,7 +10121,13 @@ async function checkOperation(spec, validators, op, config, io, transport) {
   try {
     violations = checkResponse(spec, validators, op, planned, response);
   } catch (error) {
-    violations = [{ rule: "schema-not-compilable", loc: op.loc, message: `${op.label}: a response schema could not be compiled (${errorMessage(error)})` }];
+    violations = [
+      {
+        rule: "schema-not-compilable",
+        loc: op.loc,
+        message: `${op.label}: a response schema could not be compiled (${errorMessage(error)})`
+      }
+    ];
   }
   return {
     ...sent,
@@ -9675,11 +10143,21 @@ function transportFindings(spec, failures, sent, baseUrl) {
   const connection = failures.filter((f) => f.kind === "connection");
   if (connection.length > 0 && connection.length === failures.length && failures.length === sent) {
     return [
-      spec.finding({ file: spec.entry, pointer: ["paths"] }, "service-unreachable", "error", `base-url ${baseUrl.origin} is unreachable: ${connection[0].message}; no operation could be verified`)
+      spec.finding(
+        { file: spec.entry, pointer: ["paths"] },
+        "service-unreachable",
+        "error",
+        `base-url ${baseUrl.origin} is unreachable: ${connection[0].message}; no operation could be verified`
+      )
     ];
   }
   return failures.map(
-    (f) => spec.finding(f.op.loc, f.kind === "timeout" ? "request-timeout" : "connection-failed", "error", `${f.op.label}: ${f.request.display}: ${f.message}`)
+    (f) => spec.finding(
+      f.op.loc,
+      f.kind === "timeout" ? "request-timeout" : "connection-failed",
+      "error",
+      `${f.op.label}: ${f.request.display}: ${f.message}`
+    )
   );
 }
 
@@ -9695,7 +10173,13 @@ function liveMarkdown(live, baseUrl) {
   const more = live.checks.length > MAX_ROWS ? `
 
 \u2026 ${live.checks.length - MAX_ROWS} more operations in the JSON report.` : "";
-  return [`${live.checked} requests to ${baseUrl.origin}, ${live.failedResponses} responses did not match the spec.`, "", "| Operation | Request | Status | Time | Result |", "| --- | --- | --- | --- | --- |", ...rows].join("\n") + more;
+  return [
+    `${live.checked} requests to ${baseUrl.origin}, ${live.failedResponses} responses did not match the spec.`,
+    "",
+    "| Operation | Request | Status | Time | Result |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows
+  ].join("\n") + more;
 }
 function cell(text) {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -9711,10 +10195,23 @@ var contractGate = {
 async function runContractGate(config, io) {
   const findings = [];
   const sections = [];
-  const outputs = { "breaking-changes": "0", violations: "0", "operations-checked": "0" };
+  const outputs = {
+    "breaking-changes": "0",
+    violations: "0",
+    "operations-checked": "0"
+  };
   const scope = [];
   const data = {};
-  const result = () => ({ gate: "contract", title: "API contract", findings, outputs, sections, scope: scope.join("; "), secrets: config.secrets, data });
+  const result = () => ({
+    gate: "contract",
+    title: "API contract",
+    findings,
+    outputs,
+    sections,
+    scope: scope.join("; "),
+    secrets: config.secrets,
+    data
+  });
   const head = await loadOrFinding(fileReader(io.cwd), path3.resolve(io.cwd, config.spec), findings);
   if (!head) {
     scope.push(`${config.spec} (does not parse)`);
@@ -9722,14 +10219,19 @@ async function runContractGate(config, io) {
   }
   findings.push(...head.problems, ...validateStructure(head));
   const operations = listOperations(head);
-  scope.push(`${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ""})`);
+  scope.push(
+    `${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ""})`
+  );
   if (config.base) {
     const changes = await diffAgainstBase(config.base, head, config, io, findings);
     if (changes) {
       const breaking = changeFindings(head, changes);
       findings.push(...breaking);
       outputs["breaking-changes"] = String(breaking.length);
-      sections.push({ heading: "API changelog", markdown: changelogMarkdown(changes, describeBase(config.base), head.entry.display) });
+      sections.push({
+        heading: "API changelog",
+        markdown: changelogMarkdown(changes, describeBase(config.base), head.entry.display)
+      });
       scope.push(`compared with ${describeBase(config.base)}: ${breaking.length} breaking`);
       data.changes = changes.map((change) => ({
         rule: change.rule,
@@ -9757,7 +10259,14 @@ async function loadOrFinding(reader, id, findings) {
     return await Spec.load(reader, id);
   } catch (error) {
     if (error instanceof FileError && error.line) {
-      findings.push({ rule: "spec-parse-error", severity: "error", message: error.message, file: error.file, line: error.line, column: error.column });
+      findings.push({
+        rule: "spec-parse-error",
+        severity: "error",
+        message: error.message,
+        file: error.file,
+        line: error.line,
+        column: error.column
+      });
       return void 0;
     }
     throw error;
@@ -9767,7 +10276,13 @@ async function diffAgainstBase(base, head, config, io, findings) {
   const reader = base.kind === "file" ? fileReader(io.cwd) : gitReader(io.git, base.revision);
   const id = base.kind === "file" ? path3.resolve(io.cwd, base.path) : base.path;
   if (base.kind === "git" && base.implicit && !await existsInGit(io, base)) {
-    findings.push({ rule: "base-spec-missing", severity: "notice", message: `${config.spec} does not exist at the pull request base ${base.revision.slice(0, 12)}: a new spec, nothing to compare`, file: head.entry.display, line: 1 });
+    findings.push({
+      rule: "base-spec-missing",
+      severity: "notice",
+      message: `${config.spec} does not exist at the pull request base ${base.revision.slice(0, 12)}: a new spec, nothing to compare`,
+      file: head.entry.display,
+      line: 1
+    });
     return void 0;
   }
   const baseSpec = await loadOrFinding(reader, id, findings);
@@ -9784,7 +10299,10 @@ async function existsInGit(io, base) {
     try {
       await io.git(["cat-file", "-e", `${base.revision}^{commit}`]);
     } catch {
-      throw new FileError(`the pull request base ${base.revision} is not in this clone: check out with fetch-depth: 0 (${String(error).split("\n")[0]})`, base.path);
+      throw new FileError(
+        `the pull request base ${base.revision} is not in this clone: check out with fetch-depth: 0 (${String(error).split("\n")[0]})`,
+        base.path
+      );
     }
     return false;
   }

@@ -2,9 +2,9 @@ import { createRequire as __deployGatesCreateRequire } from 'node:module'; const
 import {
   deploymentGate,
   getEnvironment
-} from "./chunk-FS7JKT73.js";
-import "./chunk-JY5GC2R6.js";
+} from "./chunk-KQG6MWWL.js";
 import "./chunk-5FWNB2WK.js";
+import "./chunk-JY5GC2R6.js";
 import "./chunk-SGRFLWPV.js";
 import "./chunk-UM4MEZME.js";
 export {

@@ -1,5 +1,8 @@
 import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
 import {
+  getOctokit
+} from "./chunk-5FWNB2WK.js";
+import {
   InputError,
   UserError,
   getBoolean,
@@ -8,9 +11,6 @@ import {
   getString,
   getUrl
 } from "./chunk-JY5GC2R6.js";
-import {
-  getOctokit
-} from "./chunk-5FWNB2WK.js";
 
 // src/github/deployments.ts
 var API_TIMEOUT_MS = 3e4;

@@ -3,7 +3,8 @@ import {
   deploymentsClient,
   getEnvironment,
   requireToken
-} from "./chunk-FS7JKT73.js";
+} from "./chunk-KQG6MWWL.js";
+import "./chunk-5FWNB2WK.js";
 import {
   readTextFile
 } from "./chunk-3GM542KK.js";
@@ -18,7 +19,6 @@ import {
   parseHttpUrl,
   redactUrl
 } from "./chunk-JY5GC2R6.js";
-import "./chunk-5FWNB2WK.js";
 import "./chunk-SGRFLWPV.js";
 import "./chunk-UM4MEZME.js";
 

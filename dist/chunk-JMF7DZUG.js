@@ -445,12 +445,12 @@ function endGroup() {
 // src/gates/registry.ts
 var loaders = {
   env: async () => (await import("./env-ZLKC4TJK.js")).envGate,
-  migrations: async () => (await import("./migrations-PJ46IBMD.js")).migrationsGate,
-  contract: async () => (await import("./contract-QHT4V3KX.js")).contractGate,
+  migrations: async () => (await import("./migrations-6UXHBSG4.js")).migrationsGate,
+  contract: async () => (await import("./contract-TIYVDIHM.js")).contractGate,
   health: async () => (await import("./health-GBDTJALT.js")).healthGate,
-  deployment: async () => (await import("./deployment-EEW4KMD4.js")).deploymentGate,
-  rollback: async () => (await import("./rollback-QHFYD37V.js")).rollbackGate,
-  metrics: async () => (await import("./metrics-QNDQOYOR.js")).metricsGate
+  deployment: async () => (await import("./deployment-VH7XPMM3.js")).deploymentGate,
+  rollback: async () => (await import("./rollback-P2VU4UPN.js")).rollbackGate,
+  metrics: async () => (await import("./metrics-UERNWN6Y.js")).metricsGate
 };
 async function loadGate(name) {
   return loaders[name]();

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { NODE_BINARIES, REPO_ROOT, runAction } from '../helpers/runner.js'
+import { json, lineOf, startServer, workspace } from './harness.js'
+
+const spec = readFileSync(path.join(REPO_ROOT, 'examples/service/openapi.yaml'), 'utf8')
+const breaking = readFileSync(
+  path.join(REPO_ROOT, 'examples/breakages/contract-breaking-change/openapi.yaml'),
+  'utf8'
+)
+
+beforeAll(() => {
+  execFileSync('flock', ['/tmp/deploy-gates-build.lock', 'npm', 'run', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore'
+  })
+})
+
+describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({ path: node }) => {
+  let service: Awaited<ReturnType<typeof startServer>>
+  beforeAll(async () => {
+    // The example service's data, with GET /users/{id} drifted: id as a string, no email.
+    service = await startServer((req, res) => {
+      if (req.url === '/users/1')
+        return json(res, 200, { id: '1', name: 'Ada', createdAt: '2024-01-01T00:00:00Z' })
+      if (req.url?.startsWith('/users')) return json(res, 200, [], { 'x-total-count': '0' })
+      if (req.url?.startsWith('/orders/'))
+        return json(res, 200, { id: 101, userId: 1, total: 1, status: 'paid' })
+      if (req.url?.startsWith('/orders')) return json(res, 200, [])
+      return json(res, 200, { status: 'ok', version: '1', db: 'ok' })
+    })
+  })
+  afterAll(() => service.close())
+
+  it('annotates breaking changes and live violations at spec lines, sets outputs, writes JUnit, masks header values', async () => {
+    const cwd = workspace({ 'openapi.yaml': breaking, 'base.yaml': spec })
+    const run = await runAction({
+      node,
+      cwd,
+      inputs: {
+        gate: 'contract',
+        spec: 'openapi.yaml',
+        'base-spec': 'base.yaml',
+        'base-url': service.url,
+        headers: 'Authorization: Bearer tok-7f3a9c',
+        junit: 'contract.xml'
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({
+      'breaking-changes': '4',
+      violations: '1',
+      'operations-checked': '4',
+      status: 'failed'
+    })
+    const errors = run.annotations
+      .filter(a => a.level === 'error' && a.title)
+      .map(a => `${a.title} ${a.file}:${a.line}`)
+    expect(errors.sort()).toEqual(
+      [
+        `path-removed openapi.yaml:${lineOf(breaking, 'paths:')}`,
+        `parameter-became-required openapi.yaml:${lineOf(breaking, 'required: true', 'name: limit')}`,
+        `response-property-removed openapi.yaml:${lineOf(breaking, '    User:')}`,
+        `response-schema-mismatch openapi.yaml:${lineOf(breaking, 'type: integer', '            id:')}`
+      ].sort()
+    )
+    const warnings = run.annotations
+      .filter(a => a.level === 'warning')
+      .map(a => `${a.title} ${a.file}:${a.line}`)
+    expect(warnings).toEqual([`response-enum-value-added openapi.yaml:${lineOf(breaking, 'refunded')}`])
+    const junit = readFileSync(path.join(cwd, 'contract.xml'), 'utf8')
+    expect(junit).toContain('<testsuite name="deploy-gates contract: API contract" tests="5" failures="4"')
+    expect(junit).toContain(
+      `<testcase classname="deploy-gates.contract" name="path-removed openapi.yaml:${lineOf(breaking, 'paths:')}`
+    )
+    expect(run.summary).toContain('API changelog')
+    expect(run.summary).toContain('Live verification')
+    // Only the runner's ::add-mask:: command may carry the value (that is how the runner learns to mask it).
+    const stdout = run.stdout
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('\n')
+    for (const text of [stdout, run.stderr, run.summary, junit, JSON.stringify(run.outputs)])
+      expect(text).not.toContain('tok-7f3a9c')
+    expect(run.stdout).toContain('::add-mask::Bearer tok-7f3a9c')
+  })
+
+  it('fails with one clear line on an unparsable spec, annotated at its line', async () => {
+    const cwd = workspace({ 'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: [unclosed\n' })
+    const run = await runAction({ node, cwd, inputs: { gate: 'contract', spec: 'openapi.yaml' } })
+    expect(run.code).toBe(1)
+    expect(
+      run.annotations.filter(a => a.title).map(a => `${a.level} ${a.title} ${a.file}:${a.line}`)
+    ).toEqual(['error spec-parse-error openapi.yaml:4'])
+  })
+})
