@@ -12,7 +12,9 @@ describe('parseDuration', () => {
     expect(parseDuration('90d', 'x')).toBe(90 * 86_400_000)
   })
   it('rejects a bare number, naming the input', () => {
-    expect(() => parseDuration('30', "input 'window'")).toThrow("input 'window' must be a duration with units")
+    expect(() => parseDuration('30', "input 'window'")).toThrow(
+      "input 'window' must be a duration with units"
+    )
     expect(() => parseDuration('5 minutes', "input 'window'")).toThrow(InputError)
   })
 })
@@ -24,14 +26,20 @@ describe('common inputs', () => {
   })
   it('names the input and the accepted values on a bad value', () => {
     const source = actionInputSource({ INPUT_GATE: 'env', 'INPUT_FAIL-ON': 'fatal' })
-    expect(() => parseCommonInputs(source, '/repo')).toThrow("input 'fail-on' must be one of error, warning, never (got 'fatal')")
-    expect(() => parseCommonInputs(actionInputSource({ INPUT_GATE: 'deploy' }), '/')).toThrow("input 'gate' must be one of env")
-    expect(() => parseCommonInputs(actionInputSource({ INPUT_GATE: 'env', INPUT_COMMENT: 'maybe' }), '/')).toThrow(
-      "input 'comment' must be true or false"
+    expect(() => parseCommonInputs(source, '/repo')).toThrow(
+      "input 'fail-on' must be one of error, warning, never (got 'fatal')"
     )
+    expect(() => parseCommonInputs(actionInputSource({ INPUT_GATE: 'deploy' }), '/')).toThrow(
+      "input 'gate' must be one of env"
+    )
+    expect(() =>
+      parseCommonInputs(actionInputSource({ INPUT_GATE: 'env', INPUT_COMMENT: 'maybe' }), '/')
+    ).toThrow("input 'comment' must be true or false")
   })
   it('splits lists on newlines and commas, dropping blanks and comments', () => {
-    const source = actionInputSource({ 'INPUT_ENV-FILES': '.env.staging\n\n# note\n.env.production, .env.dev' })
+    const source = actionInputSource({
+      'INPUT_ENV-FILES': '.env.staging\n\n# note\n.env.production, .env.dev'
+    })
     expect(getList(source, 'env-files')).toEqual(['.env.staging', '.env.production', '.env.dev'])
   })
   it('redacts URL passwords', () => {

@@ -12,5 +12,8 @@ if (!existsSync(bin)) {
   mkdirSync(dir, { recursive: true })
   writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n')
   console.error(`Installing Node 24 (${pkg}@24) into ${dir} for the runner-protocol tests…`)
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `${pkg}@24`], { cwd: dir, stdio: 'inherit' })
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `${pkg}@24`], {
+    cwd: dir,
+    stdio: 'inherit'
+  })
 }

@@ -43,7 +43,12 @@ export function getBoolean(source: InputSource, name: string, fallback: boolean)
   throw new InputError(`${source.describe(name)} must be true or false (got '${value}')`)
 }
 
-export function getChoice<T extends string>(source: InputSource, name: string, choices: readonly T[], fallback: T): T {
+export function getChoice<T extends string>(
+  source: InputSource,
+  name: string,
+  choices: readonly T[],
+  fallback: T
+): T {
   const value = source.get(name)
   if (value === undefined) return fallback
   if ((choices as readonly string[]).includes(value)) return value as T
@@ -66,7 +71,12 @@ export function getInteger(
   return n
 }
 
-export function getNumber(source: InputSource, name: string, fallback: number, { min = -Infinity, max = Infinity } = {}): number {
+export function getNumber(
+  source: InputSource,
+  name: string,
+  fallback: number,
+  { min = -Infinity, max = Infinity } = {}
+): number {
   const value = source.get(name)
   if (value === undefined) return fallback
   const n = Number(value)
@@ -118,9 +128,12 @@ export function redactUrl(value: string): string {
 
 export function parseGateName(source: InputSource): GateName {
   const value = source.get('gate')
-  if (value === undefined) throw new InputError(`${source.describe('gate')} is required: one of ${GATE_NAMES.join(', ')}`)
+  if (value === undefined)
+    throw new InputError(`${source.describe('gate')} is required: one of ${GATE_NAMES.join(', ')}`)
   if (!(GATE_NAMES as readonly string[]).includes(value)) {
-    throw new InputError(`${source.describe('gate')} must be one of ${GATE_NAMES.join(', ')} (got '${value}')`)
+    throw new InputError(
+      `${source.describe('gate')} must be one of ${GATE_NAMES.join(', ')} (got '${value}')`
+    )
   }
   return value as GateName
 }

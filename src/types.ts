@@ -4,7 +4,15 @@
  * is derived from a GateResult by src/report, the same way for the action and the CLI.
  */
 
-export const GATE_NAMES = ['env', 'migrations', 'contract', 'health', 'deployment', 'rollback', 'metrics'] as const
+export const GATE_NAMES = [
+  'env',
+  'migrations',
+  'contract',
+  'health',
+  'deployment',
+  'rollback',
+  'metrics'
+] as const
 export type GateName = (typeof GATE_NAMES)[number]
 
 export type Severity = 'error' | 'warning' | 'notice'
