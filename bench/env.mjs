@@ -5,7 +5,7 @@
 //
 // Usage: node bench/env.mjs [--runs 21] [--keys 200]
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -146,6 +146,26 @@ const gate = median(samples.gate)
 const peerMs = median(samples.peer)
 const overhead = gate - floor
 const peerOverhead = peerMs - floor
+/** The files a chunk loads statically (`from "./x.js"`), transitively: what Node reads and compiles for it. */
+function staticClosure(entries) {
+  const seen = new Set()
+  const visit = file => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const [, name] of readFileSync(path.join(root, 'dist', file), 'utf8').matchAll(
+      /from\s*"\.\/([^"]+)"/g
+    ))
+      visit(name)
+  }
+  entries.forEach(visit)
+  return [...seen]
+}
+const kib = files =>
+  files.reduce((total, file) => total + statSync(path.join(root, 'dist', file)).size, 0) / 1024
+// dist/index.js imports the common core; the registry imports the env gate's chunk (env-<hash>.js) when gate: env.
+const envChunk = readdirSync(path.join(root, 'dist')).find(file => /^env-[A-Z0-9]+\.js$/.test(file))
+const coreFiles = staticClosure(['index.js'])
+const envFiles = staticClosure(['index.js', ...(envChunk ? [envChunk] : [])])
 const bundleKb = statSync(dist).size / 1024
 
 console.log(
@@ -159,7 +179,7 @@ console.log(
   `  peer: dotenv + dotenv-expand      median ${peerMs.toFixed(1)} ms   overhead ${peerOverhead.toFixed(1)} ms`
 )
 console.log(
-  `  gate/floor ${(gate / floor).toFixed(2)}x · gate overhead / peer overhead ${(overhead / Math.max(peerOverhead, 0.1)).toFixed(1)}x`
+  `  gate/floor ${(gate / floor).toFixed(2)}x · gate/peer ${(gate / peerMs).toFixed(2)}x · gate overhead / peer overhead ${(overhead / Math.max(peerOverhead, 0.1)).toFixed(1)}x`
 )
 const bundleOnly = median(samples.bundle)
 console.log(`  where the gate's overhead goes:`)
@@ -170,4 +190,6 @@ console.log(
   `    env gate modules alone, cold import                ${median(samples.gateLoad).toFixed(1)} ms`
 )
 console.log(`    env gate run, cold (parse, expand, check)          ${median(samples.gateRun).toFixed(1)} ms`)
-console.log(`  dist/index.js ${bundleKb.toFixed(0)} KiB`)
+console.log(
+  `  loaded for gate: env: ${kib(envFiles).toFixed(0)} KiB in ${envFiles.length} files (dist/index.js ${bundleKb.toFixed(0)} KiB + common core ${(kib(coreFiles) - bundleKb).toFixed(0)} KiB + env gate ${(kib(envFiles) - kib(coreFiles)).toFixed(0)} KiB: ${envFiles.filter(file => !coreFiles.includes(file)).join(', ')})`
+)

@@ -8,11 +8,11 @@ import {
   reportToAction,
   setFailed,
   setSecret
-} from "./chunk-JMF7DZUG.js";
+} from "./chunk-BHCQZQU7.js";
 import {
   actionInputSource,
   parseCommonInputs
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 import "./chunk-UM4MEZME.js";
 
 // src/main.ts

@@ -3,6 +3,7 @@
  * a GateResult out. Everything a user sees (annotations, summary, PR comment, outputs, report files)
  * is derived from a GateResult by src/report, the same way for the action and the CLI.
  */
+import type { HttpClient } from './http.js'
 
 export const GATE_NAMES = [
   'env',
@@ -59,6 +60,25 @@ export interface GateResult {
   secrets: string[]
   /** Machine-readable extras for the JSON report (never secrets). */
   data?: Record<string, unknown>
+  /**
+   * What the gate checked, one entry per check (an operation verified, a breaking-change rule, a probe
+   * target), passing ones included: the JUnit report writes one test case each. Optional: without it,
+   * reports fall back to one test case per finding.
+   */
+  checks?: GateCheck[]
+}
+
+/** One check a gate ran. Its findings are also in `GateResult.findings` (the step's status comes from there). */
+export interface GateCheck {
+  /** What was checked, e.g. `GET /users/{id} (getUser)`. */
+  name: string
+  /** A family of checks, e.g. `live` or `breaking-changes` (the JUnit classname suffix). */
+  group?: string
+  durationMs?: number
+  /** The findings this check produced; none when it passed. */
+  findings: Finding[]
+  /** Why the check did not run (a skipped check has no findings). */
+  skipped?: string
 }
 
 export type FailOn = 'error' | 'warning' | 'never'
@@ -99,6 +119,12 @@ export interface GateIO {
   /** The environment the gate may read (process.env in production). */
   env: Record<string, string | undefined>
   fetch: typeof fetch
+  /**
+   * Sends the HTTP requests of the gates that probe services (contract, health, rollback). Optional:
+   * by default a process-wide node:http(s) client with keep-alive agents (src/http.ts); tests inject one
+   * that trusts their own certificate authority.
+   */
+  http?: HttpClient
   now: () => number
   sleep: (ms: number) => Promise<void>
   log: Logger

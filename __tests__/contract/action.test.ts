@@ -11,6 +11,21 @@ const breaking = readFileSync(
   'utf8'
 )
 
+/** Each test case of a JUnit file: its outcome and, per failure line, `severity location rule`. */
+function junitCases(xml: string) {
+  return [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"[^>]*>([\s\S]*?)<\/testcase>/g)].map(
+    ([, classname, name, body]) => {
+      const failure = body!.match(/<failure [^>]*>([\s\S]*?)<\/failure>/)
+      return {
+        classname,
+        name,
+        outcome: failure ? 'failed' : body!.includes('<skipped') ? 'skipped' : 'passed',
+        failures: failure ? failure[1]!.split('\n').map(line => line.replace(/: .*/, '')) : []
+      }
+    }
+  )
+}
+
 beforeAll(() => {
   execFileSync('flock', ['/tmp/deploy-gates-build.lock', 'npm', 'run', 'build'], {
     cwd: REPO_ROOT,
@@ -71,10 +86,44 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
       .map(a => `${a.title} ${a.file}:${a.line}`)
     expect(warnings).toEqual([`response-enum-value-added openapi.yaml:${lineOf(breaking, 'refunded')}`])
     const junit = readFileSync(path.join(cwd, 'contract.xml'), 'utf8')
-    expect(junit).toContain('<testsuite name="deploy-gates contract: API contract" tests="5" failures="4"')
+    // One test case per check: 3 spec checks, 20 breaking-change rules, 5 operations (one not sent).
     expect(junit).toContain(
-      `<testcase classname="deploy-gates.contract" name="path-removed openapi.yaml:${lineOf(breaking, 'paths:')}`
+      '<testsuite name="deploy-gates contract: API contract" tests="28" failures="4" errors="0" skipped="1">'
     )
+    const cases = junitCases(junit)
+    expect(cases.filter(c => c.classname === 'deploy-gates.contract.live')).toEqual([
+      { classname: 'deploy-gates.contract.live', name: 'GET /healthz (getHealth)', outcome: 'passed', failures: [] },
+      { classname: 'deploy-gates.contract.live', name: 'GET /users (listUsers)', outcome: 'passed', failures: [] },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'POST /users (createUser)',
+        outcome: 'skipped',
+        failures: []
+      },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /users/{id} (getUser)',
+        outcome: 'failed',
+        failures: [`error openapi.yaml:${lineOf(breaking, 'type: integer', '            id:')} response-schema-mismatch`]
+      },
+      { classname: 'deploy-gates.contract.live', name: 'GET /orders (listOrders)', outcome: 'passed', failures: [] }
+    ])
+    const breakingCases = cases.filter(c => c.classname === 'deploy-gates.contract.breaking-changes')
+    expect(breakingCases).toHaveLength(20)
+    expect(breakingCases.filter(c => c.outcome === 'failed').map(c => [c.name, c.failures])).toEqual([
+      ['path-removed', [`error openapi.yaml:${lineOf(breaking, 'paths:')}:1 path-removed`]],
+      [
+        'parameter-became-required',
+        [`error openapi.yaml:${lineOf(breaking, 'required: true', 'name: limit')}:11 parameter-became-required`]
+      ],
+      ['response-property-removed', [`error openapi.yaml:${lineOf(breaking, '    User:')}:5 response-property-removed`]]
+    ])
+    expect(breakingCases.find(c => c.name === 'operation-removed')!.outcome).toBe('passed')
+    expect(cases.filter(c => c.classname === 'deploy-gates.contract.spec').map(c => `${c.name}: ${c.outcome}`)).toEqual([
+      'openapi.yaml parses: passed',
+      'openapi.yaml: every $ref resolves: passed',
+      'openapi.yaml is a valid OpenAPI document: passed'
+    ])
     expect(run.summary).toContain('API changelog')
     expect(run.summary).toContain('Live verification')
     // Only the runner's ::add-mask:: command may carry the value (that is how the runner learns to mask it).

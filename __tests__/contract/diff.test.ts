@@ -1,7 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { commitAll, gitInit, lineOf, located, runGate, unpackFixture, workspace } from './harness.js'
+import {
+  commitAll,
+  gitInit,
+  lineOf,
+  located,
+  OAS_EXAMPLES,
+  runGate,
+  unpackFixture,
+  workspace
+} from './harness.js'
 
 const BASE = `openapi: 3.0.3
 info:
@@ -363,5 +372,45 @@ describe('contract gate: real base/head pairs (GitHub Enterprise Server descript
       `query parameter 'type' of GET /orgs/{org}/repos (repos/list-for-org) no longer accepts "internal"`
     )
     expect(Number(result.outputs['breaking-changes'])).toBe(result.findings.length)
+  })
+})
+
+describe('contract gate: real base/head pairs (@readme/oas-examples Petstore)', () => {
+  const text = (file: string) => readFileSync(path.join(OAS_EXAMPLES, file), 'utf8')
+
+  it('Petstore 3.0 → 3.1 finds the one real break: uploadFile no longer takes multipart/form-data', async () => {
+    const result = await runGate(OAS_EXAMPLES, {
+      spec: '3.1/yaml/petstore.yaml',
+      'base-spec': '3.0/yaml/petstore.yaml'
+    })
+    const head = text('3.1/yaml/petstore.yaml')
+    // At the request body's `content:` (the line after `requestBody:`), where the media type is missing.
+    const content = lineOf(head, 'requestBody:', 'operationId: uploadFile') + 1
+    expect(result.findings.map(f => `${f.rule} ${f.severity} ${f.file}:${f.line} ${f.message}`)).toEqual([
+      `request-media-type-removed error 3.1/yaml/petstore.yaml:${content} POST /pet/{petId}/uploadImage (uploadFile) no longer accepts multipart/form-data request bodies`
+    ])
+    expect(result.outputs['breaking-changes']).toBe('1')
+  })
+
+  it('petstore-simple → petstore (3.1): renamed path parameter, added security, removed PUT', async () => {
+    const result = await runGate(OAS_EXAMPLES, {
+      spec: '3.1/yaml/petstore.yaml',
+      'base-spec': '3.1/yaml/petstore-simple.yaml'
+    })
+    const head = text('3.1/yaml/petstore.yaml')
+    const base = text('3.1/yaml/petstore-simple.yaml')
+    const petById = lineOf(head, "'/pet/{petId}':")
+    expect(result.findings.map(f => `${f.rule} ${f.severity} ${f.line}`)).toEqual([
+      `required-parameter-added error ${lineOf(head, '- name: petId', "'/pet/{petId}':")}`,
+      `parameter-removed warning ${lineOf(head, 'get:', "'/pet/{petId}':")}`,
+      `security-requirement-added error ${lineOf(head, 'security:', 'operationId: getPetById')}`,
+      `operation-removed error ${petById}`
+    ])
+    expect(result.findings[3]!.message).toBe(
+      `PUT /pet/{id} was removed (base 3.1/yaml/petstore-simple.yaml:${lineOf(base, 'put:')})`
+    )
+    expect(result.findings[2]!.message).toBe(
+      'GET /pet/{id} now requires api_key; clients using no authentication are rejected'
+    )
   })
 })

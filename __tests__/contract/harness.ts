@@ -14,6 +14,8 @@ import type { GateIO, GateResult, GitHubContext } from '../../src/types.js'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const FIXTURES = path.join(REPO_ROOT, '__fixtures__', 'contract')
+/** Real public OpenAPI documents from the `@readme/oas-examples` dev dependency (read in place, never copied). */
+export const OAS_EXAMPLES = path.join(REPO_ROOT, 'node_modules', '@readme', 'oas-examples')
 
 /** A fresh directory holding `files` (path → text). */
 export function workspace(files: Record<string, string> = {}): string {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import * as path from 'node:path'
-import { json, lineOf, REPO_ROOT, runGate, startServer, workspace } from './harness.js'
+import { json, lineOf, OAS_EXAMPLES, REPO_ROOT, runGate, startServer, workspace } from './harness.js'
 
 const SPEC = `openapi: 3.0.3
 info:
@@ -336,6 +337,29 @@ properties:
       expect(result.findings.map(f => `${f.file}:${f.line} ${f.message}`)).toEqual([
         'schemas/node.yaml:7 GET /node: GET /node → 200: /tags/1 must be string or null (got integer); rejected by the schema at schemas/node.yaml:7',
         'schemas/node.yaml:7 GET /node: GET /node → 200: /parent/parent/tags/0 must be string or null (got integer); rejected by the schema at schemas/node.yaml:7'
+      ])
+    } finally {
+      await service.close()
+    }
+  })
+  it('validates a recursive schema (the circular $ref example) at every depth', async () => {
+    // additionalProperties: false and the enum apply inside `inner` as much as at the top.
+    const service = await startServer((_req, res) =>
+      json(res, 404, {
+        statusCode: 404,
+        error: null,
+        inner: { statusCode: '404', inner: { canBeRetried: 'Maybe', retryAfter: 3 } }
+      })
+    )
+    try {
+      const spec = readFileSync(path.join(OAS_EXAMPLES, '3.0/yaml/circular.yaml'), 'utf8')
+      const result = await runGate(OAS_EXAMPLES, { spec: '3.0/yaml/circular.yaml', 'base-url': service.url })
+      const at = (needle: string) => lineOf(spec, needle, 'ErrorMessage:')
+      expect(result.findings.map(f => `${f.rule} ${f.line} ${f.message.split('; ')[0]}`)).toEqual([
+        `response-schema-mismatch ${at('type: integer')} GET /anything: GET /anything → 404: /inner/statusCode must be integer (got string)`,
+        `response-schema-mismatch ${at('additionalProperties: false')} GET /anything: GET /anything → 404: /inner/inner/retryAfter is not a documented property (additionalProperties: false)`,
+        `response-schema-mismatch ${at('enum:')} GET /anything: GET /anything → 404: /inner/inner/canBeRetried must be one of "Unknown", "Yes", "No" (got "Maybe")`,
+        `unproven-check ${lineOf(spec, 'paths:')} 1 of 1 responses were 401, 403 or 404, so the check proved little: the examples point at data that does not exist: add examples with real ids`
       ])
     } finally {
       await service.close()

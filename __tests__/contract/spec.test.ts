@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { FIXTURES, lineOf, located, runGate, unpackFixture, workspace } from './harness.js'
+import { lineOf, located, OAS_EXAMPLES, runGate, unpackFixture, workspace } from './harness.js'
 
 const MINIMAL = `openapi: 3.0.3
 info:
@@ -34,20 +34,32 @@ components:
 `
 
 describe('contract gate: real public specs parse and validate cleanly', () => {
-  it('accepts the OpenAPI 3.0 Petstore example', async () => {
-    const dir = workspace()
-    copyFileSync(path.join(FIXTURES, 'real', 'petstore-3.0.yaml'), path.join(dir, 'openapi.yaml'))
-    const result = await runGate(dir, { spec: 'openapi.yaml' })
-    expect(result.findings).toEqual([])
-    expect(result.scope).toBe('openapi.yaml (OpenAPI 3.0.0, 3 operations)')
+  it('accepts the OpenAPI 3.0 and 3.1 Petstore examples', async () => {
+    const v30 = await runGate(OAS_EXAMPLES, { spec: '3.0/yaml/petstore.yaml' })
+    expect(v30.findings).toEqual([])
+    expect(v30.scope).toBe('3.0/yaml/petstore.yaml (OpenAPI 3.0.0, 20 operations)')
+    const v31 = await runGate(OAS_EXAMPLES, { spec: '3.1/yaml/petstore.yaml' })
+    expect(v31.findings).toEqual([])
+    expect(v31.scope).toBe('3.1/yaml/petstore.yaml (OpenAPI 3.1.0, 20 operations)')
   })
 
-  it('accepts the OpenAPI 3.1 webhook example', async () => {
-    const dir = workspace()
-    copyFileSync(path.join(FIXTURES, 'real', 'webhook-example-3.1.yaml'), path.join(dir, 'openapi.yaml'))
-    const result = await runGate(dir, { spec: 'openapi.yaml' })
+  it('accepts the OpenAPI 3.1 webhooks example (no paths), and rejects it without webhooks or components', async () => {
+    const result = await runGate(OAS_EXAMPLES, { spec: '3.1/yaml/webhooks.yaml' })
     expect(result.findings).toEqual([])
-    expect(result.scope).toBe('openapi.yaml (OpenAPI 3.1.0, 1 operations)')
+    expect(result.scope).toBe('3.1/yaml/webhooks.yaml (OpenAPI 3.1.0, 0 operations)')
+    const text = readFileSync(path.join(OAS_EXAMPLES, '3.1/yaml/webhooks.yaml'), 'utf8')
+    const headerOnly = text.slice(0, text.indexOf('webhooks:'))
+    const findings = (await runGate(workspace({ 'openapi.yaml': headerOnly }), { spec: 'openapi.yaml' }))
+      .findings
+    expect(findings.map(f => `${f.rule}:${f.line} ${f.message}`)).toEqual([
+      'spec-invalid:1 an OpenAPI 3.1 document needs at least one of `paths`, `webhooks` or `components`'
+    ])
+  })
+
+  it('accepts the circular $ref example (a schema that contains itself)', async () => {
+    const result = await runGate(OAS_EXAMPLES, { spec: '3.0/yaml/circular.yaml' })
+    expect(result.findings).toEqual([])
+    expect(result.scope).toBe('3.0/yaml/circular.yaml (OpenAPI 3.0.1, 1 operations)')
   })
 
   it("accepts GitHub's 13 MB REST API description (1,223 operations) within seconds", async () => {

@@ -72,6 +72,11 @@ describe('health gate on real loopback services', () => {
       `${service.url} failed 3 probe(s) in the verification window, more than failure-limit 2; last: status 500, expected 2xx`
     )
     expect(result.outputs.healthy).toBe('false')
+    // JUnit test cases: the target became ready, then failed in the window.
+    expect(result.checks!.map(c => `${c.group} ${c.name}: ${c.findings.map(f => f.rule).join(',')}`)).toEqual([
+      `readiness ${service.url} becomes ready: `,
+      `window ${service.url} stays healthy: failure-limit`
+    ])
     // The first bad answer was already a failing probe; two more intervals and it is over, not after 3 s.
     expect(finishedAt - degradedAt).toBeLessThan(3 * 100 + 150)
     expect(service.requests).toBe(8)
@@ -94,6 +99,11 @@ describe('health gate on real loopback services', () => {
       realIO()
     )
     expect(strict.findings.map(f => f.rule)).toEqual(['error-rate'])
+    expect(strict.checks!.map(c => `${c.name}: ${c.findings.map(f => f.rule).join(',')}`)).toEqual([
+      `${again.url} becomes ready: `,
+      `${again.url} stays healthy: `,
+      'error rate at most 0.1: error-rate'
+    ])
     expect(strict.findings[0]!.message).toBe(
       '2 of 10 probes in the window did not pass (error rate 0.2), above max-error-rate 0.1'
     )
@@ -112,6 +122,15 @@ describe('health gate on real loopback services', () => {
     )
     expect(result.findings).toHaveLength(1)
     expect(result.findings[0]).toMatchObject({ rule: 'not-ready', severity: 'error' })
+    expect(result.checks).toEqual([
+      expect.objectContaining({ name: `${service.url} becomes ready`, findings: result.findings }),
+      {
+        name: `${service.url} stays healthy`,
+        group: 'window',
+        findings: [],
+        skipped: 'the verification window did not run'
+      }
+    ])
     expect(result.findings[0]!.message).toMatch(
       new RegExp(
         `^${service.url} did not answer healthy within the readiness timeout of 600ms \\(\\d+ probes\\); last: \\$\\.version is "abc122", expected == "abc123"$`

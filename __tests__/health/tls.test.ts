@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { Agent, fetch as undiciFetch } from 'undici'
 import { healthGate, runHealth } from '../../src/gates/health/index.js'
+import { createHttpClient } from '../../src/http.js'
 import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
 import { realIO } from './loopback.js'
 
@@ -63,13 +63,7 @@ describeTls('tls-min-days on a real https server', () => {
   })
 
   // The probe itself must trust the self-signed certificate, as NODE_EXTRA_CA_CERTS would make it on a runner.
-  const trustingIO = () => {
-    const dispatcher = new Agent({ connect: { ca } })
-    return realIO({
-      fetch: ((input: string | URL, init?: RequestInit) =>
-        undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch
-    })
-  }
+  const trustingIO = () => realIO({ http: createHttpClient({ ca }) })
   const parse = (inputs: Record<string, string>) => {
     const source = mapInputSource({
       gate: 'health',

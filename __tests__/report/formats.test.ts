@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { writeReportFiles } from '../../src/report/files.js'
 import { buildJunit, escapeXml } from '../../src/report/junit.js'
+import { createRedactor } from '../../src/report/redact.js'
+import type { CommonInputs, GateResult } from '../../src/types.js'
 import { buildSarif } from '../../src/report/sarif.js'
 import { finding, gateResult } from './fixtures.js'
 
@@ -93,5 +99,90 @@ describe('JUnit', () => {
     expect(xml).toContain('tests="1" failures="0"')
     expect(xml).toContain('name="A &amp; &lt;B&gt;"')
     expect(escapeXml('a\u0000b"\'')).toBe('ab&quot;&apos;')
+  })
+
+  describe('with checks: one test case per check', () => {
+    const violation = finding({
+      rule: 'response-schema-mismatch',
+      message: 'GET /users/{id}: /id must be integer (got string)',
+      file: 'openapi.yaml',
+      line: 40
+    })
+    const missingHeader = finding({
+      rule: 'missing-response-header',
+      message: 'GET /users/{id}: required header X-Request-Id is missing',
+      file: 'openapi.yaml',
+      line: 52
+    })
+    const slow = finding({ rule: 'slow', severity: 'warning', message: 'GET /orders took 900 ms' })
+    const unclaimed = finding({
+      rule: 'unproven-check',
+      severity: 'warning',
+      message: '3 of 4 responses were 404',
+      file: 'openapi.yaml',
+      line: 7
+    })
+    const checked = gateResult([violation, missingHeader, slow, unclaimed], {
+      gate: 'contract',
+      title: 'API contract',
+      checks: [
+        { name: 'GET /users (listUsers)', group: 'live', durationMs: 12, findings: [] },
+        { name: 'GET /users/{id} (getUser)', group: 'live', durationMs: 1500, findings: [violation, missingHeader] },
+        { name: 'GET /orders (listOrders)', group: 'live', findings: [slow] },
+        {
+          name: 'POST /users (createUser)',
+          group: 'live',
+          findings: [],
+          skipped: 'POST is not sent unless unsafe-methods is true'
+        },
+        { name: 'openapi.yaml parses', group: 'spec', findings: [] }
+      ]
+    })
+    const cases = (xml: string) => xml.match(/ {4}<testcase [\s\S]*?<\/testcase>/g)
+
+    it('lists passing checks as passing cases and failing ones with all their findings', () => {
+      const xml = buildJunit(checked, 'error')
+      expect(xml).toContain('<testsuites name="deploy-gates" tests="6" failures="1" errors="0">')
+      expect(xml).toContain('tests="6" failures="1" errors="0" skipped="1">')
+      expect(cases(xml)).toEqual([
+        '    <testcase classname="deploy-gates.contract.live" name="GET /users (listUsers)" time="0.012"></testcase>',
+        '    <testcase classname="deploy-gates.contract.live" name="GET /users/{id} (getUser)" file="openapi.yaml" line="40" time="1.500">' +
+          '<failure message="2 failures; first: GET /users/{id}: /id must be integer (got string)" type="response-schema-mismatch">' +
+          'error openapi.yaml:40 response-schema-mismatch: GET /users/{id}: /id must be integer (got string)\n' +
+          'error openapi.yaml:52 missing-response-header: GET /users/{id}: required header X-Request-Id is missing' +
+          '</failure></testcase>',
+        '    <testcase classname="deploy-gates.contract.live" name="GET /orders (listOrders)"><system-out>warning slow: GET /orders took 900 ms</system-out></testcase>',
+        '    <testcase classname="deploy-gates.contract.live" name="POST /users (createUser)"><skipped message="POST is not sent unless unsafe-methods is true"/></testcase>',
+        '    <testcase classname="deploy-gates.contract.spec" name="openapi.yaml parses"></testcase>',
+        // a finding no check claims is still reported, as its own case
+        '    <testcase classname="deploy-gates.contract" name="unproven-check openapi.yaml:7" file="openapi.yaml" line="7"><system-out>warning openapi.yaml:7 unproven-check: 3 of 4 responses were 404</system-out></testcase>'
+      ])
+    })
+
+    it('fails warning checks under fail-on: warning, none under never', () => {
+      expect(buildJunit(checked, 'warning')).toContain('tests="6" failures="3"')
+      expect(buildJunit(checked, 'never')).toContain('tests="6" failures="0"')
+    })
+
+    it('redacts secrets in check names and findings in the written file', async () => {
+      const secret = 'tok-7f3a9c'
+      const leaky = finding({ rule: 'server-error', message: `GET /echo → 500: body was "Bearer ${secret}"` })
+      const result: GateResult = gateResult([leaky], {
+        gate: 'contract',
+        secrets: [secret],
+        checks: [{ name: `GET /echo?token=${secret}`, group: 'live', findings: [leaky] }]
+      })
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'junit-'))
+      const common = { failOn: 'error', workingDirectory: dir, reportPath: '', sarifPath: '', junitPath: 'out.xml' }
+      const redact = createRedactor(result.secrets)
+      await writeReportFiles(redact.deep({ ...result, secrets: [] }), common as CommonInputs, redact, {
+        locate: file => file
+      })
+      const xml = readFileSync(path.join(dir, 'out.xml'), 'utf8')
+      expect(xml).not.toContain(secret)
+      expect(cases(xml)).toEqual([
+        '    <testcase classname="deploy-gates.contract.live" name="GET /echo?token=***"><failure message="GET /echo → 500: body was &quot;Bearer ***&quot;" type="server-error">error server-error: GET /echo → 500: body was &quot;Bearer ***&quot;</failure></testcase>'
+      ])
+    })
   })
 })

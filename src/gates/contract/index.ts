@@ -1,7 +1,8 @@
 import * as path from 'node:path'
 import { FileError } from '../../errors.js'
-import type { Finding, Gate, GateIO, GateResult, ResultSection } from '../../types.js'
+import type { Finding, Gate, GateCheck, GateIO, GateResult, ResultSection } from '../../types.js'
 import { changelogMarkdown } from './changelog.js'
+import { breakingChecks, specChecks } from './checks.js'
 import { parseContractInputs, type BaseSpecSource, type ContractConfig } from './config.js'
 import { changeFindings, diffSpecs, type ApiChange } from './diff.js'
 import { listOperations } from './operations.js'
@@ -32,6 +33,7 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
   }
   const scope: string[] = []
   const data: Record<string, unknown> = {}
+  const checks: GateCheck[] = []
   const result = (): GateResult => ({
     gate: 'contract',
     title: 'API contract',
@@ -40,15 +42,19 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
     sections,
     scope: scope.join('; '),
     secrets: config.secrets,
-    data
+    data,
+    checks
   })
 
   const head = await loadOrFinding(fileReader(io.cwd), path.resolve(io.cwd, config.spec), findings)
   if (!head) {
     scope.push(`${config.spec} (does not parse)`)
+    checks.push(...specChecks(config.spec, findings, false))
     return result()
   }
-  findings.push(...head.problems, ...validateStructure(head))
+  const specProblems = [...head.problems, ...validateStructure(head)]
+  findings.push(...specProblems)
+  checks.push(...specChecks(head.entry.display, specProblems, true))
   const operations = listOperations(head)
   scope.push(
     `${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ''})`
@@ -59,6 +65,7 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
     if (changes) {
       const breaking = changeFindings(head, changes)
       findings.push(...breaking)
+      checks.push(...breakingChecks(config.severities, breaking))
       outputs['breaking-changes'] = String(breaking.length)
       sections.push({
         heading: 'API changelog',
@@ -79,6 +86,7 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
   if (config.live) {
     const live: LiveResult = await verifyLive(head, config.live, io)
     findings.push(...live.findings)
+    checks.push(...live.operationChecks)
     outputs.violations = String(live.failedResponses)
     outputs['operations-checked'] = String(live.checked)
     sections.push({ heading: 'Live verification', markdown: liveMarkdown(live, config.live.baseUrl) })

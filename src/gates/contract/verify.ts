@@ -1,6 +1,6 @@
 import { errorMessage } from '../../errors.js'
 import { httpRequest } from '../../http.js'
-import type { Finding, GateIO } from '../../types.js'
+import type { Finding, GateCheck, GateIO } from '../../types.js'
 import { describeOperation } from './diff.js'
 import { selectOperations, type OperationFilter } from './operation-filter.js'
 import { listOperations, type Operation } from './operations.js'
@@ -36,6 +36,8 @@ export interface OperationCheck {
 export interface LiveResult {
   findings: Finding[]
   checks: OperationCheck[]
+  /** One per selected operation, with the findings it caused (JUnit test cases). */
+  operationChecks: GateCheck[]
   /** Operations whose request was sent. */
   checked: number
   /** Responses with at least one violation. */
@@ -61,13 +63,15 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
   }
   const validators = new SchemaValidators(spec, 'response')
   const checks: OperationCheck[] = new Array(selected.length)
-  const transport: { op: Operation; request: PlannedRequest; kind: string; message: string }[] = []
+  const transport: TransportFailure[] = []
   let next = 0
   const worker = async () => {
     while (next < selected.length) {
       const index = next++
       const op = selected[index]!
-      checks[index] = await checkOperation(spec, validators, op, config, io, transport)
+      checks[index] = await checkOperation(spec, validators, op, config, io, failure =>
+        transport.push({ ...failure, index })
+      )
     }
   }
   await Promise.all(
@@ -80,12 +84,26 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     if (check.status !== undefined) statuses.push(check.status)
     if (check.outcome === 'failed' && check.status !== undefined) failedResponses++
   }
-  for (const check of checks) {
-    for (const v of check.violations)
-      findings.push({ rule: v.rule, severity: 'error', message: v.message, file: v.file, line: v.line })
-  }
+  const perOperation = checks.map(check =>
+    check.violations.map(
+      (v): Finding => ({ rule: v.rule, severity: 'error', message: v.message, file: v.file, line: v.line })
+    )
+  )
+  findings.push(...perOperation.flat())
   const sent = checks.filter(check => check.request !== undefined).length
-  findings.push(...transportFindings(spec, transport, sent, config.baseUrl))
+  for (const { finding, indexes } of transportFindings(spec, transport, sent, config.baseUrl)) {
+    findings.push(finding)
+    for (const index of indexes) perOperation[index]!.push(finding)
+  }
+  const operationChecks = checks.map(
+    (check, index): GateCheck => ({
+      name: check.operation,
+      group: 'live',
+      findings: perOperation[index]!,
+      ...(check.durationMs !== undefined ? { durationMs: check.durationMs } : {}),
+      ...(check.outcome === 'skipped' ? { skipped: check.reason ?? 'not sent' } : {})
+    })
+  )
   const unproven = statuses.filter(status => UNPROVEN_STATUSES.has(status)).length
   if (statuses.length > 0 && unproven * 2 > statuses.length) {
     const auth = statuses.filter(status => status === 401 || status === 403).length
@@ -113,7 +131,7 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
       )
     )
   }
-  return { findings, checks, checked, failedResponses }
+  return { findings, checks, operationChecks, checked, failedResponses }
 }
 
 async function checkOperation(
@@ -122,7 +140,7 @@ async function checkOperation(
   op: Operation,
   config: LiveConfig,
   io: GateIO,
-  transport: { op: Operation; request: PlannedRequest; kind: string; message: string }[]
+  onTransportFailure: (failure: Omit<TransportFailure, 'index'>) => void
 ): Promise<OperationCheck> {
   const base: OperationCheck = {
     operation: describeOperation(op),
@@ -140,7 +158,7 @@ async function checkOperation(
     return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` }
   const planned = planRequest(spec, op, config.baseUrl, config.headers)
   if ('skipped' in planned) return { ...base, reason: planned.skipped }
-  const response = await httpRequest(io.fetch, planned.url, {
+  const response = await httpRequest(io, planned.url, {
     method: planned.method,
     headers: planned.headers,
     body: planned.body,
@@ -148,7 +166,7 @@ async function checkOperation(
   })
   const sent = { ...base, request: planned.display, durationMs: Math.round(response.durationMs) }
   if (!response.ok) {
-    transport.push({ op, request: planned, kind: response.kind, message: response.message })
+    onTransportFailure({ op, request: planned, kind: response.kind, message: response.message })
     return { ...sent, outcome: 'failed', reason: response.message }
   }
   let violations: Violation[]
@@ -175,30 +193,42 @@ async function checkOperation(
   }
 }
 
-/** Timeouts and connection failures fail the gate. When nothing answered at all, one finding says so instead of one per operation. */
+interface TransportFailure {
+  /** Index of the operation in the selection. */
+  index: number
+  op: Operation
+  request: PlannedRequest
+  kind: string
+  message: string
+}
+
+/**
+ * Timeouts and connection failures fail the gate. When nothing answered at all, one finding says so
+ * instead of one per operation. Each finding comes with the operations it belongs to.
+ */
 function transportFindings(
   spec: Spec,
-  failures: { op: Operation; request: PlannedRequest; kind: string; message: string }[],
+  failures: TransportFailure[],
   sent: number,
   baseUrl: URL
-): Finding[] {
+): { finding: Finding; indexes: number[] }[] {
   const connection = failures.filter(f => f.kind === 'connection')
   if (connection.length > 0 && connection.length === failures.length && failures.length === sent) {
-    return [
-      spec.finding(
-        { file: spec.entry, pointer: ['paths'] },
-        'service-unreachable',
-        'error',
-        `base-url ${baseUrl.origin} is unreachable: ${connection[0]!.message}; no operation could be verified`
-      )
-    ]
+    const finding = spec.finding(
+      { file: spec.entry, pointer: ['paths'] },
+      'service-unreachable',
+      'error',
+      `base-url ${baseUrl.origin} is unreachable: ${connection[0]!.message}; no operation could be verified`
+    )
+    return [{ finding, indexes: failures.map(f => f.index) }]
   }
-  return failures.map(f =>
-    spec.finding(
+  return failures.map(f => ({
+    finding: spec.finding(
       f.op.loc,
       f.kind === 'timeout' ? 'request-timeout' : 'connection-failed',
       'error',
       `${f.op.label}: ${f.request.display}: ${f.message}`
-    )
-  )
+    ),
+    indexes: [f.index]
+  }))
 }

@@ -33,24 +33,29 @@ async function trackedFiles(io: GateIO, files: string[]): Promise<Set<string>> {
 
 export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateResult> {
   const schemaText = config.schema ? await readTextFile(io.cwd, config.schema) : undefined
-  const read = await Promise.all(config.envFiles.map(file => readTextFile(io.cwd, file)))
+  const yamlSchema = schemaText !== undefined && isYamlSchema(schemaText.display)
+  // A .env.example schema is cheap to parse and is checked like an env file; a YAML one is parsed below.
+  let schema = schemaText && !yamlSchema ? parseSchema(schemaText.text, schemaText.display) : undefined
+  const reads = await Promise.allSettled(config.envFiles.map(file => readTextFile(io.cwd, file)))
+  const read = reads.flatMap(result => (result.status === 'fulfilled' ? [result.value] : []))
   const parsed = read.map(file => ({ display: file.display, parsed: parseEnvText(file.text) }))
-  // A .env.example schema is cheap to parse and is checked like an env file; a YAML one is parsed below,
-  // while git answers.
-  let schema =
-    schemaText && !isYamlSchema(schemaText.display)
-      ? parseSchema(schemaText.text, schemaText.display)
-      : undefined
   if (schema?.envFile) parsed.push({ display: schema.file, parsed: schema.envFile })
   // Only a file holding something credential-like needs git's word on whether it is committed (saves a
-  // spawn). Before the YAML schema is read (it can mark any name secret), any name counts: git runs while
-  // the schema is parsed, instead of after.
-  const suspects = parsed.filter(file => credentialLikeEntries(file.parsed, schema, { anyName: !schema }).length > 0)
-  const tracking = trackedFiles(
-    io,
-    suspects.map(file => file.display)
+  // spawn). Git runs while the YAML schema is parsed, so until then any variable name counts (the schema
+  // can mark any variable secret): a superset of the files the schema would select.
+  const suspects = parsed.filter(
+    file => credentialLikeEntries(file.parsed, schema, { anyName: yamlSchema }).length > 0
   )
-  if (schemaText && !schema) schema = parseSchema(schemaText.text, schemaText.display)
+  const tracking =
+    read.length === reads.length
+      ? trackedFiles(
+          io,
+          suspects.map(file => file.display)
+        )
+      : Promise.resolve(new Set<string>())
+  // A broken schema is reported before an unusable env file, as the schema decides what is checked.
+  if (yamlSchema) schema = parseSchema(schemaText.text, schemaText.display)
+  for (const result of reads) if (result.status === 'rejected') throw result.reason
   const tracked = await tracking
   const isTracked = (file: string) => tracked.has(path.normalize(file))
   const files: LoadedEnvFile[] = read.map((file, i) => ({

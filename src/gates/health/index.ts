@@ -1,5 +1,6 @@
 import { formatDuration } from '../../duration.js'
 import type { Finding, Gate, GateIO, GateResult } from '../../types.js'
+import { healthChecks } from './checks.js'
 import { displayUrl, parseHealthInputs, type HealthConfig } from './config.js'
 import { percentile, probeSections } from './summary.js'
 import { readCertificate } from './tls.js'
@@ -92,7 +93,8 @@ export async function runHealth(config: HealthConfig, io: GateIO): Promise<GateR
     sections: probeSections(outcomes),
     scope: `${targets} target(s), ${outcomes.length} probes, ${verification.windowRounds} of ${Math.floor(config.windowMs / config.intervalMs)} window rounds every ${formatDuration(config.intervalMs)}`,
     secrets: config.secrets,
-    data: { probes: outcomes }
+    data: { probes: outcomes },
+    checks: healthChecks(config, outcomes, findings, verification.windowRounds)
   }
 }
 

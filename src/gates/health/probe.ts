@@ -33,7 +33,7 @@ export async function probeTarget(
   io: GateIO,
   timeoutMs: number
 ): Promise<Check> {
-  const response = await httpRequest(io.fetch, url, {
+  const response = await httpRequest(io, url, {
     timeoutMs,
     headers: {
       accept: config.expectBody.length > 0 ? 'application/json' : '*/*',

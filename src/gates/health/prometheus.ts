@@ -28,7 +28,7 @@ export async function evaluatePrometheus(
   const url = new URL('api/v1/query', config.url.href.endsWith('/') ? config.url : `${config.url.href}/`)
   url.searchParams.set('query', config.query)
   url.searchParams.set('time', String(io.now() / 1000))
-  const response = await httpRequest(io.fetch, url, { timeoutMs, headers: { accept: 'application/json' } })
+  const response = await httpRequest(io, url, { timeoutMs, headers: { accept: 'application/json' } })
   if (!response.ok)
     return { kind: 'error', latencyMs: response.durationMs, reason: `Prometheus: ${response.message}` }
   const latencyMs = response.durationMs

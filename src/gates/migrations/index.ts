@@ -35,21 +35,17 @@ async function firstChangedLine(io: GateIO, base: string, file: string): Promise
 }
 
 export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): Promise<GateResult> {
-  if (process.env.DG_DEBUG) console.error('gate start', performance.now().toFixed(0))
   const loading = loadSqlParser()
   const located = await locateMigrations(io.cwd, config.migrationsDir, config.tool, config.source)
   const { tool } = located
-  const workers = startLintWorkers(await countEntries(located.directory))
-  if (process.env.DG_DEBUG) console.error('located', performance.now().toFixed(0))
+  const workers = startLintWorkers(await countEntries(located.directory), io.env)
   const files = await tool.list(located.directory, io.cwd)
-  if (process.env.DG_DEBUG) console.error('listed', performance.now().toFixed(0))
   if (files.length === 0) {
     throw new InputError(
       `${located.display} contains no ${tool.name} migrations: check ${config.source.describe('migrations-dir')} and ${config.source.describe('tool')}`
     )
   }
   await loading
-  if (process.env.DG_DEBUG) console.error('parser loaded', performance.now().toFixed(0))
   const findings: Finding[] = []
 
   // ── scope: changed since the base, or everything ──
@@ -89,7 +85,7 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   let destructive = false
   let rollbackSafe = true
   let statements = 0
-  const lints = await lintMigrations(inScope, config.lockTimeoutRules, workers)
+  const { lints, threads } = await lintMigrations(inScope, config.lockTimeoutRules, workers)
   for (const [index, migration] of inScope.entries()) {
     const lint = lints[index]!
     statements += lint.statements
@@ -112,7 +108,6 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     }
   }
 
-  if (process.env.DG_DEBUG) console.error('linted', performance.now().toFixed(0))
   // ── database ──
   let database: DatabaseState | undefined
   const outputs: Record<string, string> = {
@@ -185,7 +180,6 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     `${statements} SQL statement${statements === 1 ? '' : 's'}`
   ]
   if (database) scopeParts.push(`database: ${database.applied} applied, ${database.pending.length} pending`)
-  if (process.env.DG_DEBUG) console.error('gate end', performance.now().toFixed(0))
   return {
     gate: 'migrations',
     title: 'Migration check',
@@ -199,6 +193,7 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
       directory: located.display,
       migrations: files.map(f => ({ id: f.id, name: f.name, file: f.file })),
       linted: inScope.map(f => f.file),
+      lintThreads: threads,
       allowed,
       database: database && {
         table: database.table,

@@ -194,7 +194,7 @@ export function expandTemplate(template: string, deployment: Deployment): string
 async function checkArtifact(config: RollbackConfig, deployment: Deployment, io: GateIO): Promise<Finding[]> {
   const url = expandTemplate(config.artifactCheck!, deployment)
   const shown = redactUrl(url)
-  const response = await httpRequest(io.fetch, url, { timeoutMs: config.requestTimeoutMs })
+  const response = await httpRequest(io, url, { timeoutMs: config.requestTimeoutMs })
   if (response.ok && response.status >= 200 && response.status < 300) {
     io.log.info(`artifact check: ${shown} answered ${response.status}`)
     return []

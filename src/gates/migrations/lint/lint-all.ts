@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { loadSqlParser, parseSqlFiles } from '../sql/parse.js'
 import type { MigrationFile } from '../tools/types.js'
@@ -69,12 +69,27 @@ export class LintWorkers {
 }
 
 /**
- * Starts lint workers when `entries` (the migration directory's size) says the corpus is big, and the
- * gate runs from the bundle (dist/), where this module is a .js file a Worker can load. Undefined otherwise.
+ * How many workers to start: one per idle core (cores minus the 1-minute load average, the main thread
+ * needing one), at most MAX_WORKERS. On a busy machine a worker only competes with the main thread for
+ * the same core (measured: ~10% slower), so none. DEPLOY_GATES_LINT_THREADS=<n> sets the thread count.
  */
-export function startLintWorkers(entries: number): LintWorkers | undefined {
+function workerCount(env: Record<string, string | undefined>): number {
+  const threads = Number.parseInt(env.DEPLOY_GATES_LINT_THREADS ?? '', 10)
+  if (threads >= 1) return Math.min(MAX_WORKERS, threads - 1)
+  const idle = availableParallelism() - loadavg()[0]!
+  return Math.max(0, Math.min(MAX_WORKERS, Math.floor(idle) - 1))
+}
+
+/**
+ * Starts lint workers when `entries` (the migration directory's size) says the corpus is big, cores are
+ * idle, and the gate runs from the bundle (dist/), where this module is a .js file a Worker can load.
+ */
+export function startLintWorkers(
+  entries: number,
+  env: Record<string, string | undefined>
+): LintWorkers | undefined {
   if (entries < EARLY_START_ENTRIES || !import.meta.url.endsWith('.js')) return undefined
-  const count = Math.min(MAX_WORKERS, availableParallelism() - 1)
+  const count = workerCount(env)
   return count >= 1 ? new LintWorkers(count) : undefined
 }
 
@@ -96,12 +111,15 @@ function takeChunks(job: LintJob, done: (chunk: number, lints: FileLint[]) => vo
     done(chunk, lintChunk(job.migrations, chunk, job.lockTimeoutRules))
 }
 
-/** Lints the migrations in order; with `workers` (from startLintWorkers), in parallel when there is enough SQL. */
+/**
+ * Lints the migrations, results in their order; with `workers` (from startLintWorkers), in parallel when
+ * there is enough SQL. `threads`: how many threads took part (1 = the main thread alone).
+ */
 export async function lintMigrations(
   migrations: MigrationFile[],
   lockTimeoutRules: boolean,
   workers?: LintWorkers
-): Promise<FileLint[]> {
+): Promise<{ lints: FileLint[]; threads: number }> {
   await loadSqlParser()
   let chars = 0
   for (const migration of migrations) chars += migration.sql?.length ?? 0
@@ -111,18 +129,19 @@ export async function lintMigrations(
   const job: LintJob = {
     migrations: migrations.map(({ file, sql, transaction }) => ({ file, sql, transaction })),
     lockTimeoutRules,
-    counter: new SharedArrayBuffer(4),
-    origin: performance.timeOrigin
-  } as LintJob
+    counter: new SharedArrayBuffer(4)
+  }
   const chunks = Math.ceil(job.migrations.length / CHUNK_FILES)
   const results = new Array<FileLint[]>(chunks)
   let received = 0
+  const helped = new Set<Worker>()
   for (const worker of parallel?.workers ?? []) {
     worker.on('message', (message: WorkerMessage) => {
       if ('error' in message) parallel!.failure ??= new Error(`SQL lint worker failed: ${message.error}`)
       else {
         results[message.chunk] = message.lints
         received++
+        helped.add(worker)
       }
       parallel!.onChange()
     })
@@ -131,36 +150,33 @@ export async function lintMigrations(
   }
   try {
     // The main thread takes chunks too, from the first one, whether or not the workers are ready.
-    const t0 = performance.now(); let mine = 0
     takeChunks(job, (chunk, lints) => {
       results[chunk] = lints
-      received++; mine++
+      received++
     })
-    const t1 = performance.now()
     while (received < chunks) {
       if (parallel?.failure) throw parallel.failure
       if (!parallel?.running) throw new Error('SQL lint workers exited without linting every migration')
       await new Promise<void>(resolve => (parallel.onChange = resolve))
     }
-    if (process.env.DG_DEBUG) console.error(`lint from ${t0.toFixed(0)}: main ${mine}/${chunks} chunks in ${(t1-t0).toFixed(0)} ms, waited ${(performance.now()-t1).toFixed(0)}`)
   } finally {
     parallel?.stop()
   }
-  return results.flat()
+  return { lints: results.flat(), threads: 1 + helped.size }
 }
 
 /** A worker: loads the parser while the main thread reads the files, then takes chunks of the job. */
 async function serveWorker(): Promise<void> {
   const port = parentPort!
   const loaded = loadSqlParser()
-  const tStart = performance.timeOrigin
   port.once('message', async (job: LintJob) => {
     try {
       await loaded
-      if (process.env.DG_DEBUG) console.error(`worker ready at ${(performance.timeOrigin + performance.now() - (job as any).origin).toFixed(0)} (job at ${(performance.timeOrigin + performance.now() - (job as any).origin).toFixed(0)})`)
       takeChunks(job, (chunk, lints) => port.postMessage({ chunk, lints } satisfies WorkerMessage))
     } catch (error) {
-      port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage)
+      port.postMessage({
+        error: error instanceof Error ? error.message : String(error)
+      } satisfies WorkerMessage)
     }
     port.close()
   })

@@ -3,11 +3,11 @@ import {
   deploymentsClient,
   getEnvironment,
   requireToken
-} from "./chunk-KQG6MWWL.js";
+} from "./chunk-WVYUG5N6.js";
 import "./chunk-5FWNB2WK.js";
 import {
   getDuration
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 import "./chunk-SGRFLWPV.js";
 import "./chunk-UM4MEZME.js";
 

@@ -10,7 +10,7 @@ import {
   getInteger,
   getString,
   getUrl
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 
 // src/github/deployments.ts
 var API_TIMEOUT_MS = 3e4;

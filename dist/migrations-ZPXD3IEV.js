@@ -2,7 +2,7 @@ import { createRequire as __deployGatesCreateRequire } from 'node:module'; const
 import {
   readTextFile,
   readTextFileSync
-} from "./chunk-3GM542KK.js";
+} from "./chunk-DC3D336X.js";
 import {
   FileError,
   InputError,
@@ -12,7 +12,7 @@ import {
   getList,
   getString,
   redactUrl
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 import {
   __commonJS,
   __require,
@@ -3037,7 +3037,7 @@ function safeMessage(error, url) {
 }
 
 // src/gates/migrations/lint/lint-all.ts
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 // src/gates/migrations/sql/wasm-tiering.ts
@@ -3626,9 +3626,15 @@ var LintWorkers = class {
     for (const worker of this.workers) void worker.terminate();
   }
 };
-function startLintWorkers(entries) {
+function workerCount(env) {
+  const threads = Number.parseInt(env.DEPLOY_GATES_LINT_THREADS ?? "", 10);
+  if (threads >= 1) return Math.min(MAX_WORKERS, threads - 1);
+  const idle = availableParallelism() - loadavg()[0];
+  return Math.max(0, Math.min(MAX_WORKERS, Math.floor(idle) - 1));
+}
+function startLintWorkers(entries, env) {
   if (entries < EARLY_START_ENTRIES || !import.meta.url.endsWith(".js")) return void 0;
-  const count = Math.min(MAX_WORKERS, availableParallelism() - 1);
+  const count = workerCount(env);
   return count >= 1 ? new LintWorkers(count) : void 0;
 }
 function lintChunk(migrations, chunk, lockTimeoutRules) {
@@ -3655,18 +3661,19 @@ async function lintMigrations(migrations, lockTimeoutRules, workers) {
   const job = {
     migrations: migrations.map(({ file, sql, transaction }) => ({ file, sql, transaction })),
     lockTimeoutRules,
-    counter: new SharedArrayBuffer(4),
-    origin: performance.timeOrigin
+    counter: new SharedArrayBuffer(4)
   };
   const chunks = Math.ceil(job.migrations.length / CHUNK_FILES);
   const results = new Array(chunks);
   let received = 0;
+  const helped = /* @__PURE__ */ new Set();
   for (const worker of parallel?.workers ?? []) {
     worker.on("message", (message) => {
       if ("error" in message) parallel.failure ??= new Error(`SQL lint worker failed: ${message.error}`);
       else {
         results[message.chunk] = message.lints;
         received++;
+        helped.add(worker);
       }
       parallel.onChange();
     });
@@ -3674,36 +3681,31 @@ async function lintMigrations(migrations, lockTimeoutRules, workers) {
     worker.postMessage(job);
   }
   try {
-    const t0 = performance.now();
-    let mine = 0;
     takeChunks(job, (chunk, lints) => {
       results[chunk] = lints;
       received++;
-      mine++;
     });
-    const t1 = performance.now();
     while (received < chunks) {
       if (parallel?.failure) throw parallel.failure;
       if (!parallel?.running) throw new Error("SQL lint workers exited without linting every migration");
       await new Promise((resolve3) => parallel.onChange = resolve3);
     }
-    if (process.env.DG_DEBUG) console.error(`lint from ${t0.toFixed(0)}: main ${mine}/${chunks} chunks in ${(t1 - t0).toFixed(0)} ms, waited ${(performance.now() - t1).toFixed(0)}`);
   } finally {
     parallel?.stop();
   }
-  return results.flat();
+  return { lints: results.flat(), threads: 1 + helped.size };
 }
 async function serveWorker() {
   const port = parentPort;
   const loaded = loadSqlParser();
-  const tStart = performance.timeOrigin;
   port.once("message", async (job) => {
     try {
       await loaded;
-      if (process.env.DG_DEBUG) console.error(`worker ready at ${(performance.timeOrigin + performance.now() - job.origin).toFixed(0)} (job at ${(performance.timeOrigin + performance.now() - job.origin).toFixed(0)})`);
       takeChunks(job, (chunk, lints) => port.postMessage({ chunk, lints }));
     } catch (error) {
-      port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+      port.postMessage({
+        error: error instanceof Error ? error.message : String(error)
+      });
     }
     port.close();
   });
@@ -4576,21 +4578,17 @@ async function firstChangedLine(io, base, file) {
   }
 }
 async function runMigrationsGate(config, io) {
-  if (process.env.DG_DEBUG) console.error("gate start", performance.now().toFixed(0));
   const loading2 = loadSqlParser();
   const located = await locateMigrations(io.cwd, config.migrationsDir, config.tool, config.source);
   const { tool } = located;
-  const workers = startLintWorkers(await countEntries(located.directory));
-  if (process.env.DG_DEBUG) console.error("located", performance.now().toFixed(0));
+  const workers = startLintWorkers(await countEntries(located.directory), io.env);
   const files = await tool.list(located.directory, io.cwd);
-  if (process.env.DG_DEBUG) console.error("listed", performance.now().toFixed(0));
   if (files.length === 0) {
     throw new InputError(
       `${located.display} contains no ${tool.name} migrations: check ${config.source.describe("migrations-dir")} and ${config.source.describe("tool")}`
     );
   }
   await loading2;
-  if (process.env.DG_DEBUG) console.error("parser loaded", performance.now().toFixed(0));
   const findings = [];
   const base = config.baseRef || defaultBaseRef(io);
   let changes;
@@ -4625,7 +4623,7 @@ async function runMigrationsGate(config, io) {
   let destructive = false;
   let rollbackSafe = true;
   let statements = 0;
-  const lints = await lintMigrations(inScope, config.lockTimeoutRules, workers);
+  const { lints, threads } = await lintMigrations(inScope, config.lockTimeoutRules, workers);
   for (const [index, migration] of inScope.entries()) {
     const lint = lints[index];
     statements += lint.statements;
@@ -4647,7 +4645,6 @@ async function runMigrationsGate(config, io) {
       );
     }
   }
-  if (process.env.DG_DEBUG) console.error("linted", performance.now().toFixed(0));
   let database;
   const outputs = {
     destructive: String(destructive),
@@ -4715,7 +4712,6 @@ async function runMigrationsGate(config, io) {
     `${statements} SQL statement${statements === 1 ? "" : "s"}`
   ];
   if (database) scopeParts.push(`database: ${database.applied} applied, ${database.pending.length} pending`);
-  if (process.env.DG_DEBUG) console.error("gate end", performance.now().toFixed(0));
   return {
     gate: "migrations",
     title: "Migration check",
@@ -4729,6 +4725,7 @@ async function runMigrationsGate(config, io) {
       directory: located.display,
       migrations: files.map((f) => ({ id: f.id, name: f.name, file: f.file })),
       linted: inScope.map((f) => f.file),
+      lintThreads: threads,
       allowed,
       database: database && {
         table: database.table,

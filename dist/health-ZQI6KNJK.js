@@ -1,7 +1,7 @@
 import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
 import {
   httpRequest
-} from "./chunk-YE34MGLT.js";
+} from "./chunk-PRC72XGQ.js";
 import {
   InputError,
   formatDuration,
@@ -14,7 +14,7 @@ import {
   getUrl,
   parseHttpUrl,
   redactUrl
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 import "./chunk-UM4MEZME.js";
 
 // src/gates/health/assertion.ts
@@ -364,6 +364,66 @@ function displayUrl(url) {
   return redactUrl(url.toString());
 }
 
+// src/gates/health/checks.ts
+var READINESS_RULES = /* @__PURE__ */ new Set(["not-ready"]);
+var WINDOW_RULES = /* @__PURE__ */ new Set(["failure-limit", "consecutive-errors", "prometheus-query", "no-data"]);
+var TLS_RULES = /* @__PURE__ */ new Set(["tls-check", "tls-expiry"]);
+function healthChecks(config, outcomes, findings, windowRounds) {
+  const of = (rules, prefix) => findings.filter((f) => rules.has(f.rule) && f.message.startsWith(prefix));
+  const checks = [];
+  const skippedWindow = windowRounds === 0 ? { skipped: "the verification window did not run" } : {};
+  for (const url of config.targets) {
+    const target = displayUrl(url);
+    const readiness = outcomes.filter((o) => o.target === target && o.phase === "readiness");
+    checks.push({
+      name: `${target} becomes ready`,
+      group: "readiness",
+      findings: of(READINESS_RULES, `${target} `),
+      ...readiness.length > 0 ? { durationMs: readiness[readiness.length - 1].at } : {}
+    });
+    const window = of(WINDOW_RULES, `${target} `);
+    checks.push({
+      name: `${target} stays healthy`,
+      group: "window",
+      findings: window,
+      ...window.length === 0 ? skippedWindow : {}
+    });
+    if (config.tlsMinDays !== void 0 && url.protocol === "https:") {
+      checks.push({
+        name: `${target} certificate outlives ${config.tlsMinDays} days`,
+        group: "tls",
+        findings: of(TLS_RULES, `${target}: `)
+      });
+    }
+  }
+  if (config.prometheus) {
+    const window = [...of(WINDOW_RULES, "Prometheus query "), ...of(WINDOW_RULES, "prometheus ")];
+    checks.push({
+      name: `Prometheus query ${config.prometheus.query}`,
+      group: "window",
+      findings: window,
+      ...window.length === 0 ? skippedWindow : {}
+    });
+  }
+  if (config.maxErrorRate !== void 0) {
+    checks.push({
+      name: `error rate at most ${config.maxErrorRate}`,
+      group: "window",
+      findings: findings.filter((f) => f.rule === "error-rate"),
+      ...skippedWindow
+    });
+  }
+  if (config.maxLatencyP95Ms !== void 0) {
+    checks.push({
+      name: `95th-percentile latency at most ${config.maxLatencyP95Ms} ms`,
+      group: "window",
+      findings: findings.filter((f) => f.rule === "latency-p95"),
+      ...skippedWindow
+    });
+  }
+  return checks;
+}
+
 // src/gates/health/summary.ts
 function percentile(values, p) {
   if (values.length === 0) return void 0;
@@ -471,7 +531,7 @@ function readCertificate(url, timeoutMs) {
 
 // src/gates/health/probe.ts
 async function probeTarget(config, url, io, timeoutMs) {
-  const response = await httpRequest(io.fetch, url, {
+  const response = await httpRequest(io, url, {
     timeoutMs,
     headers: {
       accept: config.expectBody.length > 0 ? "application/json" : "*/*",
@@ -521,7 +581,7 @@ async function evaluatePrometheus(config, io, timeoutMs) {
   const url = new URL("api/v1/query", config.url.href.endsWith("/") ? config.url : `${config.url.href}/`);
   url.searchParams.set("query", config.query);
   url.searchParams.set("time", String(io.now() / 1e3));
-  const response = await httpRequest(io.fetch, url, { timeoutMs, headers: { accept: "application/json" } });
+  const response = await httpRequest(io, url, { timeoutMs, headers: { accept: "application/json" } });
   if (!response.ok)
     return { kind: "error", latencyMs: response.durationMs, reason: `Prometheus: ${response.message}` };
   const latencyMs = response.durationMs;
@@ -773,7 +833,8 @@ async function runHealth(config, io) {
     sections: probeSections(outcomes),
     scope: `${targets} target(s), ${outcomes.length} probes, ${verification.windowRounds} of ${Math.floor(config.windowMs / config.intervalMs)} window rounds every ${formatDuration(config.intervalMs)}`,
     secrets: config.secrets,
-    data: { probes: outcomes }
+    data: { probes: outcomes },
+    checks: healthChecks(config, outcomes, findings, verification.windowRounds)
   };
 }
 async function checkCertificates(config, io) {

@@ -3,14 +3,14 @@ import {
   deploymentsClient,
   getEnvironment,
   requireToken
-} from "./chunk-KQG6MWWL.js";
+} from "./chunk-WVYUG5N6.js";
 import "./chunk-5FWNB2WK.js";
 import {
   readTextFile
-} from "./chunk-3GM542KK.js";
+} from "./chunk-DC3D336X.js";
 import {
   httpRequest
-} from "./chunk-YE34MGLT.js";
+} from "./chunk-PRC72XGQ.js";
 import {
   FileError,
   InputError,
@@ -18,7 +18,7 @@ import {
   getString,
   parseHttpUrl,
   redactUrl
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 import "./chunk-SGRFLWPV.js";
 import "./chunk-UM4MEZME.js";
 
@@ -155,7 +155,7 @@ function expandTemplate(template, deployment) {
 async function checkArtifact(config, deployment, io) {
   const url = expandTemplate(config.artifactCheck, deployment);
   const shown = redactUrl(url);
-  const response = await httpRequest(io.fetch, url, { timeoutMs: config.requestTimeoutMs });
+  const response = await httpRequest(io, url, { timeoutMs: config.requestTimeoutMs });
   if (response.ok && response.status >= 200 && response.status < 300) {
     io.log.info(`artifact check: ${shown} answered ${response.status}`);
     return [];

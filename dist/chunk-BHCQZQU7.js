@@ -2,7 +2,7 @@ import { createRequire as __deployGatesCreateRequire } from 'node:module'; const
 import {
   UserError,
   errorMessage
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -444,13 +444,13 @@ function endGroup() {
 
 // src/gates/registry.ts
 var loaders = {
-  env: async () => (await import("./env-ZLKC4TJK.js")).envGate,
-  migrations: async () => (await import("./migrations-6UXHBSG4.js")).migrationsGate,
-  contract: async () => (await import("./contract-TIYVDIHM.js")).contractGate,
-  health: async () => (await import("./health-GBDTJALT.js")).healthGate,
-  deployment: async () => (await import("./deployment-VH7XPMM3.js")).deploymentGate,
-  rollback: async () => (await import("./rollback-P2VU4UPN.js")).rollbackGate,
-  metrics: async () => (await import("./metrics-UERNWN6Y.js")).metricsGate
+  env: async () => (await import("./env-V2H6YCOD.js")).envGate,
+  migrations: async () => (await import("./migrations-ZPXD3IEV.js")).migrationsGate,
+  contract: async () => (await import("./contract-Y72UMQTM.js")).contractGate,
+  health: async () => (await import("./health-ZQI6KNJK.js")).healthGate,
+  deployment: async () => (await import("./deployment-JEHG22TD.js")).deploymentGate,
+  rollback: async () => (await import("./rollback-5QXHCPGS.js")).rollbackGate,
+  metrics: async () => (await import("./metrics-47LCPTB4.js")).metricsGate
 };
 async function loadGate(name) {
   return loaders[name]();
@@ -763,30 +763,79 @@ function location2(finding) {
   if (finding.file === void 0) return position;
   return position ? `${finding.file}:${position}` : finding.file;
 }
-function testCase(gate, finding, failOn) {
+function findingText(finding) {
+  const where = location2(finding);
+  return `${finding.severity}${where ? ` ${where}` : ""} ${finding.rule}: ${finding.message}${finding.help ? `
+${finding.help}` : ""}`;
+}
+function openCase(classname, name, at, durationMs) {
+  const attributes = [`classname="${escapeXml(classname)}"`, `name="${escapeXml(name)}"`];
+  if (at?.file !== void 0) attributes.push(`file="${escapeXml(at.file)}"`);
+  if (at?.line !== void 0) attributes.push(`line="${at.line}"`);
+  if (durationMs !== void 0) attributes.push(`time="${(durationMs / 1e3).toFixed(3)}"`);
+  return `    <testcase ${attributes.join(" ")}>`;
+}
+function findingCase(gate, finding, failOn) {
   const where = location2(finding);
   const name = `${finding.rule}${where ? ` ${where}` : ""}`;
-  const attributes = [`classname="deploy-gates.${escapeXml(gate)}"`, `name="${escapeXml(name)}"`];
-  if (finding.file !== void 0) attributes.push(`file="${escapeXml(finding.file)}"`);
-  if (finding.line !== void 0) attributes.push(`line="${finding.line}"`);
-  const text = `${finding.severity}${where ? ` ${where}` : ""} ${finding.rule}: ${finding.message}${finding.help ? `
-${finding.help}` : ""}`;
-  const body = failsStep(finding.severity, failOn) ? `<failure message="${escapeXml(finding.message)}" type="${escapeXml(finding.rule)}">${escapeXml(text)}</failure>` : `<system-out>${escapeXml(text)}</system-out>`;
-  return `    <testcase ${attributes.join(" ")}>${body}</testcase>
-`;
+  const failed = failsStep(finding.severity, failOn);
+  const body = failed ? `<failure message="${escapeXml(finding.message)}" type="${escapeXml(finding.rule)}">${escapeXml(findingText(finding))}</failure>` : `<system-out>${escapeXml(findingText(finding))}</system-out>`;
+  return { xml: `${openCase(`deploy-gates.${gate}`, name, finding)}${body}</testcase>
+`, failed, skipped: false };
+}
+function checkCase(gate, check, failOn) {
+  const classname = `deploy-gates.${gate}${check.group ? `.${check.group}` : ""}`;
+  const failing = check.findings.filter((finding) => failsStep(finding.severity, failOn)).sort(compareFindings);
+  const reported = check.findings.filter((finding) => !failsStep(finding.severity, failOn)).sort(compareFindings);
+  let body = "";
+  if (check.skipped !== void 0) body += `<skipped message="${escapeXml(check.skipped)}"/>`;
+  if (failing.length > 0) {
+    const [first] = failing;
+    const message = failing.length === 1 ? first.message : `${failing.length} failures; first: ${first.message}`;
+    body += `<failure message="${escapeXml(message)}" type="${escapeXml(first.rule)}">${escapeXml(failing.map(findingText).join("\n"))}</failure>`;
+  }
+  if (reported.length > 0) body += `<system-out>${escapeXml(reported.map(findingText).join("\n"))}</system-out>`;
+  const at = failing[0] ?? reported[0];
+  return {
+    xml: `${openCase(classname, check.name, at, check.durationMs)}${body}</testcase>
+`,
+    failed: failing.length > 0,
+    skipped: check.skipped !== void 0 && failing.length === 0
+  };
+}
+function findingKey(finding) {
+  return JSON.stringify([finding.rule, finding.severity, finding.message, finding.file, finding.line, finding.column]);
+}
+function testCases(result, failOn) {
+  const findings = [...result.findings].sort(compareFindings);
+  if (result.checks && result.checks.length > 0) {
+    const claimed = new Set(result.checks.flatMap((check) => check.findings.map(findingKey)));
+    return [
+      ...result.checks.map((check) => checkCase(result.gate, check, failOn)),
+      ...findings.filter((finding) => !claimed.has(findingKey(finding))).map((finding) => findingCase(result.gate, finding, failOn))
+    ];
+  }
+  if (findings.length > 0) return findings.map((finding) => findingCase(result.gate, finding, failOn));
+  return [
+    {
+      xml: `${openCase(`deploy-gates.${result.gate}`, result.title, void 0)}<system-out>${escapeXml(result.scope)}</system-out></testcase>
+`,
+      failed: false,
+      skipped: false
+    }
+  ];
 }
 function buildJunit(result, failOn) {
-  const findings = [...result.findings].sort(compareFindings);
-  const failures = findings.filter((finding) => failsStep(finding.severity, failOn)).length;
-  const cases = findings.length ? findings.map((finding) => testCase(result.gate, finding, failOn)).join("") : `    <testcase classname="deploy-gates.${escapeXml(result.gate)}" name="${escapeXml(result.title)}"><system-out>${escapeXml(result.scope)}</system-out></testcase>
-`;
-  const tests = Math.max(findings.length, 1);
+  const cases = testCases(result, failOn);
+  const tests = cases.length;
+  const failures = cases.filter((c) => c.failed).length;
+  const skipped = cases.filter((c) => c.skipped).length;
   const suite = `deploy-gates ${result.gate}: ${result.title}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="deploy-gates" tests="${tests}" failures="${failures}" errors="0">
-  <testsuite name="${escapeXml(suite)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">
+  <testsuite name="${escapeXml(suite)}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">
     <properties><property name="scope" value="${escapeXml(result.scope)}"/><property name="fail-on" value="${failOn}"/></properties>
-` + cases + "  </testsuite>\n</testsuites>\n";
+` + cases.map((c) => c.xml).join("") + "  </testsuite>\n</testsuites>\n";
 }
 
 // src/report/sarif.ts

@@ -44,7 +44,15 @@ function formatDuration(ms) {
 import * as path from "node:path";
 
 // src/types.ts
-var GATE_NAMES = ["env", "migrations", "contract", "health", "deployment", "rollback", "metrics"];
+var GATE_NAMES = [
+  "env",
+  "migrations",
+  "contract",
+  "health",
+  "deployment",
+  "rollback",
+  "metrics"
+];
 
 // src/inputs.ts
 function actionInputSource(env = process.env) {
@@ -130,9 +138,12 @@ function redactUrl(value) {
 }
 function parseGateName(source) {
   const value = source.get("gate");
-  if (value === void 0) throw new InputError(`${source.describe("gate")} is required: one of ${GATE_NAMES.join(", ")}`);
+  if (value === void 0)
+    throw new InputError(`${source.describe("gate")} is required: one of ${GATE_NAMES.join(", ")}`);
   if (!GATE_NAMES.includes(value)) {
-    throw new InputError(`${source.describe("gate")} must be one of ${GATE_NAMES.join(", ")} (got '${value}')`);
+    throw new InputError(
+      `${source.describe("gate")} must be one of ${GATE_NAMES.join(", ")} (got '${value}')`
+    );
   }
   return value;
 }

@@ -9,7 +9,7 @@ import {
 } from "./chunk-4ARHKECE.js";
 import {
   readTextFile
-} from "./chunk-3GM542KK.js";
+} from "./chunk-DC3D336X.js";
 import {
   FileError,
   InputError,
@@ -17,7 +17,7 @@ import {
   getList,
   parseDuration,
   redactUrl
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 import "./chunk-UM4MEZME.js";
 
 // src/gates/env/index.ts
@@ -198,7 +198,10 @@ var LIVE_TOKENS = [
   { what: "an npm token", pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}/ },
   { what: "a Twilio API key", pattern: /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![0-9a-f])/ }
 ];
+var LIVE_TOKEN_LITERAL = /AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com|[sr]k_live_|-----BEGIN |AIza|sk-|SG\.|npm_|SK[0-9a-f]/;
+var LIVE_TOKEN_MIN_LENGTH = 15;
 function liveTokenKind(value) {
+  if (value.length < LIVE_TOKEN_MIN_LENGTH || !LIVE_TOKEN_LITERAL.test(value)) return void 0;
   return LIVE_TOKENS.find((token) => token.pattern.test(value))?.what;
 }
 function shannonEntropy(value) {
@@ -1160,12 +1163,12 @@ function checkParity(views, schema, add, shown) {
     }
   }
 }
-function credentialLikeEntries(parsed, schema) {
+function credentialLikeEntries(parsed, schema, { anyName = false } = {}) {
   const found = [];
   for (const entry of parsed.entries) {
     const kind = liveTokenKind(entry.value);
     if (kind) found.push({ entry, kind });
-    else if ((schema?.variables.get(entry.key)?.secret || isSecretName(entry.key)) && looksRandom(entry.value) && !isPlaceholder(entry.value)) {
+    else if ((anyName || schema?.variables.get(entry.key)?.secret || isSecretName(entry.key)) && looksRandom(entry.value) && !isPlaceholder(entry.value)) {
       found.push({ entry, kind: "" });
     }
   }
@@ -1298,19 +1301,23 @@ async function trackedFiles(io, files) {
   }
 }
 async function runEnvGate(config, io) {
-  let schema;
-  if (config.schema) {
-    const { text, display } = await readTextFile(io.cwd, config.schema);
-    schema = parseSchema(text, display);
-  }
-  const read = await Promise.all(config.envFiles.map((file) => readTextFile(io.cwd, file)));
+  const schemaText = config.schema ? await readTextFile(io.cwd, config.schema) : void 0;
+  const yamlSchema = schemaText !== void 0 && isYamlSchema(schemaText.display);
+  let schema = schemaText && !yamlSchema ? parseSchema(schemaText.text, schemaText.display) : void 0;
+  const reads = await Promise.allSettled(config.envFiles.map((file) => readTextFile(io.cwd, file)));
+  const read = reads.flatMap((result) => result.status === "fulfilled" ? [result.value] : []);
   const parsed = read.map((file) => ({ display: file.display, parsed: parseEnvText(file.text) }));
   if (schema?.envFile) parsed.push({ display: schema.file, parsed: schema.envFile });
-  const suspects = parsed.filter((file) => credentialLikeEntries(file.parsed, schema).length > 0);
-  const tracked = await trackedFiles(
+  const suspects = parsed.filter(
+    (file) => credentialLikeEntries(file.parsed, schema, { anyName: yamlSchema }).length > 0
+  );
+  const tracking = read.length === reads.length ? trackedFiles(
     io,
     suspects.map((file) => file.display)
-  );
+  ) : Promise.resolve(/* @__PURE__ */ new Set());
+  if (yamlSchema) schema = parseSchema(schemaText.text, schemaText.display);
+  for (const result of reads) if (result.status === "rejected") throw result.reason;
+  const tracked = await tracking;
   const isTracked = (file) => tracked.has(path2.normalize(file));
   const files = read.map((file, i) => ({
     file: file.display,

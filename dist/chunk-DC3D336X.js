@@ -1,7 +1,7 @@
 import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
 import {
   FileError
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 
 // src/files.ts
 import { promises as fs, readFileSync, statSync } from "node:fs";

@@ -11,10 +11,10 @@ import {
 import {
   MAX_INPUT_FILE_BYTES,
   readTextFile
-} from "./chunk-3GM542KK.js";
+} from "./chunk-DC3D336X.js";
 import {
   httpRequest
-} from "./chunk-YE34MGLT.js";
+} from "./chunk-PRC72XGQ.js";
 import {
   FileError,
   InputError,
@@ -25,7 +25,7 @@ import {
   getList,
   getString,
   getUrl
-} from "./chunk-JY5GC2R6.js";
+} from "./chunk-D65UKCWC.js";
 import {
   __commonJS,
   __toESM
@@ -8104,44 +8104,6 @@ function escapeMarkdown(text) {
   return text.replace(/([<>|])/g, "\\$1");
 }
 
-// src/gates/contract/config.ts
-import { existsSync } from "node:fs";
-import * as path from "node:path";
-
-// src/gates/contract/operation-filter.ts
-function parseOperationFilter(items) {
-  const filter = { include: [], exclude: [] };
-  for (const item of items) {
-    if (item.startsWith("!")) filter.exclude.push(item.slice(1).trim());
-    else filter.include.push(item);
-  }
-  return filter;
-}
-function selectOperations(operations, filter) {
-  const used = /* @__PURE__ */ new Set();
-  const selected = operations.filter((op) => {
-    const hits = filter.include.filter((token) => matches(op, token));
-    for (const token of hits) used.add(token);
-    const included = filter.include.length === 0 || hits.length > 0;
-    return included && !filter.exclude.some((token) => matches(op, token));
-  });
-  return { selected, unmatched: filter.include.filter((token) => !used.has(token)) };
-}
-function matches(op, token) {
-  if (token.startsWith("tag:")) return op.tags.includes(token.slice(4).trim());
-  const methodPath = token.match(/^([A-Za-z]+)\s+(\/.*)$/);
-  if (methodPath) return op.method === methodPath[1].toLowerCase() && pathMatches(op.path, methodPath[2]);
-  if (token.startsWith("/")) return pathMatches(op.path, token);
-  return op.operationId === token;
-}
-function pathMatches(path4, pattern) {
-  if (!pattern.includes("*")) return path4 === pattern;
-  const regex = new RegExp(
-    `^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`
-  );
-  return regex.test(path4);
-}
-
 // src/gates/contract/rules.ts
 var BREAKING_RULES = {
   "path-removed": "error",
@@ -8195,6 +8157,69 @@ async function readRuleOverrides(cwd, file) {
     severities[rule] = severity;
   });
   return severities;
+}
+
+// src/gates/contract/checks.ts
+var REF_RULES = /* @__PURE__ */ new Set(["dangling-ref", "unsupported-ref"]);
+function specChecks(display, findings, parsed) {
+  const parse = findings.filter((f) => f.rule === "spec-parse-error");
+  const checks = [{ name: `${display} parses`, group: "spec", findings: parse }];
+  if (!parsed) return checks;
+  checks.push(
+    { name: `${display}: every $ref resolves`, group: "spec", findings: findings.filter((f) => REF_RULES.has(f.rule)) },
+    {
+      name: `${display} is a valid OpenAPI document`,
+      group: "spec",
+      findings: findings.filter((f) => f.rule !== "spec-parse-error" && !REF_RULES.has(f.rule))
+    }
+  );
+  return checks;
+}
+function breakingChecks(severities, findings) {
+  return Object.keys(BREAKING_RULES).map((rule) => ({
+    name: rule,
+    group: "breaking-changes",
+    findings: findings.filter((f) => f.rule === rule),
+    ...severities[rule] === "off" ? { skipped: "turned off by breaking-rules" } : {}
+  }));
+}
+
+// src/gates/contract/config.ts
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+
+// src/gates/contract/operation-filter.ts
+function parseOperationFilter(items) {
+  const filter = { include: [], exclude: [] };
+  for (const item of items) {
+    if (item.startsWith("!")) filter.exclude.push(item.slice(1).trim());
+    else filter.include.push(item);
+  }
+  return filter;
+}
+function selectOperations(operations, filter) {
+  const used = /* @__PURE__ */ new Set();
+  const selected = operations.filter((op) => {
+    const hits = filter.include.filter((token) => matches(op, token));
+    for (const token of hits) used.add(token);
+    const included = filter.include.length === 0 || hits.length > 0;
+    return included && !filter.exclude.some((token) => matches(op, token));
+  });
+  return { selected, unmatched: filter.include.filter((token) => !used.has(token)) };
+}
+function matches(op, token) {
+  if (token.startsWith("tag:")) return op.tags.includes(token.slice(4).trim());
+  const methodPath = token.match(/^([A-Za-z]+)\s+(\/.*)$/);
+  if (methodPath) return op.method === methodPath[1].toLowerCase() && pathMatches(op.path, methodPath[2]);
+  if (token.startsWith("/")) return pathMatches(op.path, token);
+  return op.operationId === token;
+}
+function pathMatches(path4, pattern) {
+  if (!pattern.includes("*")) return path4 === pattern;
+  const regex = new RegExp(
+    `^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`
+  );
+  return regex.test(path4);
 }
 
 // src/gates/contract/config.ts
@@ -10045,7 +10070,14 @@ async function verifyLive(spec, config, io) {
     while (next < selected.length) {
       const index = next++;
       const op = selected[index];
-      checks[index] = await checkOperation(spec, validators, op, config, io, transport);
+      checks[index] = await checkOperation(
+        spec,
+        validators,
+        op,
+        config,
+        io,
+        (failure) => transport.push({ ...failure, index })
+      );
     }
   };
   await Promise.all(
@@ -10057,12 +10089,26 @@ async function verifyLive(spec, config, io) {
     if (check.status !== void 0) statuses.push(check.status);
     if (check.outcome === "failed" && check.status !== void 0) failedResponses++;
   }
-  for (const check of checks) {
-    for (const v of check.violations)
-      findings.push({ rule: v.rule, severity: "error", message: v.message, file: v.file, line: v.line });
-  }
+  const perOperation = checks.map(
+    (check) => check.violations.map(
+      (v) => ({ rule: v.rule, severity: "error", message: v.message, file: v.file, line: v.line })
+    )
+  );
+  findings.push(...perOperation.flat());
   const sent = checks.filter((check) => check.request !== void 0).length;
-  findings.push(...transportFindings(spec, transport, sent, config.baseUrl));
+  for (const { finding, indexes } of transportFindings(spec, transport, sent, config.baseUrl)) {
+    findings.push(finding);
+    for (const index of indexes) perOperation[index].push(finding);
+  }
+  const operationChecks = checks.map(
+    (check, index) => ({
+      name: check.operation,
+      group: "live",
+      findings: perOperation[index],
+      ...check.durationMs !== void 0 ? { durationMs: check.durationMs } : {},
+      ...check.outcome === "skipped" ? { skipped: check.reason ?? "not sent" } : {}
+    })
+  );
   const unproven = statuses.filter((status) => UNPROVEN_STATUSES.has(status)).length;
   if (statuses.length > 0 && unproven * 2 > statuses.length) {
     const auth = statuses.filter((status) => status === 401 || status === 403).length;
@@ -10087,9 +10133,9 @@ async function verifyLive(spec, config, io) {
       )
     );
   }
-  return { findings, checks, checked, failedResponses };
+  return { findings, checks, operationChecks, checked, failedResponses };
 }
-async function checkOperation(spec, validators, op, config, io, transport) {
+async function checkOperation(spec, validators, op, config, io, onTransportFailure) {
   const base = {
     operation: describeOperation(op),
     operationId: op.operationId,
@@ -10106,7 +10152,7 @@ async function checkOperation(spec, validators, op, config, io, transport) {
     return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` };
   const planned = planRequest(spec, op, config.baseUrl, config.headers);
   if ("skipped" in planned) return { ...base, reason: planned.skipped };
-  const response = await httpRequest(io.fetch, planned.url, {
+  const response = await httpRequest(io, planned.url, {
     method: planned.method,
     headers: planned.headers,
     body: planned.body,
@@ -10114,7 +10160,7 @@ async function checkOperation(spec, validators, op, config, io, transport) {
   });
   const sent = { ...base, request: planned.display, durationMs: Math.round(response.durationMs) };
   if (!response.ok) {
-    transport.push({ op, request: planned, kind: response.kind, message: response.message });
+    onTransportFailure({ op, request: planned, kind: response.kind, message: response.message });
     return { ...sent, outcome: "failed", reason: response.message };
   }
   let violations;
@@ -10142,23 +10188,23 @@ async function checkOperation(spec, validators, op, config, io, transport) {
 function transportFindings(spec, failures, sent, baseUrl) {
   const connection = failures.filter((f) => f.kind === "connection");
   if (connection.length > 0 && connection.length === failures.length && failures.length === sent) {
-    return [
-      spec.finding(
-        { file: spec.entry, pointer: ["paths"] },
-        "service-unreachable",
-        "error",
-        `base-url ${baseUrl.origin} is unreachable: ${connection[0].message}; no operation could be verified`
-      )
-    ];
+    const finding = spec.finding(
+      { file: spec.entry, pointer: ["paths"] },
+      "service-unreachable",
+      "error",
+      `base-url ${baseUrl.origin} is unreachable: ${connection[0].message}; no operation could be verified`
+    );
+    return [{ finding, indexes: failures.map((f) => f.index) }];
   }
-  return failures.map(
-    (f) => spec.finding(
+  return failures.map((f) => ({
+    finding: spec.finding(
       f.op.loc,
       f.kind === "timeout" ? "request-timeout" : "connection-failed",
       "error",
       `${f.op.label}: ${f.request.display}: ${f.message}`
-    )
-  );
+    ),
+    indexes: [f.index]
+  }));
 }
 
 // src/gates/contract/live-summary.ts
@@ -10202,6 +10248,7 @@ async function runContractGate(config, io) {
   };
   const scope = [];
   const data = {};
+  const checks = [];
   const result = () => ({
     gate: "contract",
     title: "API contract",
@@ -10210,14 +10257,18 @@ async function runContractGate(config, io) {
     sections,
     scope: scope.join("; "),
     secrets: config.secrets,
-    data
+    data,
+    checks
   });
   const head = await loadOrFinding(fileReader(io.cwd), path3.resolve(io.cwd, config.spec), findings);
   if (!head) {
     scope.push(`${config.spec} (does not parse)`);
+    checks.push(...specChecks(config.spec, findings, false));
     return result();
   }
-  findings.push(...head.problems, ...validateStructure(head));
+  const specProblems = [...head.problems, ...validateStructure(head)];
+  findings.push(...specProblems);
+  checks.push(...specChecks(head.entry.display, specProblems, true));
   const operations = listOperations(head);
   scope.push(
     `${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ""})`
@@ -10227,6 +10278,7 @@ async function runContractGate(config, io) {
     if (changes) {
       const breaking = changeFindings(head, changes);
       findings.push(...breaking);
+      checks.push(...breakingChecks(config.severities, breaking));
       outputs["breaking-changes"] = String(breaking.length);
       sections.push({
         heading: "API changelog",
@@ -10246,6 +10298,7 @@ async function runContractGate(config, io) {
   if (config.live) {
     const live = await verifyLive(head, config.live, io);
     findings.push(...live.findings);
+    checks.push(...live.operationChecks);
     outputs.violations = String(live.failedResponses);
     outputs["operations-checked"] = String(live.checked);
     sections.push({ heading: "Live verification", markdown: liveMarkdown(live, config.live.baseUrl) });

@@ -2,9 +2,9 @@ import { createRequire as __deployGatesCreateRequire } from 'node:module'; const
 import {
   deploymentGate,
   getEnvironment
-} from "./chunk-KQG6MWWL.js";
+} from "./chunk-WVYUG5N6.js";
 import "./chunk-5FWNB2WK.js";
-import "./chunk-JY5GC2R6.js";
+import "./chunk-D65UKCWC.js";
 import "./chunk-SGRFLWPV.js";
 import "./chunk-UM4MEZME.js";
 export {
