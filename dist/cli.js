@@ -15,7 +15,7 @@ import {
   repositoryPath,
   shouldUseColor,
   writeReportFiles
-} from "./chunk-BHCQZQU7.js";
+} from "./chunk-FFMQ5EVY.js";
 import {
   load
 } from "./chunk-4ARHKECE.js";

@@ -8,7 +8,7 @@ import {
   reportToAction,
   setFailed,
   setSecret
-} from "./chunk-BHCQZQU7.js";
+} from "./chunk-FFMQ5EVY.js";
 import {
   actionInputSource,
   parseCommonInputs

@@ -114,7 +114,7 @@ function exchange(target: URL, request: HttpRequest, agent: http.Agent): Promise
       req = send(target, { method: (request.method ?? 'GET').toUpperCase(), headers, agent }, res => {
         readBody(res)
           .then(body =>
-            settle({ ok: true, status: res.statusCode ?? 0, headers: distinctHeaders(res.headersDistinct), body })
+            settle({ ok: true, status: res.statusCode ?? 0, headers: headerReader(res.rawHeaders), body })
           )
           .catch(fail)
       })
@@ -162,8 +162,18 @@ async function readBody(res: http.IncomingMessage): Promise<string> {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
-function distinctHeaders(raw: NodeJS.Dict<string[]>): ResponseHeaders {
-  return { get: name => raw[name.toLowerCase()]?.join(', ') ?? null }
+/** Reads the raw name/value pairs on demand: a check reads two or three headers, so no map is built. */
+function headerReader(raw: string[]): ResponseHeaders {
+  return {
+    get(name) {
+      const wanted = name.toLowerCase()
+      let value: string | null = null
+      for (let i = 0; i < raw.length; i += 2) {
+        if (raw[i]!.toLowerCase() === wanted) value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]}`
+      }
+      return value
+    }
+  }
 }
 
 /** System error codes (ECONNREFUSED, ECONNRESET, ENOTFOUND, CERT_HAS_EXPIRED…) say it best; Node's own ERR_* codes do not. */

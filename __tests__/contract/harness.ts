@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { contractGate } from '../../src/gates/contract/index.js'
 import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
-import { gitRunner } from '../../src/runtime.js'
 import type { GateIO, GateResult, GitHubContext } from '../../src/types.js'
+import { testGateIO } from '../helpers/gate-io.js'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const FIXTURES = path.join(REPO_ROOT, '__fixtures__', 'contract')
@@ -42,28 +42,18 @@ export function unpackFixture(name: string): string {
   return file
 }
 
+/** A push build of `o/r`, unless `github` says otherwise (a pull request, to default the base spec). */
 export function testIO(cwd: string, github: Partial<GitHubContext> = {}): GateIO {
-  return {
-    cwd,
-    env: {},
-    fetch: globalThis.fetch,
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    log: { info: () => {}, warning: () => {}, debug: () => {} },
-    git: gitRunner(cwd),
+  return testGateIO(cwd, {
     github: {
-      token: '',
       apiUrl: 'http://127.0.0.1:9',
       serverUrl: 'https://github.com',
       repository: 'o/r',
       eventName: 'push',
-      event: {},
-      sha: '',
-      ref: '',
       runId: '1',
       ...github
     }
-  }
+  })
 }
 
 /** Runs the gate the way the CLI does (inputs → config → result). */

@@ -40,8 +40,7 @@ beforeEach(() => {
 })
 
 function io(cwd = process.cwd()): GateIO {
-  const base = realIO({ cwd })
-  return { ...base, github: { ...base.github, token: TOKEN, apiUrl: api.url } }
+  return realIO({ cwd, github: { token: TOKEN, apiUrl: api.url } })
 }
 
 async function run<C>(gate: Gate<C>, inputs: Record<string, string>, gateIO = io()): Promise<GateResult> {

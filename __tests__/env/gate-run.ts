@@ -3,8 +3,8 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { envGate } from '../../src/gates/env/index.js'
 import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
-import { gitRunner } from '../../src/runtime.js'
 import type { Finding, GateIO, GateResult } from '../../src/types.js'
+import { testGateIO } from '../helpers/gate-io.js'
 
 export const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -14,27 +14,13 @@ export const FIXTURES = path.resolve(
   'env'
 )
 
+/** The env gate works offline and never waits: fetch rejects, sleep returns at once. */
 export function testIO(cwd: string, env: Record<string, string | undefined> = {}): GateIO {
-  return {
-    cwd,
+  return testGateIO(cwd, {
     env,
     fetch: () => Promise.reject(new Error('the env gate must not use the network')),
-    now: () => Date.now(),
-    sleep: async () => {},
-    log: { info: () => {}, warning: () => {}, debug: () => {} },
-    git: gitRunner(cwd),
-    github: {
-      token: '',
-      apiUrl: '',
-      serverUrl: '',
-      repository: '',
-      eventName: '',
-      event: {},
-      sha: '',
-      ref: '',
-      runId: ''
-    }
-  }
+    sleep: async () => {}
+  })
 }
 
 export async function runEnv(

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { GateIO } from '../../src/types.js'
+import { testGateIO, type GateIOOverrides } from '../helpers/gate-io.js'
 
 export type Behaviour =
   | { kind: 'json'; status?: number; body: unknown; headers?: Record<string, string> }
@@ -63,31 +64,25 @@ export async function startService(
   return service
 }
 
-/** A GateIO on real time and real fetch, with log lines collected. */
-export function realIO(overrides: Partial<GateIO> = {}): GateIO & { lines: string[] } {
+/** A GateIO on real time and the real network, in a push build of octo-org/octo-repo, with log lines collected. */
+export function realIO(overrides: GateIOOverrides = {}): GateIO & { lines: string[] } {
   const lines: string[] = []
-  return {
-    cwd: process.cwd(),
-    env: {},
-    fetch: globalThis.fetch,
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  const io = testGateIO(overrides.cwd ?? process.cwd(), {
     log: { info: m => lines.push(m), warning: m => lines.push(`warning: ${m}`), debug: () => {} },
     git: async () => '',
+    ...overrides,
     github: {
-      token: '',
       apiUrl: 'http://127.0.0.1:9',
       serverUrl: 'https://github.com',
       repository: 'octo-org/octo-repo',
       eventName: 'push',
-      event: {},
       sha: '0123456789abcdef0123456789abcdef01234567',
       ref: 'refs/heads/main',
-      runId: '4242'
-    },
-    lines,
-    ...overrides
-  }
+      runId: '4242',
+      ...overrides.github
+    }
+  })
+  return { ...io, lines }
 }
 
 /** A Prometheus HTTP API stand-in following the documented `/api/v1/query` response format. */

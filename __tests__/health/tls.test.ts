@@ -94,6 +94,12 @@ describeTls('tls-min-days on a real https server', () => {
     expect(result.outputs.healthy).toBe('true')
   })
 
+  it('does not trust a certificate the runner does not trust: the probe names the TLS failure', async () => {
+    const result = await runHealth(parse({ url, 'readiness-timeout': '200ms' }), realIO())
+    expect(result.findings.map(f => f.rule)).toEqual(['not-ready'])
+    expect(result.findings[0]!.message).toMatch(/; last: connection failed \(DEPTH_ZERO_SELF_SIGNED_CERT\)$/)
+  })
+
   it('fails closed when no TLS handshake is possible', async () => {
     const plain = url.replace(/:\d+\//, ':9/')
     const result = await runHealth(

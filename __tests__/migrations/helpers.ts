@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { execFileSync } from 'node:child_process'
@@ -6,8 +6,8 @@ import pg from 'pg'
 import { runMigrationsGate, type MigrationsConfig } from '../../src/gates/migrations/index.js'
 import { parseMigrationsInputs } from '../../src/gates/migrations/config.js'
 import { mapInputSource } from '../../src/inputs.js'
-import { gitRunner } from '../../src/runtime.js'
 import type { GateIO, GateResult, GitHubContext } from '../../src/types.js'
+import { testGateIO } from '../helpers/gate-io.js'
 
 export const FIXTURES = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
@@ -19,27 +19,7 @@ export const FIXTURES = path.resolve(
 export const REPO = path.resolve(FIXTURES, '..', '..')
 
 export function gateIO(cwd: string, github: Partial<GitHubContext> = {}): GateIO {
-  return {
-    cwd,
-    env: {},
-    fetch: globalThis.fetch,
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    log: { info: () => {}, warning: () => {}, debug: () => {} },
-    git: gitRunner(cwd),
-    github: {
-      token: '',
-      apiUrl: '',
-      serverUrl: '',
-      repository: '',
-      eventName: '',
-      event: {},
-      sha: '',
-      ref: '',
-      runId: '',
-      ...github
-    }
-  }
+  return testGateIO(cwd, { github })
 }
 
 export function configFor(
@@ -73,6 +53,13 @@ export function project(files: Record<string, string>): string {
   return dir
 }
 
+/** A scratch copy of a fixture project (under __fixtures__/migrations), safe to edit. */
+export function copyFixture(...segments: string[]): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `dg-migrations-${segments.at(-1)}-`))
+  cpSync(path.join(FIXTURES, ...segments), dir, { recursive: true })
+  return dir
+}
+
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync(
     'git',
@@ -95,6 +82,16 @@ export interface TestDatabase {
   /** Drops everything the tests created (schemas public and drizzle). */
   reset(): Promise<void>
   close(): Promise<void>
+}
+
+/** The columns of a table as the tool created it, in table order. */
+export async function columnsOf(db: TestDatabase, schema: string, table: string): Promise<string[]> {
+  const result = await db.query(
+    `SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+    [schema, table]
+  )
+  return result.rows.map(row => String(row.attname))
 }
 
 export async function testDatabase(): Promise<TestDatabase> {

@@ -15,8 +15,9 @@ interface JournalEntry {
  * Drizzle (drizzle-kit generate + drizzle-orm's migrator): `drizzle/<idx>_<tag>.sql` listed in
  * `meta/_journal.json`, statements split on `--> statement-breakpoint`. The migrator stores
  * `drizzle.__drizzle_migrations(id, hash, created_at)`: the SHA-256 of the file and the journal's `when`,
- * and applies only files whose `when` is later than the last row's, all in one transaction. A file that
- * sorts before the last applied one is therefore skipped silently (out-of-order).
+ * and applies only files whose `when` is later than the last row's, all in one transaction. A file whose
+ * `when` is before the last applied one is therefore skipped silently: files are ordered by `when`, so the
+ * comparison reports it out-of-order.
  */
 export const drizzle: ToolAdapter = {
   name: 'drizzle',
@@ -51,7 +52,9 @@ export const drizzle: ToolAdapter = {
         checksums: [sha256(text)]
       })
     }
-    return files
+    // The migrator applies only entries whose `when` is later than the last applied one, so `when` (not the
+    // journal's position) decides what runs: an entry merged late with an earlier `when` never will.
+    return files.sort((a, b) => Number(a.id) - Number(b.id))
   },
   table: { schema: 'drizzle', name: '__drizzle_migrations', columns: ['id', 'hash', 'created_at'] },
   select: table => `SELECT hash, created_at FROM ${table} ORDER BY created_at`,

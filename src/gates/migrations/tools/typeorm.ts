@@ -3,11 +3,16 @@ import { anyFileContains, CODE_FILE, listFiles, readMigration, str } from './com
 import { embeddedSql, hasJsDown } from './embedded-sql.js'
 import type { MigrationFile, ToolAdapter } from './types.js'
 
-const CLASS = /class\s+([A-Za-z_$][\w$]*?(\d{13}))\s+implements\s+MigrationInterface/
+// `class X<ts> implements MigrationInterface` (TypeScript) or `class X<ts> {` (JavaScript, `--outputJs`).
+const CLASS = /\bclass\s+([A-Za-z_$][\w$]*?\d{13})\s*(?:implements\s+MigrationInterface\s*)?\{/
+// TypeORM records `migration.name ?? migration.constructor.name`; generated migrations set `name`.
+const NAME_FIELD =
+  /^\s*(?:public\s+|readonly\s+)*name\s*(?::\s*string\s*)?=\s*(['"`])([A-Za-z_$][\w$]*?\d{13})\1/m
 
 /**
- * TypeORM: `src/migration/<timestamp>-<Name>.ts` holding `class <Name><timestamp> implements MigrationInterface`,
- * ordered by that 13-digit timestamp; `migrations(id, timestamp bigint, name)` stores the class name.
+ * TypeORM: `src/migration/<timestamp>-<Name>.ts` holding `class <Name><timestamp> implements MigrationInterface`
+ * (or the `.js` equivalent), ordered by the name's last 13 digits; `migrations(id, timestamp bigint, name)`
+ * stores the migration's `name` field, else its class name.
  * Generated migrations are `queryRunner.query("...")` calls, so their SQL is linted. All pending migrations
  * run in one transaction by default (`transaction = false` on the class opts out).
  */
@@ -24,15 +29,16 @@ export const typeorm: ToolAdapter = {
       const { text, file } = await readMigration(cwd, path.join(directory, name))
       const match = CLASS.exec(text)
       if (!match) continue
+      const id = NAME_FIELD.exec(text.slice(match.index))?.[2] ?? match[1]!
       files.push({
-        id: match[1]!,
-        name: match[1]!,
+        id,
+        name: id,
         file,
         text,
         sql: embeddedSql(text, ['queryRunner.query']),
         hasDown: hasJsDown(text),
         transaction: /transaction\s*=\s*false/.test(text) ? 'none' : 'wrapped',
-        timestamp: BigInt(match[2]!)
+        timestamp: BigInt(id.slice(-13))
       })
     }
     return files.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0))

@@ -4058,7 +4058,7 @@ var drizzle = {
         checksums: [sha256(text)]
       });
     }
-    return files;
+    return files.sort((a, b) => Number(a.id) - Number(b.id));
   },
   table: { schema: "drizzle", name: "__drizzle_migrations", columns: ["id", "hash", "created_at"] },
   select: (table) => `SELECT hash, created_at FROM ${table} ORDER BY created_at`,
@@ -4429,7 +4429,8 @@ var sequelize = {
 
 // src/gates/migrations/tools/typeorm.ts
 import * as path13 from "node:path";
-var CLASS = /class\s+([A-Za-z_$][\w$]*?(\d{13}))\s+implements\s+MigrationInterface/;
+var CLASS = /\bclass\s+([A-Za-z_$][\w$]*?\d{13})\s*(?:implements\s+MigrationInterface\s*)?\{/;
+var NAME_FIELD = /^\s*(?:public\s+|readonly\s+)*name\s*(?::\s*string\s*)?=\s*(['"`])([A-Za-z_$][\w$]*?\d{13})\1/m;
 var typeorm = {
   name: "typeorm",
   defaultDirs: ["src/migration", "src/migrations", "migrations", "src/database/migrations"],
@@ -4443,15 +4444,16 @@ var typeorm = {
       const { text, file } = await readMigration(cwd, path13.join(directory, name));
       const match = CLASS.exec(text);
       if (!match) continue;
+      const id = NAME_FIELD.exec(text.slice(match.index))?.[2] ?? match[1];
       files.push({
-        id: match[1],
-        name: match[1],
+        id,
+        name: id,
         file,
         text,
         sql: embeddedSql(text, ["queryRunner.query"]),
         hasDown: hasJsDown(text),
         transaction: /transaction\s*=\s*false/.test(text) ? "none" : "wrapped",
-        timestamp: BigInt(match[2])
+        timestamp: BigInt(id.slice(-13))
       });
     }
     return files.sort((a, b) => a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0);

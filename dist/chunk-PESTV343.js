@@ -4,7 +4,6 @@ import { createRequire as __deployGatesCreateRequire } from 'node:module'; const
 import * as http from "node:http";
 import * as https from "node:https";
 import * as zlib from "node:zlib";
-var RETRYABLE_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 function createHttpClient(options = {}) {
   const agents = {
     "http:": new http.Agent({ keepAlive: true }),
@@ -21,16 +20,10 @@ function createHttpClient(options = {}) {
       durationMs: performance.now() - started
     });
     if (!agent) return failure("connection", `connection failed (unsupported protocol ${target.protocol})`);
-    const deadline = started + request3.timeoutMs;
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await exchange(target, request3, agent, deadline - performance.now());
-      if (outcome.ok) return { ...outcome, durationMs: performance.now() - started };
-      if (outcome.timedOut) return failure("timeout", `no answer within ${request3.timeoutMs}ms`);
-      const staleSocket = outcome.reusedSocket && !outcome.answered && outcome.code === "ECONNRESET";
-      if (attempt === 1 && staleSocket && RETRYABLE_METHODS.has((request3.method ?? "GET").toUpperCase()))
-        continue;
-      return failure("connection", `connection failed (${describeError(outcome)})`);
-    }
+    const outcome = await exchange(target, request3, agent);
+    if (outcome.ok) return { ...outcome, durationMs: performance.now() - started };
+    if (outcome.timedOut) return failure("timeout", `no answer within ${request3.timeoutMs}ms`);
+    return failure("connection", `connection failed (${describeError(outcome)})`);
   };
 }
 var shared;
@@ -38,11 +31,10 @@ function httpRequest(io, url, request3) {
   const client = io.http ?? (shared ??= createHttpClient());
   return client(url, request3);
 }
-function exchange(target, request3, agent, timeoutMs) {
+function exchange(target, request3, agent) {
   return new Promise((resolve) => {
     let settled = false;
     let timedOut = false;
-    let answered = false;
     let req;
     const settle = (value) => {
       if (settled) return;
@@ -52,27 +44,19 @@ function exchange(target, request3, agent, timeoutMs) {
     };
     const fail = (error) => {
       const { code, message } = error;
-      settle({
-        ok: false,
-        timedOut,
-        reusedSocket: req?.reusedSocket ?? false,
-        answered,
-        code,
-        message: message ?? String(error)
-      });
+      settle({ ok: false, timedOut, code, message: message ?? String(error) });
     };
     const timer = setTimeout(() => {
       timedOut = true;
       req?.destroy(new Error("timeout"));
       fail(new Error("timeout"));
-    }, Math.max(0, timeoutMs));
+    }, request3.timeoutMs);
     try {
       const headers = requestHeaders(request3);
       const send = target.protocol === "https:" ? https.request : http.request;
       req = send(target, { method: (request3.method ?? "GET").toUpperCase(), headers, agent }, (res) => {
-        answered = true;
         readBody(res).then(
-          (body) => settle({ ok: true, status: res.statusCode ?? 0, headers: distinctHeaders(res.headersDistinct), body })
+          (body) => settle({ ok: true, status: res.statusCode ?? 0, headers: headerReader(res.rawHeaders), body })
         ).catch(fail);
       });
       req.on("error", fail);
@@ -106,8 +90,17 @@ async function readBody(res) {
   const text = Buffer.concat(chunks).toString("utf8");
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
 }
-function distinctHeaders(raw) {
-  return { get: (name) => raw[name.toLowerCase()]?.join(", ") ?? null };
+function headerReader(raw) {
+  return {
+    get(name) {
+      const wanted = name.toLowerCase();
+      let value = null;
+      for (let i = 0; i < raw.length; i += 2) {
+        if (raw[i].toLowerCase() === wanted) value = value === null ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
+      }
+      return value;
+    }
+  };
 }
 function describeError({ code, message }) {
   return code && !code.startsWith("ERR_") ? code : message;

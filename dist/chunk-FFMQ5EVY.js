@@ -445,11 +445,11 @@ function endGroup() {
 // src/gates/registry.ts
 var loaders = {
   env: async () => (await import("./env-V2H6YCOD.js")).envGate,
-  migrations: async () => (await import("./migrations-ZPXD3IEV.js")).migrationsGate,
-  contract: async () => (await import("./contract-Y72UMQTM.js")).contractGate,
-  health: async () => (await import("./health-ZQI6KNJK.js")).healthGate,
+  migrations: async () => (await import("./migrations-MVOY6AWI.js")).migrationsGate,
+  contract: async () => (await import("./contract-ZQ3XXHXC.js")).contractGate,
+  health: async () => (await import("./health-6LC2RZUP.js")).healthGate,
   deployment: async () => (await import("./deployment-JEHG22TD.js")).deploymentGate,
-  rollback: async () => (await import("./rollback-5QXHCPGS.js")).rollbackGate,
+  rollback: async () => (await import("./rollback-GLZYT66B.js")).rollbackGate,
   metrics: async () => (await import("./metrics-47LCPTB4.js")).metricsGate
 };
 async function loadGate(name) {

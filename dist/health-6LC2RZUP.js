@@ -1,7 +1,7 @@
 import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
 import {
   httpRequest
-} from "./chunk-PRC72XGQ.js";
+} from "./chunk-PESTV343.js";
 import {
   InputError,
   formatDuration,

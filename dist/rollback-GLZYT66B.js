@@ -10,7 +10,7 @@ import {
 } from "./chunk-DC3D336X.js";
 import {
   httpRequest
-} from "./chunk-PRC72XGQ.js";
+} from "./chunk-PESTV343.js";
 import {
   FileError,
   InputError,
