@@ -7,7 +7,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { createHash } from 'node:crypto'
 import { flywayChecksum } from '../../src/gates/migrations/tools/flyway.js'
-import { FIXTURES, REPO, runGate, testDatabase, where, type TestDatabase } from './helpers.js'
+import { copyFixture, FIXTURES, REPO, runGate, testDatabase, where, type TestDatabase } from './helpers.js'
 
 // Async: with PGlite the database is served from this very process, so a blocking child would deadlock.
 const run = promisify(execFile)
@@ -41,12 +41,6 @@ async function snapshot(): Promise<string> {
   }
   const roles = await db.query('SELECT rolname FROM pg_roles ORDER BY 1')
   return parts.join('\n') + JSON.stringify(roles.rows)
-}
-
-function scratchCopy(tool: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `dg-migrations-${tool}-`))
-  cpSync(fixture(tool), dir, { recursive: true })
-  return dir
 }
 
 describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real PostgreSQL server' : 'PGlite on loopback'})`, () => {
@@ -237,7 +231,7 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
   })
 
   it('knex and node-pg-migrate: migrations applied by the real tools, then checked', async () => {
-    const knexDir = scratchCopy('knex')
+    const knexDir = copyFixture('tools', 'knex')
     await run(
       process.execPath,
       [
