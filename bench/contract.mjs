@@ -324,7 +324,10 @@ async function benchLive() {
   let results
   try {
     // Interleaved, so both transports see the same machine load.
-    const after = [], before = [], bareNode = [], bareFetch = []
+    const after = [],
+      before = [],
+      bareNode = [],
+      bareFetch = []
     for (let round = 0; round < 2; round++) {
       after.push(await timed(gateRun(undefined)))
       before.push(await timed(gateRun(fetchClient)))
@@ -333,7 +336,10 @@ async function benchLive() {
     }
     const load = await timed(loadSpec)
     const instant = await timed(gateRun(instantClient()))
-    const pick = list => ({ median: median(list.map(t => t.median)), best: Math.min(...list.map(t => t.best)) })
+    const pick = list => ({
+      median: median(list.map(t => t.median)),
+      best: Math.min(...list.map(t => t.best))
+    })
     results = {
       after: pick(after),
       before: pick(before),

@@ -15,7 +15,7 @@ import {
   repositoryPath,
   shouldUseColor,
   writeReportFiles
-} from "./chunk-FFMQ5EVY.js";
+} from "./chunk-3KCPPSOO.js";
 import {
   load
 } from "./chunk-4ARHKECE.js";

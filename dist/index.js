@@ -8,7 +8,7 @@ import {
   reportToAction,
   setFailed,
   setSecret
-} from "./chunk-FFMQ5EVY.js";
+} from "./chunk-3KCPPSOO.js";
 import {
   actionInputSource,
   parseCommonInputs

@@ -92,8 +92,18 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
     )
     const cases = junitCases(junit)
     expect(cases.filter(c => c.classname === 'deploy-gates.contract.live')).toEqual([
-      { classname: 'deploy-gates.contract.live', name: 'GET /healthz (getHealth)', outcome: 'passed', failures: [] },
-      { classname: 'deploy-gates.contract.live', name: 'GET /users (listUsers)', outcome: 'passed', failures: [] },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /healthz (getHealth)',
+        outcome: 'passed',
+        failures: []
+      },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /users (listUsers)',
+        outcome: 'passed',
+        failures: []
+      },
       {
         classname: 'deploy-gates.contract.live',
         name: 'POST /users (createUser)',
@@ -104,9 +114,16 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
         classname: 'deploy-gates.contract.live',
         name: 'GET /users/{id} (getUser)',
         outcome: 'failed',
-        failures: [`error openapi.yaml:${lineOf(breaking, 'type: integer', '            id:')} response-schema-mismatch`]
+        failures: [
+          `error openapi.yaml:${lineOf(breaking, 'type: integer', '            id:')} response-schema-mismatch`
+        ]
       },
-      { classname: 'deploy-gates.contract.live', name: 'GET /orders (listOrders)', outcome: 'passed', failures: [] }
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /orders (listOrders)',
+        outcome: 'passed',
+        failures: []
+      }
     ])
     const breakingCases = cases.filter(c => c.classname === 'deploy-gates.contract.breaking-changes')
     expect(breakingCases).toHaveLength(20)
@@ -114,12 +131,19 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
       ['path-removed', [`error openapi.yaml:${lineOf(breaking, 'paths:')}:1 path-removed`]],
       [
         'parameter-became-required',
-        [`error openapi.yaml:${lineOf(breaking, 'required: true', 'name: limit')}:11 parameter-became-required`]
+        [
+          `error openapi.yaml:${lineOf(breaking, 'required: true', 'name: limit')}:11 parameter-became-required`
+        ]
       ],
-      ['response-property-removed', [`error openapi.yaml:${lineOf(breaking, '    User:')}:5 response-property-removed`]]
+      [
+        'response-property-removed',
+        [`error openapi.yaml:${lineOf(breaking, '    User:')}:5 response-property-removed`]
+      ]
     ])
     expect(breakingCases.find(c => c.name === 'operation-removed')!.outcome).toBe('passed')
-    expect(cases.filter(c => c.classname === 'deploy-gates.contract.spec').map(c => `${c.name}: ${c.outcome}`)).toEqual([
+    expect(
+      cases.filter(c => c.classname === 'deploy-gates.contract.spec').map(c => `${c.name}: ${c.outcome}`)
+    ).toEqual([
       'openapi.yaml parses: passed',
       'openapi.yaml: every $ref resolves: passed',
       'openapi.yaml is a valid OpenAPI document: passed'

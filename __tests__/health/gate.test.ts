@@ -73,10 +73,9 @@ describe('health gate on real loopback services', () => {
     )
     expect(result.outputs.healthy).toBe('false')
     // JUnit test cases: the target became ready, then failed in the window.
-    expect(result.checks!.map(c => `${c.group} ${c.name}: ${c.findings.map(f => f.rule).join(',')}`)).toEqual([
-      `readiness ${service.url} becomes ready: `,
-      `window ${service.url} stays healthy: failure-limit`
-    ])
+    expect(result.checks!.map(c => `${c.group} ${c.name}: ${c.findings.map(f => f.rule).join(',')}`)).toEqual(
+      [`readiness ${service.url} becomes ready: `, `window ${service.url} stays healthy: failure-limit`]
+    )
     // The first bad answer was already a failing probe; two more intervals and it is over, not after 3 s.
     expect(finishedAt - degradedAt).toBeLessThan(3 * 100 + 150)
     expect(service.requests).toBe(8)

@@ -127,7 +127,12 @@ describe('JUnit', () => {
       title: 'API contract',
       checks: [
         { name: 'GET /users (listUsers)', group: 'live', durationMs: 12, findings: [] },
-        { name: 'GET /users/{id} (getUser)', group: 'live', durationMs: 1500, findings: [violation, missingHeader] },
+        {
+          name: 'GET /users/{id} (getUser)',
+          group: 'live',
+          durationMs: 1500,
+          findings: [violation, missingHeader]
+        },
         { name: 'GET /orders (listOrders)', group: 'live', findings: [slow] },
         {
           name: 'POST /users (createUser)',
@@ -173,7 +178,13 @@ describe('JUnit', () => {
         checks: [{ name: `GET /echo?token=${secret}`, group: 'live', findings: [leaky] }]
       })
       const dir = mkdtempSync(path.join(os.tmpdir(), 'junit-'))
-      const common = { failOn: 'error', workingDirectory: dir, reportPath: '', sarifPath: '', junitPath: 'out.xml' }
+      const common = {
+        failOn: 'error',
+        workingDirectory: dir,
+        reportPath: '',
+        sarifPath: '',
+        junitPath: 'out.xml'
+      }
       const redact = createRedactor(result.secrets)
       await writeReportFiles(redact.deep({ ...result, secrets: [] }), common as CommonInputs, redact, {
         locate: file => file

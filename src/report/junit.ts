@@ -53,13 +53,19 @@ function findingCase(gate: string, finding: Finding, failOn: FailOn): TestCase {
   const body = failed
     ? `<failure message="${escapeXml(finding.message)}" type="${escapeXml(finding.rule)}">${escapeXml(findingText(finding))}</failure>`
     : `<system-out>${escapeXml(findingText(finding))}</system-out>`
-  return { xml: `${openCase(`deploy-gates.${gate}`, name, finding)}${body}</testcase>\n`, failed, skipped: false }
+  return {
+    xml: `${openCase(`deploy-gates.${gate}`, name, finding)}${body}</testcase>\n`,
+    failed,
+    skipped: false
+  }
 }
 
 function checkCase(gate: string, check: GateCheck, failOn: FailOn): TestCase {
   const classname = `deploy-gates.${gate}${check.group ? `.${check.group}` : ''}`
   const failing = check.findings.filter(finding => failsStep(finding.severity, failOn)).sort(compareFindings)
-  const reported = check.findings.filter(finding => !failsStep(finding.severity, failOn)).sort(compareFindings)
+  const reported = check.findings
+    .filter(finding => !failsStep(finding.severity, failOn))
+    .sort(compareFindings)
   let body = ''
   if (check.skipped !== undefined) body += `<skipped message="${escapeXml(check.skipped)}"/>`
   if (failing.length > 0) {
@@ -68,7 +74,8 @@ function checkCase(gate: string, check: GateCheck, failOn: FailOn): TestCase {
       failing.length === 1 ? first.message : `${failing.length} failures; first: ${first.message}`
     body += `<failure message="${escapeXml(message)}" type="${escapeXml(first.rule)}">${escapeXml(failing.map(findingText).join('\n'))}</failure>`
   }
-  if (reported.length > 0) body += `<system-out>${escapeXml(reported.map(findingText).join('\n'))}</system-out>`
+  if (reported.length > 0)
+    body += `<system-out>${escapeXml(reported.map(findingText).join('\n'))}</system-out>`
   const at = failing[0] ?? reported[0]
   return {
     xml: `${openCase(classname, check.name, at, check.durationMs)}${body}</testcase>\n`,
@@ -79,7 +86,14 @@ function checkCase(gate: string, check: GateCheck, failOn: FailOn): TestCase {
 
 /** Findings are matched by value: the reporter redacts a deep copy of the result before writing. */
 function findingKey(finding: Finding): string {
-  return JSON.stringify([finding.rule, finding.severity, finding.message, finding.file, finding.line, finding.column])
+  return JSON.stringify([
+    finding.rule,
+    finding.severity,
+    finding.message,
+    finding.file,
+    finding.line,
+    finding.column
+  ])
 }
 
 function testCases(result: GateResult, failOn: FailOn): TestCase[] {

@@ -10,7 +10,11 @@ export function specChecks(display: string, findings: readonly Finding[], parsed
   const checks: GateCheck[] = [{ name: `${display} parses`, group: 'spec', findings: parse }]
   if (!parsed) return checks
   checks.push(
-    { name: `${display}: every $ref resolves`, group: 'spec', findings: findings.filter(f => REF_RULES.has(f.rule)) },
+    {
+      name: `${display}: every $ref resolves`,
+      group: 'spec',
+      findings: findings.filter(f => REF_RULES.has(f.rule))
+    },
     {
       name: `${display} is a valid OpenAPI document`,
       group: 'spec',

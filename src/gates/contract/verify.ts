@@ -85,9 +85,13 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     if (check.outcome === 'failed' && check.status !== undefined) failedResponses++
   }
   const perOperation = checks.map(check =>
-    check.violations.map(
-      (v): Finding => ({ rule: v.rule, severity: 'error', message: v.message, file: v.file, line: v.line })
-    )
+    check.violations.map((v): Finding => ({
+      rule: v.rule,
+      severity: 'error',
+      message: v.message,
+      file: v.file,
+      line: v.line
+    }))
   )
   findings.push(...perOperation.flat())
   const sent = checks.filter(check => check.request !== undefined).length
@@ -95,15 +99,13 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     findings.push(finding)
     for (const index of indexes) perOperation[index]!.push(finding)
   }
-  const operationChecks = checks.map(
-    (check, index): GateCheck => ({
-      name: check.operation,
-      group: 'live',
-      findings: perOperation[index]!,
-      ...(check.durationMs !== undefined ? { durationMs: check.durationMs } : {}),
-      ...(check.outcome === 'skipped' ? { skipped: check.reason ?? 'not sent' } : {})
-    })
-  )
+  const operationChecks = checks.map((check, index): GateCheck => ({
+    name: check.operation,
+    group: 'live',
+    findings: perOperation[index]!,
+    ...(check.durationMs !== undefined ? { durationMs: check.durationMs } : {}),
+    ...(check.outcome === 'skipped' ? { skipped: check.reason ?? 'not sent' } : {})
+  }))
   const unproven = statuses.filter(status => UNPROVEN_STATUSES.has(status)).length
   if (statuses.length > 0 && unproven * 2 > statuses.length) {
     const auth = statuses.filter(status => status === 401 || status === 403).length

@@ -8166,7 +8166,11 @@ function specChecks(display, findings, parsed) {
   const checks = [{ name: `${display} parses`, group: "spec", findings: parse }];
   if (!parsed) return checks;
   checks.push(
-    { name: `${display}: every $ref resolves`, group: "spec", findings: findings.filter((f) => REF_RULES.has(f.rule)) },
+    {
+      name: `${display}: every $ref resolves`,
+      group: "spec",
+      findings: findings.filter((f) => REF_RULES.has(f.rule))
+    },
     {
       name: `${display} is a valid OpenAPI document`,
       group: "spec",
@@ -10090,9 +10094,13 @@ async function verifyLive(spec, config, io) {
     if (check.outcome === "failed" && check.status !== void 0) failedResponses++;
   }
   const perOperation = checks.map(
-    (check) => check.violations.map(
-      (v) => ({ rule: v.rule, severity: "error", message: v.message, file: v.file, line: v.line })
-    )
+    (check) => check.violations.map((v) => ({
+      rule: v.rule,
+      severity: "error",
+      message: v.message,
+      file: v.file,
+      line: v.line
+    }))
   );
   findings.push(...perOperation.flat());
   const sent = checks.filter((check) => check.request !== void 0).length;
@@ -10100,15 +10108,13 @@ async function verifyLive(spec, config, io) {
     findings.push(finding);
     for (const index of indexes) perOperation[index].push(finding);
   }
-  const operationChecks = checks.map(
-    (check, index) => ({
-      name: check.operation,
-      group: "live",
-      findings: perOperation[index],
-      ...check.durationMs !== void 0 ? { durationMs: check.durationMs } : {},
-      ...check.outcome === "skipped" ? { skipped: check.reason ?? "not sent" } : {}
-    })
-  );
+  const operationChecks = checks.map((check, index) => ({
+    name: check.operation,
+    group: "live",
+    findings: perOperation[index],
+    ...check.durationMs !== void 0 ? { durationMs: check.durationMs } : {},
+    ...check.outcome === "skipped" ? { skipped: check.reason ?? "not sent" } : {}
+  }));
   const unproven = statuses.filter((status) => UNPROVEN_STATUSES.has(status)).length;
   if (statuses.length > 0 && unproven * 2 > statuses.length) {
     const auth = statuses.filter((status) => status === 401 || status === 403).length;

@@ -446,7 +446,7 @@ function endGroup() {
 var loaders = {
   env: async () => (await import("./env-V2H6YCOD.js")).envGate,
   migrations: async () => (await import("./migrations-MVOY6AWI.js")).migrationsGate,
-  contract: async () => (await import("./contract-ZQ3XXHXC.js")).contractGate,
+  contract: async () => (await import("./contract-SU5MRN6X.js")).contractGate,
   health: async () => (await import("./health-6LC2RZUP.js")).healthGate,
   deployment: async () => (await import("./deployment-JEHG22TD.js")).deploymentGate,
   rollback: async () => (await import("./rollback-GLZYT66B.js")).rollbackGate,
@@ -780,8 +780,12 @@ function findingCase(gate, finding, failOn) {
   const name = `${finding.rule}${where ? ` ${where}` : ""}`;
   const failed = failsStep(finding.severity, failOn);
   const body = failed ? `<failure message="${escapeXml(finding.message)}" type="${escapeXml(finding.rule)}">${escapeXml(findingText(finding))}</failure>` : `<system-out>${escapeXml(findingText(finding))}</system-out>`;
-  return { xml: `${openCase(`deploy-gates.${gate}`, name, finding)}${body}</testcase>
-`, failed, skipped: false };
+  return {
+    xml: `${openCase(`deploy-gates.${gate}`, name, finding)}${body}</testcase>
+`,
+    failed,
+    skipped: false
+  };
 }
 function checkCase(gate, check, failOn) {
   const classname = `deploy-gates.${gate}${check.group ? `.${check.group}` : ""}`;
@@ -794,7 +798,8 @@ function checkCase(gate, check, failOn) {
     const message = failing.length === 1 ? first.message : `${failing.length} failures; first: ${first.message}`;
     body += `<failure message="${escapeXml(message)}" type="${escapeXml(first.rule)}">${escapeXml(failing.map(findingText).join("\n"))}</failure>`;
   }
-  if (reported.length > 0) body += `<system-out>${escapeXml(reported.map(findingText).join("\n"))}</system-out>`;
+  if (reported.length > 0)
+    body += `<system-out>${escapeXml(reported.map(findingText).join("\n"))}</system-out>`;
   const at = failing[0] ?? reported[0];
   return {
     xml: `${openCase(classname, check.name, at, check.durationMs)}${body}</testcase>
@@ -804,7 +809,14 @@ function checkCase(gate, check, failOn) {
   };
 }
 function findingKey(finding) {
-  return JSON.stringify([finding.rule, finding.severity, finding.message, finding.file, finding.line, finding.column]);
+  return JSON.stringify([
+    finding.rule,
+    finding.severity,
+    finding.message,
+    finding.file,
+    finding.line,
+    finding.column
+  ]);
 }
 function testCases(result, failOn) {
   const findings = [...result.findings].sort(compareFindings);
