@@ -15,7 +15,7 @@ import {
   repositoryPath,
   shouldUseColor,
   writeReportFiles
-} from "./chunk-3KCPPSOO.js";
+} from "./chunk-4NKQJZNZ.js";
 import {
   load
 } from "./chunk-4ARHKECE.js";

@@ -8,7 +8,7 @@ import {
   reportToAction,
   setFailed,
   setSecret
-} from "./chunk-3KCPPSOO.js";
+} from "./chunk-4NKQJZNZ.js";
 import {
   actionInputSource,
   parseCommonInputs

@@ -1,7 +1,6 @@
-import * as path from 'node:path'
-import { anyFileContains, CODE_FILE, listFiles, readMigration, str } from './common.js'
-import { embeddedSql, hasJsDown } from './embedded-sql.js'
-import type { MigrationFile, ToolAdapter } from './types.js'
+import { anyFileContains, CODE_FILE, str } from './common.js'
+import { listCodeMigrations } from './code-migrations.js'
+import type { ToolAdapter } from './types.js'
 
 /**
  * Sequelize (sequelize-cli, or umzug with SequelizeStorage): `migrations/<timestamp>-<name>.js` ordered by
@@ -14,23 +13,11 @@ export const sequelize: ToolAdapter = {
   async detect(directory) {
     return (await anyFileContains(directory, CODE_FILE, /\bqueryInterface\b/)) ? 2 : 0
   },
-  async list(directory, cwd) {
-    const files: MigrationFile[] = []
-    for (const name of await listFiles(directory, CODE_FILE)) {
-      if (name.endsWith('.d.ts')) continue
-      const { text, file } = await readMigration(cwd, path.join(directory, name))
-      files.push({
-        id: name,
-        name,
-        file,
-        text,
-        sql: embeddedSql(text, ['queryInterface.sequelize.query', 'sequelize.query']),
-        hasDown: hasJsDown(text),
-        transaction: /\.transaction\s*\(/.test(text) ? 'wrapped' : 'none'
-      })
-    }
-    return files
-  },
+  list: (directory, cwd) =>
+    listCodeMigrations(directory, cwd, {
+      sqlCallees: ['queryInterface.sequelize.query', 'sequelize.query'],
+      transaction: text => (/\.transaction\s*\(/.test(text) ? 'wrapped' : 'none')
+    }),
   table: { name: 'SequelizeMeta', columns: ['name'] },
   select: table => `SELECT name FROM ${table} ORDER BY name`,
   applied: rows => rows.map(row => ({ id: str(row.name), failed: false }))

@@ -40,11 +40,11 @@ var require_libpg_query = __commonJS({
           _scriptName = self.location.href;
         }
         var scriptDirectory = "";
-        function locateFile(path15) {
+        function locateFile(path14) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path15, scriptDirectory);
+            return Module["locateFile"](path14, scriptDirectory);
           }
-          return scriptDirectory + path15;
+          return scriptDirectory + path14;
         }
         var readAsync, readBinary;
         if (ENVIRONMENT_IS_NODE) {
@@ -408,7 +408,7 @@ var require_libpg_query = __commonJS({
           }
           return false;
         };
-        var PATH = { isAbs: (path15) => path15.charAt(0) === "/", splitPath: (filename) => {
+        var PATH = { isAbs: (path14) => path14.charAt(0) === "/", splitPath: (filename) => {
           var splitPathRe = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;
           return splitPathRe.exec(filename).slice(1);
         }, normalizeArray: (parts, allowAboveRoot) => {
@@ -431,18 +431,18 @@ var require_libpg_query = __commonJS({
             }
           }
           return parts;
-        }, normalize: (path15) => {
-          var isAbsolute = PATH.isAbs(path15), trailingSlash = path15.slice(-1) === "/";
-          path15 = PATH.normalizeArray(path15.split("/").filter((p) => !!p), !isAbsolute).join("/");
-          if (!path15 && !isAbsolute) {
-            path15 = ".";
+        }, normalize: (path14) => {
+          var isAbsolute = PATH.isAbs(path14), trailingSlash = path14.slice(-1) === "/";
+          path14 = PATH.normalizeArray(path14.split("/").filter((p) => !!p), !isAbsolute).join("/");
+          if (!path14 && !isAbsolute) {
+            path14 = ".";
           }
-          if (path15 && trailingSlash) {
-            path15 += "/";
+          if (path14 && trailingSlash) {
+            path14 += "/";
           }
-          return (isAbsolute ? "/" : "") + path15;
-        }, dirname: (path15) => {
-          var result = PATH.splitPath(path15), root = result[0], dir = result[1];
+          return (isAbsolute ? "/" : "") + path14;
+        }, dirname: (path14) => {
+          var result = PATH.splitPath(path14), root = result[0], dir = result[1];
           if (!root && !dir) {
             return ".";
           }
@@ -450,7 +450,7 @@ var require_libpg_query = __commonJS({
             dir = dir.slice(0, -1);
           }
           return root + dir;
-        }, basename: (path15) => path15 && path15.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
+        }, basename: (path14) => path14 && path14.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
         var initRandomFill = () => {
           if (ENVIRONMENT_IS_NODE) {
             var nodeCrypto = __require("node:crypto");
@@ -462,14 +462,14 @@ var require_libpg_query = __commonJS({
         var PATH_FS = { resolve: (...args) => {
           var resolvedPath = "", resolvedAbsolute = false;
           for (var i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
-            var path15 = i >= 0 ? args[i] : FS.cwd();
-            if (typeof path15 != "string") {
+            var path14 = i >= 0 ? args[i] : FS.cwd();
+            if (typeof path14 != "string") {
               throw new TypeError("Arguments to path.resolve must be strings");
-            } else if (!path15) {
+            } else if (!path14) {
               return "";
             }
-            resolvedPath = path15 + "/" + resolvedPath;
-            resolvedAbsolute = PATH.isAbs(path15);
+            resolvedPath = path14 + "/" + resolvedPath;
+            resolvedAbsolute = PATH.isAbs(path14);
           }
           resolvedPath = PATH.normalizeArray(resolvedPath.split("/").filter((p) => !!p), !resolvedAbsolute).join("/");
           return (resolvedAbsolute ? "/" : "") + resolvedPath || ".";
@@ -1046,16 +1046,16 @@ var require_libpg_query = __commonJS({
               excl[i].cb(flags);
             }
           }
-        }, lookupPath(path15, opts = {}) {
-          if (!path15) {
+        }, lookupPath(path14, opts = {}) {
+          if (!path14) {
             throw new FS.ErrnoError(44);
           }
           opts.follow_mount ??= true;
-          if (!PATH.isAbs(path15)) {
-            path15 = FS.cwd() + "/" + path15;
+          if (!PATH.isAbs(path14)) {
+            path14 = FS.cwd() + "/" + path14;
           }
           linkloop: for (var nlinks = 0; nlinks < 40; nlinks++) {
-            var parts = path15.split("/").filter((p) => !!p);
+            var parts = path14.split("/").filter((p) => !!p);
             var current = FS.root;
             var current_path = "/";
             for (var i = 0; i < parts.length; i++) {
@@ -1069,7 +1069,7 @@ var require_libpg_query = __commonJS({
               if (parts[i] === "..") {
                 current_path = PATH.dirname(current_path);
                 if (FS.isRoot(current)) {
-                  path15 = current_path + "/" + parts.slice(i + 1).join("/");
+                  path14 = current_path + "/" + parts.slice(i + 1).join("/");
                   nlinks--;
                   continue linkloop;
                 } else {
@@ -1097,7 +1097,7 @@ var require_libpg_query = __commonJS({
                 if (!PATH.isAbs(link)) {
                   link = PATH.dirname(current_path) + "/" + link;
                 }
-                path15 = link + "/" + parts.slice(i + 1).join("/");
+                path14 = link + "/" + parts.slice(i + 1).join("/");
                 continue linkloop;
               }
             }
@@ -1105,14 +1105,14 @@ var require_libpg_query = __commonJS({
           }
           throw new FS.ErrnoError(32);
         }, getPath(node) {
-          var path15;
+          var path14;
           while (true) {
             if (FS.isRoot(node)) {
               var mount = node.mount.mountpoint;
-              if (!path15) return mount;
-              return mount[mount.length - 1] !== "/" ? `${mount}/${path15}` : mount + path15;
+              if (!path14) return mount;
+              return mount[mount.length - 1] !== "/" ? `${mount}/${path14}` : mount + path14;
             }
-            path15 = path15 ? `${node.name}/${path15}` : node.name;
+            path14 = path14 ? `${node.name}/${path14}` : node.name;
             node = node.parent;
           }
         }, hashName(parentid, name) {
@@ -1396,10 +1396,10 @@ var require_libpg_query = __commonJS({
           node.mount.mounts.splice(idx, 1);
         }, lookup(parent, name) {
           return parent.node_ops.lookup(parent, name);
-        }, mknod(path15, mode, dev) {
-          var lookup = FS.lookupPath(path15, { parent: true });
+        }, mknod(path14, mode, dev) {
+          var lookup = FS.lookupPath(path14, { parent: true });
           var parent = lookup.node;
-          var name = PATH.basename(path15);
+          var name = PATH.basename(path14);
           if (!name) {
             throw new FS.ErrnoError(28);
           }
@@ -1414,8 +1414,8 @@ var require_libpg_query = __commonJS({
             throw new FS.ErrnoError(63);
           }
           return parent.node_ops.mknod(parent, name, mode, dev);
-        }, statfs(path15) {
-          return FS.statfsNode(FS.lookupPath(path15, { follow: true }).node);
+        }, statfs(path14) {
+          return FS.statfsNode(FS.lookupPath(path14, { follow: true }).node);
         }, statfsStream(stream) {
           return FS.statfsNode(stream.node);
         }, statfsNode(node) {
@@ -1424,20 +1424,20 @@ var require_libpg_query = __commonJS({
             Object.assign(rtn, node.node_ops.statfs(node.mount.opts.root));
           }
           return rtn;
-        }, create(path15, mode = 438) {
+        }, create(path14, mode = 438) {
           mode &= 4095;
           mode |= 32768;
-          return FS.mknod(path15, mode, 0);
-        }, mkdir(path15, mode = 511) {
+          return FS.mknod(path14, mode, 0);
+        }, mkdir(path14, mode = 511) {
           mode &= 511 | 512;
           mode |= 16384;
-          return FS.mknod(path15, mode, 0);
-        }, mkdirTree(path15, mode) {
-          var dirs = path15.split("/");
+          return FS.mknod(path14, mode, 0);
+        }, mkdirTree(path14, mode) {
+          var dirs = path14.split("/");
           var d = "";
           for (var dir of dirs) {
             if (!dir) continue;
-            if (d || PATH.isAbs(path15)) d += "/";
+            if (d || PATH.isAbs(path14)) d += "/";
             d += dir;
             try {
               FS.mkdir(d, mode);
@@ -1445,13 +1445,13 @@ var require_libpg_query = __commonJS({
               if (e.errno != 20) throw e;
             }
           }
-        }, mkdev(path15, mode, dev) {
+        }, mkdev(path14, mode, dev) {
           if (typeof dev == "undefined") {
             dev = mode;
             mode = 438;
           }
           mode |= 8192;
-          return FS.mknod(path15, mode, dev);
+          return FS.mknod(path14, mode, dev);
         }, symlink(oldpath, newpath) {
           if (!PATH_FS.resolve(oldpath)) {
             throw new FS.ErrnoError(44);
@@ -1546,10 +1546,10 @@ var require_libpg_query = __commonJS({
           } finally {
             FS.hashAddNode(old_node);
           }
-        }, rmdir(path15) {
-          var lookup = FS.lookupPath(path15, { parent: true });
+        }, rmdir(path14) {
+          var lookup = FS.lookupPath(path14, { parent: true });
           var parent = lookup.node;
-          var name = PATH.basename(path15);
+          var name = PATH.basename(path14);
           var node = FS.lookupNode(parent, name);
           var errCode = FS.mayDelete(parent, name, true);
           if (errCode) {
@@ -1563,18 +1563,18 @@ var require_libpg_query = __commonJS({
           }
           parent.node_ops.rmdir(parent, name);
           FS.destroyNode(node);
-        }, readdir(path15) {
-          var lookup = FS.lookupPath(path15, { follow: true });
+        }, readdir(path14) {
+          var lookup = FS.lookupPath(path14, { follow: true });
           var node = lookup.node;
           var readdir = FS.checkOpExists(node.node_ops.readdir, 54);
           return readdir(node);
-        }, unlink(path15) {
-          var lookup = FS.lookupPath(path15, { parent: true });
+        }, unlink(path14) {
+          var lookup = FS.lookupPath(path14, { parent: true });
           var parent = lookup.node;
           if (!parent) {
             throw new FS.ErrnoError(44);
           }
-          var name = PATH.basename(path15);
+          var name = PATH.basename(path14);
           var node = FS.lookupNode(parent, name);
           var errCode = FS.mayDelete(parent, name, false);
           if (errCode) {
@@ -1588,8 +1588,8 @@ var require_libpg_query = __commonJS({
           }
           parent.node_ops.unlink(parent, name);
           FS.destroyNode(node);
-        }, readlink(path15) {
-          var lookup = FS.lookupPath(path15);
+        }, readlink(path14) {
+          var lookup = FS.lookupPath(path14);
           var link = lookup.node;
           if (!link) {
             throw new FS.ErrnoError(44);
@@ -1598,8 +1598,8 @@ var require_libpg_query = __commonJS({
             throw new FS.ErrnoError(28);
           }
           return link.node_ops.readlink(link);
-        }, stat(path15, dontFollow) {
-          var lookup = FS.lookupPath(path15, { follow: !dontFollow });
+        }, stat(path14, dontFollow) {
+          var lookup = FS.lookupPath(path14, { follow: !dontFollow });
           var node = lookup.node;
           var getattr = FS.checkOpExists(node.node_ops.getattr, 63);
           return getattr(node);
@@ -1611,37 +1611,37 @@ var require_libpg_query = __commonJS({
           getattr ??= node.node_ops.getattr;
           FS.checkOpExists(getattr, 63);
           return getattr(arg);
-        }, lstat(path15) {
-          return FS.stat(path15, true);
+        }, lstat(path14) {
+          return FS.stat(path14, true);
         }, doChmod(stream, node, mode, dontFollow) {
           FS.doSetAttr(stream, node, { mode: mode & 4095 | node.mode & ~4095, ctime: Date.now(), dontFollow });
-        }, chmod(path15, mode, dontFollow) {
+        }, chmod(path14, mode, dontFollow) {
           var node;
-          if (typeof path15 == "string") {
-            var lookup = FS.lookupPath(path15, { follow: !dontFollow });
+          if (typeof path14 == "string") {
+            var lookup = FS.lookupPath(path14, { follow: !dontFollow });
             node = lookup.node;
           } else {
-            node = path15;
+            node = path14;
           }
           FS.doChmod(null, node, mode, dontFollow);
-        }, lchmod(path15, mode) {
-          FS.chmod(path15, mode, true);
+        }, lchmod(path14, mode) {
+          FS.chmod(path14, mode, true);
         }, fchmod(fd, mode) {
           var stream = FS.getStreamChecked(fd);
           FS.doChmod(stream, stream.node, mode, false);
         }, doChown(stream, node, dontFollow) {
           FS.doSetAttr(stream, node, { timestamp: Date.now(), dontFollow });
-        }, chown(path15, uid, gid, dontFollow) {
+        }, chown(path14, uid, gid, dontFollow) {
           var node;
-          if (typeof path15 == "string") {
-            var lookup = FS.lookupPath(path15, { follow: !dontFollow });
+          if (typeof path14 == "string") {
+            var lookup = FS.lookupPath(path14, { follow: !dontFollow });
             node = lookup.node;
           } else {
-            node = path15;
+            node = path14;
           }
           FS.doChown(null, node, dontFollow);
-        }, lchown(path15, uid, gid) {
-          FS.chown(path15, uid, gid, true);
+        }, lchown(path14, uid, gid) {
+          FS.chown(path14, uid, gid, true);
         }, fchown(fd, uid, gid) {
           var stream = FS.getStreamChecked(fd);
           FS.doChown(stream, stream.node, false);
@@ -1657,16 +1657,16 @@ var require_libpg_query = __commonJS({
             throw new FS.ErrnoError(errCode);
           }
           FS.doSetAttr(stream, node, { size: len, timestamp: Date.now() });
-        }, truncate(path15, len) {
+        }, truncate(path14, len) {
           if (len < 0) {
             throw new FS.ErrnoError(28);
           }
           var node;
-          if (typeof path15 == "string") {
-            var lookup = FS.lookupPath(path15, { follow: true });
+          if (typeof path14 == "string") {
+            var lookup = FS.lookupPath(path14, { follow: true });
             node = lookup.node;
           } else {
-            node = path15;
+            node = path14;
           }
           FS.doTruncate(null, node, len);
         }, ftruncate(fd, len) {
@@ -1675,11 +1675,11 @@ var require_libpg_query = __commonJS({
             throw new FS.ErrnoError(28);
           }
           FS.doTruncate(stream, stream.node, len);
-        }, utime(path15, atime, mtime, dontFollow) {
-          var lookup = FS.lookupPath(path15, { follow: !dontFollow });
+        }, utime(path14, atime, mtime, dontFollow) {
+          var lookup = FS.lookupPath(path14, { follow: !dontFollow });
           FS.doSetAttr(null, lookup.node, { atime, mtime, dontFollow });
-        }, open(path15, flags, mode = 438) {
-          if (path15 === "") {
+        }, open(path14, flags, mode = 438) {
+          if (path14 === "") {
             throw new FS.ErrnoError(44);
           }
           flags = FS_modeStringToFlags(flags);
@@ -1690,13 +1690,13 @@ var require_libpg_query = __commonJS({
           }
           var node;
           var isDirPath;
-          if (typeof path15 == "object") {
-            node = path15;
+          if (typeof path14 == "object") {
+            node = path14;
           } else {
-            isDirPath = path15.endsWith("/");
-            var lookup = FS.lookupPath(path15, { follow: !(flags & 131072), noent_okay: true });
+            isDirPath = path14.endsWith("/");
+            var lookup = FS.lookupPath(path14, { follow: !(flags & 131072), noent_okay: true });
             node = lookup.node;
-            path15 = lookup.path;
+            path14 = lookup.path;
           }
           var created = false;
           if (flags & 64) {
@@ -1707,7 +1707,7 @@ var require_libpg_query = __commonJS({
             } else if (isDirPath) {
               throw new FS.ErrnoError(31);
             } else {
-              node = FS.mknod(path15, mode | 511, 0);
+              node = FS.mknod(path14, mode | 511, 0);
               created = true;
             }
           }
@@ -1846,14 +1846,14 @@ var require_libpg_query = __commonJS({
             throw new FS.ErrnoError(59);
           }
           return stream.stream_ops.ioctl(stream, cmd, arg);
-        }, readFile(path15, opts = {}) {
+        }, readFile(path14, opts = {}) {
           opts.flags = opts.flags ?? 0;
           opts.encoding = opts.encoding ?? "binary";
           if (opts.encoding !== "utf8" && opts.encoding !== "binary") {
             abort(`Invalid encoding type "${opts.encoding}"`);
           }
-          var stream = FS.open(path15, opts.flags);
-          var stat = FS.stat(path15);
+          var stream = FS.open(path14, opts.flags);
+          var stat = FS.stat(path14);
           var length = stat.size;
           var buf = new Uint8Array(length);
           FS.read(stream, buf, 0, length, 0);
@@ -1862,14 +1862,14 @@ var require_libpg_query = __commonJS({
           }
           FS.close(stream);
           return buf;
-        }, writeFile(path15, data, opts = {}) {
+        }, writeFile(path14, data, opts = {}) {
           opts.flags = opts.flags ?? 577;
-          var stream = FS.open(path15, opts.flags, opts.mode);
+          var stream = FS.open(path14, opts.flags, opts.mode);
           data = FS_fileDataToTypedArray(data);
           FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
           FS.close(stream);
-        }, cwd: () => FS.currentPath, chdir(path15) {
-          var lookup = FS.lookupPath(path15, { follow: true });
+        }, cwd: () => FS.currentPath, chdir(path14) {
+          var lookup = FS.lookupPath(path14, { follow: true });
           if (lookup.node === null) {
             throw new FS.ErrnoError(44);
           }
@@ -1962,26 +1962,26 @@ var require_libpg_query = __commonJS({
               FS.close(stream);
             }
           }
-        }, findObject(path15, dontResolveLastLink) {
-          var ret = FS.analyzePath(path15, dontResolveLastLink);
+        }, findObject(path14, dontResolveLastLink) {
+          var ret = FS.analyzePath(path14, dontResolveLastLink);
           if (!ret.exists) {
             return null;
           }
           return ret.object;
-        }, analyzePath(path15, dontResolveLastLink) {
+        }, analyzePath(path14, dontResolveLastLink) {
           try {
-            var lookup = FS.lookupPath(path15, { follow: !dontResolveLastLink });
-            path15 = lookup.path;
+            var lookup = FS.lookupPath(path14, { follow: !dontResolveLastLink });
+            path14 = lookup.path;
           } catch (e) {
           }
           var ret = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
           try {
-            var lookup = FS.lookupPath(path15, { parent: true });
+            var lookup = FS.lookupPath(path14, { parent: true });
             ret.parentExists = true;
             ret.parentPath = lookup.path;
             ret.parentObject = lookup.node;
-            ret.name = PATH.basename(path15);
-            lookup = FS.lookupPath(path15, { follow: !dontResolveLastLink });
+            ret.name = PATH.basename(path14);
+            lookup = FS.lookupPath(path14, { follow: !dontResolveLastLink });
             ret.exists = true;
             ret.path = lookup.path;
             ret.object = lookup.node;
@@ -1991,9 +1991,9 @@ var require_libpg_query = __commonJS({
             ret.error = e.errno;
           }
           return ret;
-        }, createPath(parent, path15, canRead, canWrite) {
+        }, createPath(parent, path14, canRead, canWrite) {
           parent = typeof parent == "string" ? parent : FS.getPath(parent);
-          var parts = path15.split("/").reverse();
+          var parts = path14.split("/").reverse();
           while (parts.length) {
             var part = parts.pop();
             if (!part) continue;
@@ -2007,17 +2007,17 @@ var require_libpg_query = __commonJS({
           }
           return current;
         }, createFile(parent, name, properties, canRead, canWrite) {
-          var path15 = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var path14 = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
           var mode = FS_getMode(canRead, canWrite);
-          return FS.create(path15, mode);
+          return FS.create(path14, mode);
         }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
-          var path15 = name;
+          var path14 = name;
           if (parent) {
             parent = typeof parent == "string" ? parent : FS.getPath(parent);
-            path15 = name ? PATH.join2(parent, name) : parent;
+            path14 = name ? PATH.join2(parent, name) : parent;
           }
           var mode = FS_getMode(canRead, canWrite);
-          var node = FS.create(path15, mode);
+          var node = FS.create(path14, mode);
           if (data) {
             data = FS_fileDataToTypedArray(data);
             FS.chmod(node, mode | 146);
@@ -2027,7 +2027,7 @@ var require_libpg_query = __commonJS({
             FS.chmod(node, mode);
           }
         }, createDevice(parent, name, input, output) {
-          var path15 = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var path14 = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
           var mode = FS_getMode(!!input, !!output);
           FS.createDevice.major ??= 64;
           var dev = FS.makedev(FS.createDevice.major++, 0);
@@ -2070,7 +2070,7 @@ var require_libpg_query = __commonJS({
             }
             return i;
           } });
-          return FS.mkdev(path15, mode, dev);
+          return FS.mkdev(path14, mode, dev);
         }, forceLoadFile(obj) {
           if (obj.isDevice || obj.isFolder || obj.link || obj.contents) return true;
           if (globalThis.XMLHttpRequest) {
@@ -2214,9 +2214,9 @@ var require_libpg_query = __commonJS({
           node.stream_ops = stream_ops;
           return node;
         } };
-        var SYSCALLS = { currentUmask: 18, calculateAt(dirfd, path15, allowEmpty) {
-          if (PATH.isAbs(path15)) {
-            return path15;
+        var SYSCALLS = { currentUmask: 18, calculateAt(dirfd, path14, allowEmpty) {
+          if (PATH.isAbs(path14)) {
+            return path14;
           }
           var dir;
           if (dirfd === -100) {
@@ -2225,13 +2225,13 @@ var require_libpg_query = __commonJS({
             var dirstream = SYSCALLS.getStreamFromFD(dirfd);
             dir = dirstream.path;
           }
-          if (path15.length == 0) {
+          if (path14.length == 0) {
             if (!allowEmpty) {
               throw new FS.ErrnoError(44);
             }
             return dir;
           }
-          return dir + "/" + path15;
+          return dir + "/" + path14;
         }, writeStat(buf, stat) {
           HEAPU32[buf >> 2] = stat.dev;
           HEAPU32[buf + 4 >> 2] = stat.mode;
@@ -3715,7 +3715,7 @@ if (!isMainThread && workerData?.tag === WORKER_TAG) void serveWorker();
 
 // src/gates/migrations/locate.ts
 import { promises as fs2 } from "node:fs";
-import * as path14 from "node:path";
+import * as path13 from "node:path";
 
 // src/gates/migrations/tools/alembic.ts
 import * as path2 from "node:path";
@@ -4220,31 +4220,40 @@ var golangMigrate = {
   }
 };
 
-// src/gates/migrations/tools/knex.ts
+// src/gates/migrations/tools/code-migrations.ts
 import * as path8 from "node:path";
+async function listCodeMigrations(directory, cwd, {
+  sqlCallees,
+  transaction
+}) {
+  const files = [];
+  for (const name of await listFiles(directory, CODE_FILE)) {
+    if (name.endsWith(".d.ts")) continue;
+    const { text, file } = await readMigration(cwd, path8.join(directory, name));
+    files.push({
+      id: name,
+      name,
+      file,
+      text,
+      sql: embeddedSql(text, sqlCallees),
+      hasDown: hasJsDown(text),
+      transaction: transaction(text)
+    });
+  }
+  return files;
+}
+
+// src/gates/migrations/tools/knex.ts
 var knex = {
   name: "knex",
   defaultDirs: ["migrations", "db/migrations"],
   async detect(directory) {
     return await anyFileContains(directory, CODE_FILE, /\bknex\.schema\b|\(\s*knex\s*[,)]|Knex\b/) ? 2 : 0;
   },
-  async list(directory, cwd) {
-    const files = [];
-    for (const name of await listFiles(directory, CODE_FILE)) {
-      if (name.endsWith(".d.ts")) continue;
-      const { text, file } = await readMigration(cwd, path8.join(directory, name));
-      files.push({
-        id: name,
-        name,
-        file,
-        text,
-        sql: embeddedSql(text, ["knex.raw", "knex.schema.raw", "trx.raw"]),
-        hasDown: hasJsDown(text),
-        transaction: /transaction\s*:\s*false/.test(text) ? "none" : "wrapped"
-      });
-    }
-    return files;
-  },
+  list: (directory, cwd) => listCodeMigrations(directory, cwd, {
+    sqlCallees: ["knex.raw", "knex.schema.raw", "trx.raw"],
+    transaction: (text) => /transaction\s*:\s*false/.test(text) ? "none" : "wrapped"
+  }),
   table: { name: "knex_migrations", columns: ["id", "name", "batch", "migration_time"] },
   select: (table) => `SELECT name FROM ${table} ORDER BY id`,
   applied: (rows) => rows.map((row) => ({ id: str(row.name), failed: false }))
@@ -4398,37 +4407,23 @@ var rails = {
 };
 
 // src/gates/migrations/tools/sequelize.ts
-import * as path12 from "node:path";
 var sequelize = {
   name: "sequelize",
   defaultDirs: ["migrations", "db/migrations", "src/migrations"],
   async detect(directory) {
     return await anyFileContains(directory, CODE_FILE, /\bqueryInterface\b/) ? 2 : 0;
   },
-  async list(directory, cwd) {
-    const files = [];
-    for (const name of await listFiles(directory, CODE_FILE)) {
-      if (name.endsWith(".d.ts")) continue;
-      const { text, file } = await readMigration(cwd, path12.join(directory, name));
-      files.push({
-        id: name,
-        name,
-        file,
-        text,
-        sql: embeddedSql(text, ["queryInterface.sequelize.query", "sequelize.query"]),
-        hasDown: hasJsDown(text),
-        transaction: /\.transaction\s*\(/.test(text) ? "wrapped" : "none"
-      });
-    }
-    return files;
-  },
+  list: (directory, cwd) => listCodeMigrations(directory, cwd, {
+    sqlCallees: ["queryInterface.sequelize.query", "sequelize.query"],
+    transaction: (text) => /\.transaction\s*\(/.test(text) ? "wrapped" : "none"
+  }),
   table: { name: "SequelizeMeta", columns: ["name"] },
   select: (table) => `SELECT name FROM ${table} ORDER BY name`,
   applied: (rows) => rows.map((row) => ({ id: str(row.name), failed: false }))
 };
 
 // src/gates/migrations/tools/typeorm.ts
-import * as path13 from "node:path";
+import * as path12 from "node:path";
 var CLASS = /\bclass\s+([A-Za-z_$][\w$]*?\d{13})\s*(?:implements\s+MigrationInterface\s*)?\{/;
 var NAME_FIELD = /^\s*(?:public\s+|readonly\s+)*name\s*(?::\s*string\s*)?=\s*(['"`])([A-Za-z_$][\w$]*?\d{13})\1/m;
 var typeorm = {
@@ -4441,7 +4436,7 @@ var typeorm = {
     const files = [];
     for (const name of await listFiles(directory, CODE_FILE)) {
       if (name.endsWith(".d.ts")) continue;
-      const { text, file } = await readMigration(cwd, path13.join(directory, name));
+      const { text, file } = await readMigration(cwd, path12.join(directory, name));
       const match = CLASS.exec(text);
       if (!match) continue;
       const id = NAME_FIELD.exec(text.slice(match.index))?.[2] ?? match[1];
@@ -4488,13 +4483,13 @@ async function isDirectory(file) {
   }
 }
 async function locateMigrations(cwd, dirInput, toolInput, source) {
-  const display = (dir) => path14.relative(cwd, dir).split(path14.sep).join("/") || ".";
+  const display = (dir) => path13.relative(cwd, dir).split(path13.sep).join("/") || ".";
   if (dirInput) {
-    const directory2 = path14.resolve(cwd, dirInput);
+    const directory2 = path13.resolve(cwd, dirInput);
     if (!await isDirectory(directory2))
       throw new InputError(`${source.describe("migrations-dir")}: directory '${dirInput}' not found`);
   }
-  const candidates = (tool2) => dirInput ? [path14.resolve(cwd, dirInput)] : tool2.defaultDirs.map((dir) => path14.resolve(cwd, dir));
+  const candidates = (tool2) => dirInput ? [path13.resolve(cwd, dirInput)] : tool2.defaultDirs.map((dir) => path13.resolve(cwd, dir));
   if (toolInput !== "auto") {
     const tool2 = TOOLS[toolInput];
     for (const directory2 of candidates(tool2)) {

@@ -445,7 +445,7 @@ function endGroup() {
 // src/gates/registry.ts
 var loaders = {
   env: async () => (await import("./env-V2H6YCOD.js")).envGate,
-  migrations: async () => (await import("./migrations-MVOY6AWI.js")).migrationsGate,
+  migrations: async () => (await import("./migrations-VIO3ZR7H.js")).migrationsGate,
   contract: async () => (await import("./contract-SU5MRN6X.js")).contractGate,
   health: async () => (await import("./health-6LC2RZUP.js")).healthGate,
   deployment: async () => (await import("./deployment-JEHG22TD.js")).deploymentGate,
