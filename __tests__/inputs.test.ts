@@ -44,5 +44,8 @@ describe('common inputs', () => {
   })
   it('redacts URL passwords', () => {
     expect(redactUrl('postgres://app:s3cret@db:5432/app')).toBe('postgres://app:***@db:5432/app')
+    // Unencoded `/` and `:` in a password make the URL invalid, and exactly then it is echoed in an error.
+    expect(redactUrl('https://app:pa/ss:wd@host/x')).toBe('https://app:***@host/x')
+    expect(redactUrl('https://host/path?q=a:b@c')).toBe('https://host/path?q=a:b@c')
   })
 })

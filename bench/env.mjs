@@ -81,7 +81,7 @@ const actionEnv = {
   'INPUT_FAIL-ON': 'warning'
 }
 
-// The gate alone, cold, in a fresh process: its modules bundled from source the way dist/ bundles them, then one run.
+// The gate alone, cold, in a fresh process: its modules bundled (minified) from source the way dist/ bundles them, then one run.
 const gateBundle = path.join(scratch, 'env-gate.mjs')
 await build({
   entryPoints: [path.join(root, 'src', 'gates', 'env', 'index.ts')],
@@ -89,6 +89,8 @@ await build({
   platform: 'node',
   format: 'esm',
   outfile: gateBundle,
+  minify: true,
+  keepNames: true,
   logLevel: 'warning'
 })
 const probe = path.join(scratch, 'probe.mjs')

@@ -1,334 +1,304 @@
 #!/usr/bin/env node
 import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
-import {
-  TOOL_VERSION,
-  buildJsonReport,
-  computeStatus,
-  countFindings,
-  createRedactor,
-  createRuntimeIO,
-  failureMessage,
-  failureStack,
-  formatConsoleReport,
-  loadGate,
-  redactResult,
-  repositoryPath,
-  shouldUseColor,
-  writeReportFiles
-} from "./chunk-4NKQJZNZ.js";
-import {
-  load
-} from "./chunk-4ARHKECE.js";
-import {
-  GATE_NAMES,
-  InputError,
-  UserError,
-  mapInputSource,
-  parseCommonInputs
-} from "./chunk-D65UKCWC.js";
-import "./chunk-UM4MEZME.js";
+import{c as T,d as _,e as L,f as j,g as U,h as M,i as D,j as F,k as J,l as W,p as Y}from"./chunk-NEMQEUBZ.js";import{b as H}from"./chunk-G6HYMJZM.js";import{a as C,c as P}from"./chunk-6OCMBFOR.js";import{b as R}from"./chunk-MO5RG3HE.js";import{a as I,b as G,g as y,i as S,t as $}from"./chunk-SJPJEVLA.js";import{a}from"./chunk-YMB326OL.js";var B=`name: deploy-gates
+description: Stop bad deployments before users see them \u2014 env drift, dangerous migrations, broken API contracts, unhealthy releases.
+author: deploy-gates
+branding:
+  icon: shield
+  color: green
 
-// action.yml
-var action_default = "name: deploy-gates\ndescription: Stop bad deployments before users see them \u2014 env drift, dangerous migrations, broken API contracts, unhealthy releases.\nauthor: deploy-gates\nbranding:\n  icon: shield\n  color: green\n\ninputs:\n  # \u2500\u2500 Common \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\n  gate:\n    description: 'Which gate to run: `env`, `migrations`, `contract`, `health`, `deployment`, `rollback` or `metrics`.'\n    required: true\n  fail-on:\n    description: 'Lowest finding severity that fails the step: `error`, `warning` or `never` (report only).'\n    required: false\n    default: error\n  github-token:\n    description: 'Token for PR comments and the Deployments API. The default job token is enough; give `pull-requests: write` for comments and `deployments: write` for records.'\n    required: false\n    default: ${{ github.token }}\n  comment:\n    description: 'Post one sticky comment per gate on `pull_request` events, updated in place on re-runs.'\n    required: false\n    default: 'true'\n  working-directory:\n    description: 'Directory that relative paths are resolved against (and annotation paths are relative to).'\n    required: false\n    default: .\n  report:\n    description: 'Path of the JSON report of every finding. Empty: a file in `RUNNER_TEMP`. Its path is the `report` output.'\n    required: false\n    default: ''\n  sarif:\n    description: 'Also write findings as SARIF 2.1.0 to this path, for `github/codeql-action/upload-sarif`. Empty: none.'\n    required: false\n    default: ''\n  junit:\n    description: 'Also write a JUnit XML report to this path (one test case per check). Empty: none.'\n    required: false\n    default: ''\n\n  # \u2500\u2500 gate: env \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\n  schema:\n    description: '[env] What must be set: a `.env.example`-style file (every key required) or a YAML schema with per-variable `required`, `type`, `pattern`, `values`, `secret`, `parity`.'\n    required: false\n    default: ''\n  env-files:\n    description: '[env] Newline- or comma-separated `.env` files to check, e.g. `.env.staging` and `.env.production`.'\n    required: false\n    default: ''\n  environment:\n    description: '[env] Environment whose rules apply (default: derived from each file name, `.env.production` \u2192 `production`). [deployment, rollback, metrics] The GitHub environment name (default `production`).'\n    required: false\n    default: ''\n  check-process-env:\n    description: \"[env] Also validate the job's own environment, where CI secrets are injected (values are never printed).\"\n    required: false\n    default: 'false'\n\n  # \u2500\u2500 gate: migrations \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\n  migrations-dir:\n    description: \"[migrations] Directory holding the migrations. Empty: detected from the tool's usual layout.\"\n    required: false\n    default: ''\n  tool:\n    description: '[migrations] Migration tool: `auto`, `prisma`, `flyway`, `golang-migrate`, `knex`, `node-pg-migrate`, `dbmate`, `rails`, `django`, `alembic`, `drizzle`, `sequelize`, `typeorm`.'\n    required: false\n    default: auto\n  database-url:\n    description: '[migrations] `postgres://` URL of the target database, read only (a read-only role is enough). Empty: only the offline lint runs. The password is masked.'\n    required: false\n    default: ''\n  base-ref:\n    description: \"[migrations] Lint only migrations added or changed since this git ref. Empty: the pull request's base, else all migrations.\"\n    required: false\n    default: ''\n  dialect:\n    description: '[migrations] SQL dialect of the migrations. Only `postgres` is supported.'\n    required: false\n    default: postgres\n  allow:\n    description: '[migrations] Rule ids to downgrade to warnings (newline- or comma-separated).'\n    required: false\n    default: ''\n  lock-timeout-rules:\n    description: '[migrations] Also flag lock-taking statements that run without a `lock_timeout` (noisy, so off by default).'\n    required: false\n    default: 'false'\n\n  # \u2500\u2500 gate: contract \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\n  spec:\n    description: '[contract] Path of the OpenAPI 3.0 or 3.1 document (YAML or JSON; `$ref`s to other files are followed).'\n    required: false\n    default: ''\n  base-spec:\n    description: '[contract] The spec to diff against: a file, or `REF:path` read from git (e.g. `origin/main:openapi.yaml`). Empty: on a pull request, the same path at the base ref.'\n    required: false\n    default: ''\n  base-url:\n    description: '[contract] URL of the deployed service to verify against the spec. Empty: no live verification.'\n    required: false\n    default: ''\n  headers:\n    description: '[contract] Newline-separated `Name: value` headers sent with every request (how to authenticate). Values are masked.'\n    required: false\n    default: ''\n  operations:\n    description: '[contract] Which operations to verify: newline-separated operationIds, `tag:<name>`, or paths; prefix `!` to exclude. Empty: all.'\n    required: false\n    default: ''\n  unsafe-methods:\n    description: '[contract] Also send POST, PUT, PATCH and DELETE requests. Off: only GET, HEAD and OPTIONS are sent.'\n    required: false\n    default: 'false'\n  concurrency:\n    description: '[contract] Requests in flight at once during live verification.'\n    required: false\n    default: '8'\n  request-timeout:\n    description: '[contract, health] Timeout of one HTTP request, with units (`500ms`, `10s`).'\n    required: false\n    default: 10s\n  breaking-rules:\n    description: '[contract] File overriding breaking-change rule severities, one `<rule-id> error|warning|off` a line.'\n    required: false\n    default: ''\n\n  # \u2500\u2500 gate: health \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\n  url:\n    description: '[health] Newline-separated URLs to probe.'\n    required: false\n    default: ''\n  expect-status:\n    description: '[health] Accepted status codes: `2xx`, `200`, `200,204`, `200-299`.'\n    required: false\n    default: 2xx\n  expect-body:\n    description: '[health] Newline-separated assertions on the JSON body, e.g. `$.version == abc123`, `$.db == \"ok\"`, `$.queue.lag < 100` (`==`, `!=`, `<`, `<=`, `>`, `>=`, `contains`, `matches`).'\n    required: false\n    default: ''\n  expect-header:\n    description: '[health] Newline-separated `Name: value` headers the response must carry (`Name` alone: must be present).'\n    required: false\n    default: ''\n  readiness-timeout:\n    description: '[health] How long to wait, with backoff, for the first healthy answer.'\n    required: false\n    default: 120s\n  window:\n    description: '[health] Verification window after readiness (default `60s`). [metrics] History window (default `90d`).'\n    required: false\n    default: ''\n  interval:\n    description: '[health] Time between probes (and Prometheus evaluations) during the window.'\n    required: false\n    default: 5s\n  failure-limit:\n    description: '[health] Failed probes tolerated in the window before the gate fails (Argo Rollouts semantics: fail when failures exceed it).'\n    required: false\n    default: '0'\n  consecutive-error-limit:\n    description: '[health] Consecutive probe errors (connection refused, timeout) tolerated before the gate fails.'\n    required: false\n    default: '4'\n  max-error-rate:\n    description: '[health] Highest tolerated share of failed probes over the window, from 0 to 1. Empty: not checked.'\n    required: false\n    default: ''\n  max-latency-p95:\n    description: '[health] Highest tolerated 95th-percentile probe latency, in milliseconds. Empty: not checked.'\n    required: false\n    default: ''\n  tls-min-days:\n    description: '[health] For https URLs, fail when the certificate expires within this many days. Empty: not checked.'\n    required: false\n    default: ''\n  prometheus-url:\n    description: '[health] Prometheus base URL for canary analysis (queried at `/api/v1/query`).'\n    required: false\n    default: ''\n  prometheus-query:\n    description: '[health] PromQL query evaluated at each interval, e.g. an error ratio.'\n    required: false\n    default: ''\n  success-condition:\n    description: \"[health] Condition on the query's value, e.g. `result < 0.01`.\"\n    required: false\n    default: ''\n  on-no-data:\n    description: '[health] What a query returning no data means: `fail`, `pass` or `inconclusive` (a warning).'\n    required: false\n    default: fail\n\n  # \u2500\u2500 gate: deployment \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\n  ref:\n    description: \"[deployment] Git ref or SHA being deployed (default: the workflow's SHA). [rollback] Roll back to this ref instead of the last good one.\"\n    required: false\n    default: ''\n  payload:\n    description: '[deployment] JSON object stored with the deployment: the immutable artifact''s identity, e.g. `{\"artifact\":\"registry/app@sha256:\u2026\"}`.'\n    required: false\n    default: ''\n  deployment-id:\n    description: '[deployment] Existing deployment to move to `state`. Empty: create a new deployment.'\n    required: false\n    default: ''\n  state:\n    description: '[deployment] Status to set: `in_progress`, `success`, `failure`, `error`, `inactive`, `queued` or `pending`.'\n    required: false\n    default: in_progress\n  environment-url:\n    description: '[deployment] URL of the deployed environment, shown on the deployment.'\n    required: false\n    default: ''\n  log-url:\n    description: \"[deployment] URL of the deployment's logs (default: this workflow run).\"\n    required: false\n    default: ''\n  production-environment:\n    description: '[deployment] Mark the environment as production (default: true when its name contains `prod`).'\n    required: false\n    default: ''\n  rollback-of:\n    description: '[deployment] Id of the deployment this one rolls back; recorded as `payload.rollback_of`.'\n    required: false\n    default: ''\n\n  # \u2500\u2500 gate: rollback \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\n  artifact-check:\n    description: \"[rollback] URL expected to answer 2xx when the rollback target's artifact still exists; `{sha}`, `{ref}` and `{payload.<key>}` are substituted.\"\n    required: false\n    default: ''\n  migrations-report:\n    description: '[rollback] JSON report of the migration gate; warns when migrations applied since the target are not rollback-safe.'\n    required: false\n    default: ''\n\noutputs:\n  status:\n    description: '`passed` or `failed`.'\n  errors:\n    description: 'Number of error findings.'\n  warnings:\n    description: 'Number of warning findings.'\n  report:\n    description: 'Path of the JSON report of every finding.'\n  pending:\n    description: '[migrations] Number of migrations this deploy will apply.'\n  pending-migrations:\n    description: '[migrations] JSON list of the pending migrations, in order.'\n  destructive:\n    description: '[migrations] `true` when a migration in scope drops or deletes data.'\n  rollback-safe:\n    description: '[migrations] `false` when the previous application version cannot run against the migrated schema.'\n  breaking-changes:\n    description: '[contract] Number of breaking changes between base and head spec.'\n  violations:\n    description: '[contract] Number of live responses that did not match the spec.'\n  operations-checked:\n    description: '[contract] Number of operations verified against the live service.'\n  healthy:\n    description: '[health] `true` when every target passed readiness and the verification window.'\n  error-rate:\n    description: '[health] Share of failed probes in the window, 0 to 1.'\n  latency-p95-ms:\n    description: '[health] 95th-percentile probe latency in milliseconds.'\n  probes:\n    description: '[health] Number of probes sent.'\n  deployment-id:\n    description: '[deployment] Id of the deployment created or updated. [rollback] Id of the rollback target.'\n  ref:\n    description: '[rollback] Ref of the last good deployment.'\n  sha:\n    description: '[rollback] Commit SHA of the last good deployment.'\n  payload:\n    description: '[rollback] JSON payload of the last good deployment (the artifact to redeploy).'\n  deployment-frequency:\n    description: '[metrics] Successful deployments (not counting rollbacks) per day over the window.'\n  lead-time-hours:\n    description: '[metrics] Median hours from the deployed commit to its successful deployment. Empty: no data.'\n  change-failure-rate:\n    description: '[metrics] Share of changes, 0 to 1, that got a failure status or were rolled back. Empty: no data.'\n  time-to-restore-hours:\n    description: '[metrics] Median hours from a failed change to the next successful deployment. Empty: no data.'\n\nruns:\n  using: node24\n  main: dist/index.js\n";
+inputs:
+  # \u2500\u2500 Common \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+  gate:
+    description: 'Which gate to run: \`env\`, \`migrations\`, \`contract\`, \`health\`, \`deployment\`, \`rollback\` or \`metrics\`.'
+    required: true
+  fail-on:
+    description: 'Lowest finding severity that fails the step: \`error\`, \`warning\` or \`never\` (report only).'
+    required: false
+    default: error
+  github-token:
+    description: 'Token for PR comments and the Deployments API. The default job token is enough; give \`pull-requests: write\` for comments and \`deployments: write\` for records.'
+    required: false
+    default: \${{ github.token }}
+  comment:
+    description: 'Post one sticky comment per gate on \`pull_request\` events, updated in place on re-runs.'
+    required: false
+    default: 'true'
+  working-directory:
+    description: 'Directory that relative paths are resolved against (and annotation paths are relative to).'
+    required: false
+    default: .
+  report:
+    description: 'Path of the JSON report of every finding. Empty: a file in \`RUNNER_TEMP\`. Its path is the \`report\` output.'
+    required: false
+    default: ''
+  sarif:
+    description: 'Also write findings as SARIF 2.1.0 to this path, for \`github/codeql-action/upload-sarif\`. Empty: none.'
+    required: false
+    default: ''
+  junit:
+    description: 'Also write a JUnit XML report to this path (one test case per check). Empty: none.'
+    required: false
+    default: ''
 
-// src/cli/action-inputs.ts
-var TAG = /\[([a-z, -]+)\]\s*/g;
-function splitDescription(description) {
-  const perGate = {};
-  const tags = [...description.matchAll(TAG)].filter(
-    (match) => match[1].split(",").every((name) => GATE_NAMES.includes(name.trim()))
-  );
-  if (tags.length === 0) return { untagged: description.trim(), perGate };
-  tags.forEach((match, i) => {
-    const start = match.index + match[0].length;
-    const end = i + 1 < tags.length ? tags[i + 1].index : description.length;
-    const text = description.slice(start, end).trim();
-    for (const name of match[1].split(",")) perGate[name.trim()] = text;
-  });
-  return { untagged: description.slice(0, tags[0].index).trim(), perGate };
-}
-function parseActionInputs(actionYml) {
-  const action = load(actionYml);
-  return Object.entries(action.inputs ?? {}).map(([name, spec]) => {
-    const description = String(spec.description ?? "");
-    const { untagged, perGate } = splitDescription(description);
-    const fallback = spec.default === void 0 || spec.default === null ? "" : String(spec.default);
-    return {
-      name,
-      description: untagged || description,
-      default: fallback,
-      common: Object.keys(perGate).length === 0,
-      perGate,
-      boolean: fallback === "true" || fallback === "false"
-    };
-  });
-}
-function inputsForGate(inputs, gate) {
-  return [
-    ...inputs.filter((input) => input.common),
-    ...inputs.filter((input) => input.perGate[gate] !== void 0)
-  ];
-}
-function describeFor(input, gate) {
-  return gate && input.perGate[gate] || input.description;
-}
+  # \u2500\u2500 gate: env \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+  schema:
+    description: '[env] What must be set: a \`.env.example\`-style file (every key required) or a YAML schema with per-variable \`required\`, \`type\`, \`pattern\`, \`values\`, \`secret\`, \`parity\`.'
+    required: false
+    default: ''
+  env-files:
+    description: '[env] Newline- or comma-separated \`.env\` files to check, e.g. \`.env.staging\` and \`.env.production\`.'
+    required: false
+    default: ''
+  environment:
+    description: '[env] Environment whose rules apply (default: derived from each file name, \`.env.production\` \u2192 \`production\`). [deployment, rollback, metrics] The GitHub environment name (default \`production\`).'
+    required: false
+    default: ''
+  check-process-env:
+    description: "[env] Also validate the job's own environment, where CI secrets are injected (values are never printed)."
+    required: false
+    default: 'false'
 
-// src/cli/action-yml.ts
-var ACTION_INPUTS = parseActionInputs(action_default);
+  # \u2500\u2500 gate: migrations \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+  migrations-dir:
+    description: "[migrations] Directory holding the migrations. Empty: detected from the tool's usual layout."
+    required: false
+    default: ''
+  tool:
+    description: '[migrations] Migration tool: \`auto\`, \`prisma\`, \`flyway\`, \`golang-migrate\`, \`knex\`, \`node-pg-migrate\`, \`dbmate\`, \`rails\`, \`django\`, \`alembic\`, \`drizzle\`, \`sequelize\`, \`typeorm\`.'
+    required: false
+    default: auto
+  database-url:
+    description: '[migrations] \`postgres://\` URL of the target database, read only (a read-only role is enough). Empty: only the offline lint runs. The password is masked.'
+    required: false
+    default: ''
+  base-ref:
+    description: "[migrations] Lint only migrations added or changed since this git ref. Empty: the pull request's base, else all migrations."
+    required: false
+    default: ''
+  dialect:
+    description: '[migrations] SQL dialect of the migrations. Only \`postgres\` is supported.'
+    required: false
+    default: postgres
+  allow:
+    description: '[migrations] Rule ids to downgrade to warnings (newline- or comma-separated).'
+    required: false
+    default: ''
+  lock-timeout-rules:
+    description: '[migrations] Also flag lock-taking statements that run without a \`lock_timeout\` (noisy, so off by default).'
+    required: false
+    default: 'false'
 
-// src/cli/closest.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = candidate.startsWith(word) && word.length >= 3 ? 1 : editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
-}
+  # \u2500\u2500 gate: contract \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+  spec:
+    description: '[contract] Path of the OpenAPI 3.0 or 3.1 document (YAML or JSON; \`$ref\`s to other files are followed).'
+    required: false
+    default: ''
+  base-spec:
+    description: '[contract] The spec to diff against: a file, or \`REF:path\` read from git (e.g. \`origin/main:openapi.yaml\`). Empty: on a pull request, the same path at the base ref.'
+    required: false
+    default: ''
+  base-url:
+    description: '[contract] URL of the deployed service to verify against the spec. Empty: no live verification.'
+    required: false
+    default: ''
+  headers:
+    description: '[contract] Newline-separated \`Name: value\` headers sent with every request (how to authenticate). Values are masked.'
+    required: false
+    default: ''
+  operations:
+    description: '[contract] Which operations to verify: newline-separated operationIds, \`tag:<name>\`, or paths; prefix \`!\` to exclude. Empty: all.'
+    required: false
+    default: ''
+  unsafe-methods:
+    description: '[contract] Also send POST, PUT, PATCH and DELETE requests. Off: only GET, HEAD and OPTIONS are sent.'
+    required: false
+    default: 'false'
+  concurrency:
+    description: '[contract] Requests in flight at once during live verification.'
+    required: false
+    default: '8'
+  request-timeout:
+    description: '[contract, health] Timeout of one HTTP request, with units (\`500ms\`, \`10s\`).'
+    required: false
+    default: 10s
+  breaking-rules:
+    description: '[contract] File overriding breaking-change rule severities, one \`<rule-id> error|warning|off\` a line.'
+    required: false
+    default: ''
 
-// src/cli/args.ts
-var UsageError = class extends UserError {
-  name = "UsageError";
-};
-var CLI_FLAGS = ["json", "help", "version"];
-var ACTION_ONLY_INPUTS = /* @__PURE__ */ new Set(["comment"]);
-function parseGate(word) {
-  if (GATE_NAMES.includes(word)) return word;
-  const guess = closest(word, GATE_NAMES);
-  throw new UsageError(
-    `unknown gate '${word}'${guess ? `; did you mean '${guess}'?` : ""} (gates: ${GATE_NAMES.join(", ")})`
-  );
-}
-function unknownFlag(flag, gate, allInputs, allowed) {
-  const owner = allInputs.find((input) => input.name === flag && input.name !== "gate");
-  if (owner) {
-    const gates = Object.keys(owner.perGate).join(", ");
-    return new UsageError(
-      `--${flag} is an input of the ${gates} gate${gates.includes(",") ? "s" : ""}, not of ${gate}`
-    );
-  }
-  const guess = closest(flag, allowed);
-  return new UsageError(`unknown option --${flag}${guess ? `; did you mean --${guess}?` : ""}`);
-}
-function parseCliArgs(argv, allInputs) {
-  const words = [...argv];
-  const wantsHelp = words.some((word) => word === "--help" || word === "-h");
-  if (words.some((word) => word === "--version" || word === "-V")) return { kind: "version" };
-  const first = words[0];
-  if (first === void 0 || first.startsWith("-")) {
-    if (wantsHelp) return { kind: "help" };
-    throw new UsageError(
-      first === void 0 ? "name a gate: deploy-gates <gate> [options]" : `the gate comes first: deploy-gates <gate> ${first}`
-    );
-  }
-  const gate = parseGate(first);
-  if (wantsHelp) return { kind: "help", gate };
-  const inputs = inputsForGate(allInputs, gate).filter((input) => input.name !== "gate");
-  const byName = new Map(inputs.map((input) => [input.name, input]));
-  const allowed = [...inputs.map((input) => input.name), ...CLI_FLAGS];
-  const values = {};
-  let json = false;
-  const set = (name, value) => {
-    values[name] = values[name] === void 0 ? value : `${values[name]}
-${value}`;
-  };
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i];
-    if (!word.startsWith("--") || word === "--") throw new UsageError(`unexpected argument '${word}'`);
-    const eq = word.indexOf("=");
-    let name = eq > 0 ? word.slice(2, eq) : word.slice(2);
-    let inline = eq > 0 ? word.slice(eq + 1) : void 0;
-    if (name === "json") {
-      if (inline !== void 0) throw new UsageError("--json takes no value");
-      json = true;
-      continue;
-    }
-    if (!byName.has(name) && name.startsWith("no-") && byName.get(name.slice(3))?.boolean && inline === void 0) {
-      name = name.slice(3);
-      inline = "false";
-    }
-    const input = byName.get(name);
-    if (!input) throw unknownFlag(name, gate, allInputs, allowed);
-    if (inline !== void 0) {
-      set(name, inline);
-      continue;
-    }
-    const next = words[i + 1];
-    if (input.boolean) {
-      if (next !== void 0 && /^(true|false|yes|no|on|off|1|0)$/i.test(next)) set(name, words[++i]);
-      else set(name, "true");
-      continue;
-    }
-    if (next === void 0 || next.startsWith("--")) throw new UsageError(`--${name} needs a value`);
-    set(name, words[++i]);
-  }
-  return { kind: "run", gate, values, json };
-}
-function withDefaults(values, gate, allInputs) {
-  const merged = {};
-  for (const input of inputsForGate(allInputs, gate)) {
-    if (input.default !== "" && !input.default.includes("${{")) merged[input.name] = input.default;
-  }
-  return { ...merged, ...values, gate };
-}
+  # \u2500\u2500 gate: health \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+  url:
+    description: '[health] Newline-separated URLs to probe.'
+    required: false
+    default: ''
+  expect-status:
+    description: '[health] Accepted status codes: \`2xx\`, \`200\`, \`200,204\`, \`200-299\`.'
+    required: false
+    default: 2xx
+  expect-body:
+    description: '[health] Newline-separated assertions on the JSON body, e.g. \`$.version == abc123\`, \`$.db == "ok"\`, \`$.queue.lag < 100\` (\`==\`, \`!=\`, \`<\`, \`<=\`, \`>\`, \`>=\`, \`contains\`, \`matches\`).'
+    required: false
+    default: ''
+  expect-header:
+    description: '[health] Newline-separated \`Name: value\` headers the response must carry (\`Name\` alone: must be present).'
+    required: false
+    default: ''
+  readiness-timeout:
+    description: '[health] How long to wait, with backoff, for the first healthy answer.'
+    required: false
+    default: 120s
+  window:
+    description: '[health] Verification window after readiness (default \`60s\`). [metrics] History window (default \`90d\`).'
+    required: false
+    default: ''
+  interval:
+    description: '[health] Time between probes (and Prometheus evaluations) during the window.'
+    required: false
+    default: 5s
+  failure-limit:
+    description: '[health] Failed probes tolerated in the window before the gate fails (Argo Rollouts semantics: fail when failures exceed it).'
+    required: false
+    default: '0'
+  consecutive-error-limit:
+    description: '[health] Consecutive probe errors (connection refused, timeout) tolerated before the gate fails.'
+    required: false
+    default: '4'
+  max-error-rate:
+    description: '[health] Highest tolerated share of failed probes over the window, from 0 to 1. Empty: not checked.'
+    required: false
+    default: ''
+  max-latency-p95:
+    description: '[health] Highest tolerated 95th-percentile probe latency, in milliseconds. Empty: not checked.'
+    required: false
+    default: ''
+  tls-min-days:
+    description: '[health] For https URLs, fail when the certificate expires within this many days. Empty: not checked.'
+    required: false
+    default: ''
+  prometheus-url:
+    description: '[health] Prometheus base URL for canary analysis (queried at \`/api/v1/query\`).'
+    required: false
+    default: ''
+  prometheus-query:
+    description: '[health] PromQL query evaluated at each interval, e.g. an error ratio.'
+    required: false
+    default: ''
+  success-condition:
+    description: "[health] Condition on the query's value, e.g. \`result < 0.01\`."
+    required: false
+    default: ''
+  on-no-data:
+    description: '[health] What a query returning no data means: \`fail\`, \`pass\` or \`inconclusive\` (a warning).'
+    required: false
+    default: fail
 
-// src/cli/help.ts
-var WIDTH = 100;
-var NAME_COLUMN = 30;
-function plain(text) {
-  return text.replace(/`/g, "").replace(/\s+/g, " ").trim();
-}
-function wrap(text, width) {
-  const lines = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-function option(label, description) {
-  const lines = wrap(description, WIDTH - NAME_COLUMN);
-  const first = `  ${label}`.padEnd(NAME_COLUMN);
-  const head = first.length > NAME_COLUMN ? `${first}
-${" ".repeat(NAME_COLUMN)}` : first;
-  return head + lines.join(`
-${" ".repeat(NAME_COLUMN)}`);
-}
-function inputOption(input, gate) {
-  const label = input.boolean ? `--${input.name}` : `--${input.name} <value>`;
-  let description = plain(describeFor(input, gate));
-  if (input.default !== "" && !input.default.includes("${{")) description += ` (default: ${input.default})`;
-  if (input.name === "github-token") description += " (default: $GITHUB_TOKEN)";
-  if (ACTION_ONLY_INPUTS.has(input.name)) description += " (action only: the CLI never comments)";
-  return option(label, description);
-}
-var TRAILER = [
-  "Output options:",
-  option(
-    "--json",
-    "Print the JSON report (the same as the action writes) instead of the human-readable report."
-  ),
-  option("-h, --help", "Show this help."),
-  option("-V, --version", "Show the version."),
-  "",
-  "Exit codes: 0 passed, 1 the gate failed or could not run, 2 usage error.",
-  "Colour is used on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it."
-];
-function renderHelp(allInputs, gate) {
-  const lines = [];
-  if (!gate) {
-    lines.push(
-      "usage: deploy-gates <gate> [--<input> <value>]... [--json]",
-      "",
-      `Runs one deploy gate locally, exactly as the GitHub Action does. Gates: ${GATE_NAMES.join(", ")}.`,
-      "Options are the action's inputs; `deploy-gates <gate> --help` lists a gate's own.",
-      "",
-      "example:",
-      "  deploy-gates env --schema .env.example --env-files .env.staging,.env.production",
-      "",
-      "Common options:"
-    );
-    for (const input of allInputs.filter((input2) => input2.common && input2.name !== "gate"))
-      lines.push(inputOption(input, void 0));
-  } else {
-    const inputs = inputsForGate(allInputs, gate).filter((input) => input.name !== "gate");
-    lines.push(
-      `usage: deploy-gates ${gate} [--<input> <value>]... [--json]`,
-      "",
-      `Options of the ${gate} gate:`
-    );
-    for (const input of inputs.filter((input2) => !input2.common)) lines.push(inputOption(input, gate));
-    lines.push("", "Common options:");
-    for (const input of inputs.filter((input2) => input2.common)) lines.push(inputOption(input, gate));
-  }
-  lines.push("", ...TRAILER);
-  return lines.join("\n") + "\n";
-}
+  # \u2500\u2500 gate: deployment \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+  ref:
+    description: "[deployment] Git ref or SHA being deployed (default: the workflow's SHA). [rollback] Roll back to this ref instead of the last good one."
+    required: false
+    default: ''
+  payload:
+    description: '[deployment] JSON object stored with the deployment: the immutable artifact''s identity, e.g. \`{"artifact":"registry/app@sha256:\u2026"}\`.'
+    required: false
+    default: ''
+  deployment-id:
+    description: '[deployment] Existing deployment to move to \`state\`. Empty: create a new deployment.'
+    required: false
+    default: ''
+  state:
+    description: '[deployment] Status to set: \`in_progress\`, \`success\`, \`failure\`, \`error\`, \`inactive\`, \`queued\` or \`pending\`.'
+    required: false
+    default: in_progress
+  environment-url:
+    description: '[deployment] URL of the deployed environment, shown on the deployment.'
+    required: false
+    default: ''
+  log-url:
+    description: "[deployment] URL of the deployment's logs (default: this workflow run)."
+    required: false
+    default: ''
+  production-environment:
+    description: '[deployment] Mark the environment as production (default: true when its name contains \`prod\`).'
+    required: false
+    default: ''
+  rollback-of:
+    description: '[deployment] Id of the deployment this one rolls back; recorded as \`payload.rollback_of\`.'
+    required: false
+    default: ''
 
-// src/cli/run.ts
-var defaultStreams = () => ({
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd()
-});
-async function runCli(argv, inputs, streams = defaultStreams()) {
-  const { stdout, stderr, env } = streams;
-  const debug = env.RUNNER_DEBUG === "1" || Boolean(env.DEPLOY_GATES_DEBUG);
-  const gateForHint = GATE_NAMES.find((name) => name === argv[0]) ?? "";
-  try {
-    const command = parseCliArgs(argv, inputs);
-    if (command.kind === "help") {
-      stdout.write(renderHelp(inputs, command.gate));
-      return 0;
-    }
-    if (command.kind === "version") {
-      stdout.write(`deploy-gates ${TOOL_VERSION}
-`);
-      return 0;
-    }
-    const source = mapInputSource(withDefaults(command.values, command.gate, inputs));
-    const common = parseCommonInputs(source, streams.cwd);
-    const io = createRuntimeIO(common.workingDirectory, common.githubToken || env.GITHUB_TOKEN || "", {
-      info: (message) => stderr.write(`${message}
-`),
-      warning: (message) => stderr.write(`warning: ${message}
-`),
-      debug: (message) => debug ? stderr.write(`debug: ${message}
-`) : void 0
-    });
-    const gate = await loadGate(common.gate);
-    const config = await gate.parseInputs(source, common, io);
-    const result = await gate.run(config, io);
-    const redact = createRedactor(result.secrets);
-    const safe = redactResult(result, redact);
-    const counts = countFindings(safe.findings);
-    const status = computeStatus(counts, common.failOn);
-    await writeReportFiles(safe, common, redact, {
-      locate: (file) => repositoryPath(file, common.workingDirectory, env.GITHUB_WORKSPACE)
-    });
-    if (command.json)
-      stdout.write(redact(JSON.stringify(redact.deep(buildJsonReport(safe, common.failOn)), null, 2)) + "\n");
-    else {
-      const color = shouldUseColor(stdout, env);
-      stdout.write(
-        redact(formatConsoleReport({ result: safe, status, counts, failOn: common.failOn }, color))
-      );
-    }
-    return status === "failed" ? 1 : 0;
-  } catch (error) {
-    const usage = error instanceof UsageError || error instanceof InputError;
-    stderr.write(`deploy-gates: ${failureMessage(error)}
-`);
-    if (usage)
-      stderr.write(`run 'deploy-gates ${gateForHint ? `${gateForHint} ` : ""}--help' for the options
-`);
-    const stack = failureStack(error);
-    if (stack && debug) stderr.write(`${stack}
-`);
-    return usage ? 2 : 1;
-  }
-}
+  # \u2500\u2500 gate: rollback \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+  artifact-check:
+    description: "[rollback] URL expected to answer 2xx when the rollback target's artifact still exists; \`{sha}\`, \`{ref}\` and \`{payload.<key>}\` are substituted."
+    required: false
+    default: ''
+  migrations-report:
+    description: '[rollback] JSON report of the migration gate; warns when migrations applied since the target are not rollback-safe.'
+    required: false
+    default: ''
 
-// src/cli.ts
-process.exitCode = await runCli(process.argv.slice(2), ACTION_INPUTS);
+outputs:
+  status:
+    description: '\`passed\` or \`failed\`.'
+  errors:
+    description: 'Number of error findings.'
+  warnings:
+    description: 'Number of warning findings.'
+  report:
+    description: 'Path of the JSON report of every finding.'
+  pending:
+    description: '[migrations] Number of migrations this deploy will apply.'
+  pending-migrations:
+    description: '[migrations] JSON list of the pending migrations, in order.'
+  destructive:
+    description: '[migrations] \`true\` when a migration in scope drops or deletes data.'
+  rollback-safe:
+    description: '[migrations] \`false\` when the previous application version cannot run against the migrated schema.'
+  breaking-changes:
+    description: '[contract] Number of breaking changes between base and head spec.'
+  violations:
+    description: '[contract] Number of live responses that did not match the spec.'
+  operations-checked:
+    description: '[contract] Number of operations verified against the live service.'
+  healthy:
+    description: '[health] \`true\` when every target passed readiness and the verification window.'
+  error-rate:
+    description: '[health] Share of failed probes in the window, 0 to 1.'
+  latency-p95-ms:
+    description: '[health] 95th-percentile probe latency in milliseconds.'
+  probes:
+    description: '[health] Number of probes sent.'
+  deployment-id:
+    description: '[deployment] Id of the deployment created or updated. [rollback] Id of the rollback target.'
+  ref:
+    description: '[rollback] Ref of the last good deployment.'
+  sha:
+    description: '[rollback] Commit SHA of the last good deployment.'
+  payload:
+    description: '[rollback] JSON payload of the last good deployment (the artifact to redeploy).'
+  deployment-frequency:
+    description: '[metrics] Successful deployments (not counting rollbacks) per day over the window.'
+  lead-time-hours:
+    description: '[metrics] Median hours from the deployed commit to its successful deployment. Empty: no data.'
+  change-failure-rate:
+    description: '[metrics] Share of changes, 0 to 1, that got a failure status or were rolled back. Empty: no data.'
+  time-to-restore-hours:
+    description: '[metrics] Median hours from a failed change to the next successful deployment. Empty: no data.'
+
+runs:
+  using: node24
+  main: dist/index.js
+`;var ne=/\[([a-z, -]+)\]\s*/g;function oe(e){let o={},r=[...e.matchAll(ne)].filter(t=>t[1].split(",").every(n=>y.includes(n.trim())));return r.length===0?{untagged:e.trim(),perGate:o}:(r.forEach((t,n)=>{let i=t.index+t[0].length,d=n+1<r.length?r[n+1].index:e.length,p=e.slice(i,d).trim();for(let c of t[1].split(","))o[c.trim()]=p}),{untagged:e.slice(0,r[0].index).trim(),perGate:o})}a(oe,"splitDescription");function V(e){let o=R(e);return Object.entries(o.inputs??{}).map(([r,t])=>{let n=String(t.description??""),{untagged:i,perGate:d}=oe(n),p=t.default===void 0||t.default===null?"":String(t.default);return{name:r,description:i||n,default:p,common:Object.keys(d).length===0,perGate:d,boolean:p==="true"||p==="false"}})}a(V,"parseActionInputs");function N(e,o){return[...e.filter(r=>r.common),...e.filter(r=>r.perGate[o]!==void 0)]}a(N,"inputsForGate");function z(e,o){return o&&e.perGate[o]||e.description}a(z,"describeFor");var K=V(B);function ie(e,o){let r=Array.from({length:o.length+1},(t,n)=>n);for(let t=1;t<=e.length;t++){let n=[t];for(let i=1;i<=o.length;i++){let d=e[t-1]===o[i-1]?0:1;n[i]=Math.min(r[i]+1,n[i-1]+1,r[i-1]+d)}r=n}return r[o.length]}a(ie,"editDistance");function E(e,o){let r,t=1/0;for(let n of o){let i=n.startsWith(e)&&e.length>=3?1:ie(e,n);i<t&&(r=n,t=i)}return r!==void 0&&t<=Math.max(2,Math.floor(e.length/3))?r:void 0}a(E,"closest");var m=class extends I{static{a(this,"UsageError")}name="UsageError"},ae=["json","help","version"],Q=new Set(["comment"]);function se(e){if(y.includes(e))return e;let o=E(e,y);throw new m(`unknown gate '${e}'${o?`; did you mean '${o}'?`:""} (gates: ${y.join(", ")})`)}a(se,"parseGate");function le(e,o,r,t){let n=r.find(d=>d.name===e&&d.name!=="gate");if(n){let d=Object.keys(n.perGate).join(", ");return new m(`--${e} is an input of the ${d} gate${d.includes(",")?"s":""}, not of ${o}`)}let i=E(e,t);return new m(`unknown option --${e}${i?`; did you mean --${i}?`:""}`)}a(le,"unknownFlag");function X(e,o){let r=[...e],t=r.some(s=>s==="--help"||s==="-h");if(r.some(s=>s==="--version"||s==="-V"))return{kind:"version"};let n=r[0];if(n===void 0||n.startsWith("-")){if(t)return{kind:"help"};throw new m(n===void 0?"name a gate: deploy-gates <gate> [options]":`the gate comes first: deploy-gates <gate> ${n}`)}let i=se(n);if(t)return{kind:"help",gate:i};let d=N(o,i).filter(s=>s.name!=="gate"),p=new Map(d.map(s=>[s.name,s])),c=[...d.map(s=>s.name),...ae],h={},u=!1,b=a((s,f)=>{h[s]=h[s]===void 0?f:`${h[s]}
+${f}`},"set");for(let s=1;s<r.length;s++){let f=r[s];if(!f.startsWith("--")||f==="--")throw new m(`unexpected argument '${f}'`);let v=f.indexOf("="),l=v>0?f.slice(2,v):f.slice(2),g=v>0?f.slice(v+1):void 0;if(l==="json"){if(g!==void 0)throw new m("--json takes no value");u=!0;continue}!p.has(l)&&l.startsWith("no-")&&p.get(l.slice(3))?.boolean&&g===void 0&&(l=l.slice(3),g="false");let q=p.get(l);if(!q)throw le(l,i,o,c);if(g!==void 0){b(l,g);continue}let k=r[s+1];if(q.boolean){k!==void 0&&/^(true|false|yes|no|on|off|1|0)$/i.test(k)?b(l,r[++s]):b(l,"true");continue}if(k===void 0||k.startsWith("--"))throw new m(`--${l} needs a value`);b(l,r[++s])}return{kind:"run",gate:i,values:h,json:u}}a(X,"parseCliArgs");function Z(e,o,r){let t={};for(let n of N(r,o))n.default!==""&&!n.default.includes("${{")&&(t[n.name]=n.default);return{...t,...e,gate:o}}a(Z,"withDefaults");var de=100,A=30;function ce(e){return e.replace(/`/g,"").replace(/\s+/g," ").trim()}a(ce,"plain");function ue(e,o){let r=[],t="";for(let n of e.split(" "))t&&t.length+1+n.length>o?(r.push(t),t=n):t=t?`${t} ${n}`:n;return t&&r.push(t),r}a(ue,"wrap");function x(e,o){let r=ue(o,de-A),t=`  ${e}`.padEnd(A);return(t.length>A?`${t}
+${" ".repeat(A)}`:t)+r.join(`
+${" ".repeat(A)}`)}a(x,"option");function O(e,o){let r=e.boolean?`--${e.name}`:`--${e.name} <value>`,t=ce(z(e,o));return e.default!==""&&!e.default.includes("${{")&&(t+=` (default: ${e.default})`),e.name==="github-token"&&(t+=" (default: $GITHUB_TOKEN)"),Q.has(e.name)&&(t+=" (action only: the CLI never comments)"),x(r,t)}a(O,"inputOption");var pe=["Output options:",x("--json","Print the JSON report (the same as the action writes) instead of the human-readable report."),x("-h, --help","Show this help."),x("-V, --version","Show the version."),"","Exit codes: 0 passed, 1 the gate failed or could not run, 2 usage error.","Colour is used on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it."];function ee(e,o){let r=[];if(o){let t=N(e,o).filter(n=>n.name!=="gate");r.push(`usage: deploy-gates ${o} [--<input> <value>]... [--json]`,"",`Options of the ${o} gate:`);for(let n of t.filter(i=>!i.common))r.push(O(n,o));r.push("","Common options:");for(let n of t.filter(i=>i.common))r.push(O(n,o))}else{r.push("usage: deploy-gates <gate> [--<input> <value>]... [--json]","",`Runs one deploy gate locally, exactly as the GitHub Action does. Gates: ${y.join(", ")}.`,"Options are the action's inputs; `deploy-gates <gate> --help` lists a gate's own.","","example:","  deploy-gates env --schema .env.example --env-files .env.staging,.env.production","","Common options:");for(let t of e.filter(n=>n.common&&n.name!=="gate"))r.push(O(t,void 0))}return r.push("",...pe),r.join(`
+`)+`
+`}a(ee,"renderHelp");var fe=a(()=>({stdout:process.stdout,stderr:process.stderr,env:process.env,cwd:process.cwd()}),"defaultStreams");async function te(e,o,r=fe()){let{stdout:t,stderr:n,env:i}=r,d=i.RUNNER_DEBUG==="1"||!!i.DEPLOY_GATES_DEBUG,p=y.find(c=>c===e[0])??"";try{let c=X(e,o);if(c.kind==="help")return t.write(ee(o,c.gate)),0;if(c.kind==="version")return t.write(`deploy-gates ${H}
+`),0;let h=S(Z(c.values,c.gate,o)),u=$(h,r.cwd),b=Y(u.workingDirectory,u.githubToken||i.GITHUB_TOKEN||"",{info:a(w=>n.write(`${w}
+`),"info"),warning:a(w=>n.write(`warning: ${w}
+`),"warning"),debug:a(w=>d?n.write(`debug: ${w}
+`):void 0,"debug")}),s=await T(u.gate),f=await s.parseInputs(h,u,b),v=await s.run(f,b),l=J(v.secrets),g=W(v,l),q=C(g.findings),k=P(q,u.failOn);if(await D(g,u,l,{locate:a(w=>F(w,u.workingDirectory,i.GITHUB_WORKSPACE),"locate")}),c.json)t.write(l(JSON.stringify(l.deep(M(g,u.failOn)),null,2))+`
+`);else{let w=_(t,i);t.write(l(L({result:g,status:k,counts:q,failOn:u.failOn},w)))}return k==="failed"?1:0}catch(c){let h=c instanceof m||c instanceof G;n.write(`deploy-gates: ${j(c)}
+`),h&&n.write(`run 'deploy-gates ${p?`${p} `:""}--help' for the options
+`);let u=U(c);return u&&d&&n.write(`${u}
+`),h?2:1}}a(te,"runCli");process.exitCode=await te(process.argv.slice(2),K);

@@ -46,6 +46,10 @@ const shared = {
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
+  // Node parses every byte it loads before running a line: minified code starts faster (~2 ms per 100 KiB
+  // here). Names are kept, so stack traces (debug log) and code that reads constructor names still work.
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   // The CLI's --help reads input descriptions from action.yml itself, embedded as text: one source of truth.
   loader: { '.yml': 'text' },

@@ -121,9 +121,12 @@ export function parseHttpUrl(value: string, what: string): URL {
   return url
 }
 
-/** A URL with any password replaced, safe to print. */
+/**
+ * A URL with any password replaced, safe to print. The password runs to the `@` before the host, so an
+ * unencoded `/` or `:` inside it (an invalid URL a user may still type) is redacted too.
+ */
 export function redactUrl(value: string): string {
-  return value.replace(/(\/\/[^/:@\s]*:)[^@/\s]*@/, '$1***@')
+  return value.replace(/(\/\/[^/:@\s]*:)[^@\s]*@/, '$1***@')
 }
 
 export function parseGateName(source: InputSource): GateName {

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import * as path from 'node:path'
 import * as core from '@actions/core'
 import type { GateIO, GitHubContext, Logger } from './types.js'
 
@@ -28,14 +28,37 @@ export function githubContextFromEnv(env: Record<string, string | undefined>, to
   }
 }
 
-export function gitRunner(cwd: string): (args: string[]) => Promise<string> {
-  return args =>
-    new Promise((resolve, reject) => {
+/** Whether `cwd` or a directory above it holds `.git` (or GIT_DIR names a repository): git could answer there. */
+function mayBeInGitRepository(cwd: string, env: Record<string, string | undefined>): boolean {
+  if (env.GIT_DIR) return true
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return true
+    if (path.dirname(dir) === dir) return false
+  }
+}
+
+/**
+ * Runs git in `cwd`. child_process (with net and streams) is loaded on the first call, and outside any
+ * repository git is not started at all: it would only fail with the same message, after a spawn.
+ */
+export function gitRunner(
+  cwd: string,
+  env: Record<string, string | undefined> = process.env
+): (args: string[]) => Promise<string> {
+  return async args => {
+    if (!mayBeInGitRepository(cwd, env)) {
+      throw new Error(
+        `git ${args.join(' ')}: fatal: not a git repository (or any of the parent directories): .git`
+      )
+    }
+    const { execFile } = await import('node:child_process')
+    return new Promise((resolve, reject) => {
       execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
         if (error) reject(new Error(`git ${args.join(' ')}: ${(stderr || error.message).trim()}`))
         else resolve(stdout)
       })
     })
+  }
 }
 
 export const actionLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }

@@ -83,12 +83,22 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
   octokit.hook.wrap('request', (request, options) =>
     request({ ...options, request: { ...options.request, signal: AbortSignal.timeout(API_TIMEOUT_MS) } })
   )
-  const call = async <T>(what: string, fn: () => Promise<{ data: unknown }>): Promise<T> => {
+  // Octokit hands back the raw text when a 2xx body is not JSON (a proxy's HTML page, a truncated answer);
+  // reading fields of it would report `undefined` as a success, so the shape is checked before use.
+  const call = async <T>(
+    what: string,
+    shape: 'object' | 'array',
+    fn: () => Promise<{ data: unknown }>
+  ): Promise<T> => {
+    let data: unknown
     try {
-      return (await fn()).data as T
+      data = (await fn()).data
     } catch (error) {
       throw new UserError(`GitHub API: ${what} failed: ${describeApiError(error)}`)
     }
+    const fits = shape === 'array' ? Array.isArray(data) : typeof data === 'object' && data !== null
+    if (!fits) throw new UserError(`GitHub API: ${what} failed: ${NOT_JSON}`)
+    return data as T
   }
 
   return {
@@ -96,6 +106,7 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
     async create({ ref, environment, payload, description, productionEnvironment }) {
       const data = await call<Deployment & { message?: string }>(
         `creating a deployment of ${ref} to ${environment}`,
+        'object',
         () =>
           octokit.rest.repos.createDeployment({
             owner,
@@ -116,7 +127,7 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
       return data
     },
     createStatus(deploymentId, { state, environmentUrl, logUrl, description, environment }) {
-      return call(`setting deployment ${deploymentId} to ${state}`, () =>
+      return call(`setting deployment ${deploymentId} to ${state}`, 'object', () =>
         octokit.rest.repos.createDeploymentStatus({
           owner,
           repo,
@@ -130,7 +141,7 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
       )
     },
     getDeployment(deploymentId) {
-      return call(`reading deployment ${deploymentId}`, () =>
+      return call(`reading deployment ${deploymentId}`, 'object', () =>
         octokit.rest.repos.getDeployment({ owner, repo, deployment_id: deploymentId })
       )
     },
@@ -146,17 +157,20 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
       while (count < maxPages) {
         const page = await call<IteratorResult<{ data: Deployment[] }>>(
           `listing deployments of ${environment}`,
+          'object',
           async () => ({
             data: await iterator.next()
           })
         )
         if (page.done) return
+        if (!Array.isArray(page.value.data))
+          throw new UserError(`GitHub API: listing deployments of ${environment} failed: ${NOT_JSON}`)
         count++
         yield page.value.data
       }
     },
     listStatuses(deploymentId) {
-      return call(`listing the statuses of deployment ${deploymentId}`, () =>
+      return call(`listing the statuses of deployment ${deploymentId}`, 'array', () =>
         octokit.rest.repos.listDeploymentStatuses({
           owner,
           repo,
@@ -168,6 +182,7 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
     async commitTime(sha) {
       const data = await call<{ commit?: { committer?: { date?: string }; author?: { date?: string } } }>(
         `reading commit ${sha.slice(0, 12)}`,
+        'object',
         () => octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 })
       )
       return data.commit?.committer?.date ?? data.commit?.author?.date
@@ -175,14 +190,23 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
   }
 }
 
+const API_DESCRIPTION = 'the GitHub API (GITHUB_API_URL)'
+const NOT_JSON = 'the answer is not the JSON the GitHub API sends (check GITHUB_API_URL and any proxy)'
+
 function describeApiError(error: unknown): string {
   const status = (error as { status?: number }).status
+  // The paginator reads fields of the body before the caller sees it: a non-JSON page fails in there.
+  if (status === undefined && error instanceof TypeError && !/fetch failed/i.test(error.message))
+    return NOT_JSON
   const message =
     (error as { response?: { data?: { message?: string } } }).response?.data?.message ??
     (error as Error)?.message
   if ((error as Error)?.name === 'TimeoutError' || /aborted|timeout/i.test(String(message))) {
     return `no answer within ${API_TIMEOUT_MS / 1000}s`
   }
+  // Octokit reports a request that got no answer (refused, DNS, reset) as a 500 without a response.
+  if (status === 500 && (error as { response?: unknown }).response === undefined)
+    return `no answer from ${API_DESCRIPTION}: ${message}`
   switch (status) {
     case 401:
       return `401 ${message ?? 'Bad credentials'}: the token is invalid or expired`

@@ -18,6 +18,7 @@ import { failureStack } from './failure.js'
 import { defaultReportPath, workflowFile, writeReportFiles } from './files.js'
 import { commentBudget, countsLine, renderMarkdown, SUMMARY_BUDGET, type MarkdownView } from './markdown.js'
 import { compareFindings } from './order.js'
+import { setOutputs } from './outputs.js'
 import { repositoryPath } from './paths.js'
 import { createRedactor, type Redactor } from './redact.js'
 import { computeStatus, countFindings } from './status.js'
@@ -36,7 +37,7 @@ export function redactResult(result: GateResult, redact: Redactor): GateResult {
  */
 export function markActionFailed(error: unknown): void {
   try {
-    core.setOutput('status', 'failed')
+    setOutputs({ status: 'failed' }, process.env)
   } catch (outputError) {
     core.debug(`status output not written: ${errorMessage(outputError)}`)
   }
@@ -59,11 +60,19 @@ export async function reportToAction(result: GateResult, common: CommonInputs, i
     defaultReportPath: defaultReportPath(safe.gate, io.env)
   })
 
-  for (const [name, value] of Object.entries(safe.outputs)) core.setOutput(name, redact(value))
-  core.setOutput('status', status)
-  core.setOutput('errors', String(counts.errors))
-  core.setOutput('warnings', String(counts.warnings))
-  core.setOutput('report', files.report ?? '')
+  const outputs = Object.fromEntries(
+    Object.entries(safe.outputs).map(([name, value]) => [name, redact(value)])
+  )
+  setOutputs(
+    {
+      ...outputs,
+      status,
+      errors: String(counts.errors),
+      warnings: String(counts.warnings),
+      report: files.report ?? ''
+    },
+    io.env
+  )
 
   writeAnnotations(safe, redact, locate)
 

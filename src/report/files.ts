@@ -5,9 +5,8 @@ import * as path from 'node:path'
 import { errorMessage, UserError } from '../errors.js'
 import type { CommonInputs, GateResult } from '../types.js'
 import { buildJsonReport } from './json-report.js'
-import { buildJunit } from './junit.js'
 import type { Redactor } from './redact.js'
-import { buildSarif, type SarifOptions } from './sarif.js'
+import type { SarifOptions } from './sarif.js'
 
 export interface WrittenFiles {
   /** Absolute paths; undefined when that file was not asked for. */
@@ -53,12 +52,15 @@ export async function writeReportFiles(
     written.report = reportPath
   }
   if (common.sarifPath) {
+    // SARIF and JUnit writers are loaded only when asked for: most runs write neither.
+    const { buildSarif } = await import('./sarif.js')
     const sarif = redact.deep(buildSarif(result, options))
     written.sarif = resolve(common.sarifPath)
     await writeText(written.sarif, redact(JSON.stringify(sarif, null, 2)) + '\n', 'SARIF file')
   }
   if (common.junitPath) {
     written.junit = resolve(common.junitPath)
+    const { buildJunit } = await import('./junit.js')
     await writeText(written.junit, redact(buildJunit(result, common.failOn)), 'JUnit file')
   }
   return written

@@ -47,8 +47,13 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   if (tokens.length) parts.push(`(?<![\\p{L}\\p{N}_])(?:${tokens.join('|')})(?![\\p{L}\\p{N}_])`)
   const pattern = parts.length ? new RegExp(parts.join('|'), 'gu') : undefined
 
-  const redact = ((text: string) =>
-    pattern ? String(text).replace(pattern, REDACTED) : String(text)) as Redactor
+  // A text shorter than every form cannot hold one: most texts in a report (numbers, names, short values)
+  // skip the pattern, which is slow to run with hundreds of alternatives.
+  const shortest = [...long, ...short].reduce((min, form) => Math.min(min, form.length), Infinity)
+  const redact = ((text: string) => {
+    const string = String(text)
+    return pattern && string.length >= shortest ? string.replace(pattern, REDACTED) : string
+  }) as Redactor
   const deep = <T>(value: T): T => {
     if (!pattern) return value
     if (typeof value === 'string') return redact(value) as T

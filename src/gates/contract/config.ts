@@ -45,6 +45,9 @@ export async function parseContractInputs(
     concurrency: getInteger(source, 'concurrency', 8, { min: 1, max: 256 }),
     timeoutMs: getDuration(source, 'request-timeout', '10s')
   }
+  // 0ms would fail every request with a timeout that says nothing about the service.
+  if (live && live.timeoutMs <= 0)
+    throw new InputError(`${source.describe('request-timeout')} must be longer than 0`)
   const rulesFile = getString(source, 'breaking-rules')
   return {
     spec,
@@ -63,7 +66,9 @@ function parseHeaders(source: InputSource): { headers: Record<string, string>; s
     const match = line.match(/^([!#$%&'*+.^`|~\w-]+)\s*:\s*(.*)$/)
     if (!match) throw new InputError(`${source.describe('headers')} line ${index + 1} is not 'Name: value'`)
     headers[match[1]!] = match[2]!
-    if (match[2]) secrets.push(match[2])
+    // Mask the whole value and, for `Scheme credentials` (Bearer, Basic, token…), the credentials alone,
+    // which is what a service that echoes a token would print.
+    if (match[2]) secrets.push(match[2], ...(match[2].match(/^[A-Za-z-]+\s+(\S.*)$/)?.slice(1) ?? []))
   })
   return { headers, secrets }
 }

@@ -462,6 +462,24 @@ function checkParity(
  * in a secret variable (by schema or by name; `anyName`: in any variable, a superset for when the schema
  * is not known yet).
  */
+/** What kind of credential an entry looks like ('' for a random-looking secret), or undefined. */
+function credentialKind(
+  entry: EnvEntry,
+  schema: EnvSchema | undefined,
+  anyName: boolean
+): string | undefined {
+  const kind = liveTokenKind(entry.value)
+  if (kind) return kind
+  if (
+    (anyName || schema?.variables.get(entry.key)?.secret || isSecretName(entry.key)) &&
+    looksRandom(entry.value) &&
+    !isPlaceholder(entry.value)
+  ) {
+    return ''
+  }
+  return undefined
+}
+
 export function credentialLikeEntries(
   parsed: ParsedEnvFile,
   schema?: EnvSchema,
@@ -469,17 +487,19 @@ export function credentialLikeEntries(
 ): { entry: EnvEntry; kind: string }[] {
   const found: { entry: EnvEntry; kind: string }[] = []
   for (const entry of parsed.entries) {
-    const kind = liveTokenKind(entry.value)
-    if (kind) found.push({ entry, kind })
-    else if (
-      (anyName || schema?.variables.get(entry.key)?.secret || isSecretName(entry.key)) &&
-      looksRandom(entry.value) &&
-      !isPlaceholder(entry.value)
-    ) {
-      found.push({ entry, kind: '' })
-    }
+    const kind = credentialKind(entry, schema, anyName)
+    if (kind !== undefined) found.push({ entry, kind })
   }
   return found
+}
+
+/** Whether any entry looks like a credential: stops at the first (it decides only whether git is asked). */
+export function holdsCredentialLikeEntry(
+  parsed: ParsedEnvFile,
+  schema?: EnvSchema,
+  { anyName = false } = {}
+): boolean {
+  return parsed.entries.some(entry => credentialKind(entry, schema, anyName) !== undefined)
 }
 
 function checkCommittedSecrets(input: CheckInput, add: (finding: Finding) => void): void {

@@ -6,7 +6,7 @@
 import * as path from 'node:path'
 import { readTextFile } from '../../files.js'
 import type { Gate, GateIO, GateResult } from '../../types.js'
-import { checkEnv, credentialLikeEntries, parityRows, type LoadedEnvFile } from './check.js'
+import { checkEnv, holdsCredentialLikeEntry, parityRows, type LoadedEnvFile } from './check.js'
 import { parseEnvInputs, type EnvConfig } from './config.js'
 import { parseEnvText } from './dotenv-parser.js'
 import { paritySection, parityData } from './parity-table.js'
@@ -43,8 +43,8 @@ export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateRes
   // Only a file holding something credential-like needs git's word on whether it is committed (saves a
   // spawn). Git runs while the YAML schema is parsed, so until then any variable name counts (the schema
   // can mark any variable secret): a superset of the files the schema would select.
-  const suspects = parsed.filter(
-    file => credentialLikeEntries(file.parsed, schema, { anyName: yamlSchema }).length > 0
+  const suspects = parsed.filter(file =>
+    holdsCredentialLikeEntry(file.parsed, schema, { anyName: yamlSchema })
   )
   const tracking =
     read.length === reads.length

@@ -1,5 +1,5 @@
 /** Checks on a single value: its declared type, placeholders, and hosts that only exist on a developer's machine. */
-import { isIP } from 'node:net'
+import { createRequire } from 'node:module'
 import { parseDuration } from '../../duration.js'
 
 export const VALUE_TYPES = [
@@ -36,9 +36,16 @@ export const TYPE_EXPECTATION: Record<ValueType, string> = {
   uuid: 'a UUID'
 }
 
-/** node:net's isIP, asked only about strings that could be an address (its IPv6 check is slow when cold). */
+let isIP: ((value: string) => number) | undefined
+
+/**
+ * node:net's isIP, asked only about strings that could be an address (its IPv6 check is slow when cold).
+ * node:net (with streams) is loaded on first use: most schemas have no host values to check.
+ */
 function ipVersion(value: string): number {
-  return /^[0-9a-fA-F:.]+$/.test(value) && /[.:]/.test(value) ? isIP(value) : 0
+  if (!(/^[0-9a-fA-F:.]+$/.test(value) && /[.:]/.test(value))) return 0
+  isIP ??= (createRequire(import.meta.url)('node:net') as typeof import('node:net')).isIP
+  return isIP(value)
 }
 
 export function isValidHost(value: string): boolean {

@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js'
+import { formatDuration } from '../../duration.js'
 import {
   getChoice,
   getDuration,
@@ -69,6 +70,19 @@ export function parseHealthInputs(source: InputSource): HealthConfig {
   }
   const intervalMs = getDuration(source, 'interval', '5s')
   if (intervalMs <= 0) throw new InputError(`${source.describe('interval')} must be longer than 0`)
+  const windowMs = getDuration(source, 'window', '60s')
+  // A window shorter than one interval runs no probe: the gate would pass on readiness alone, and a
+  // Prometheus query (evaluated only in the window) would never run.
+  if (windowMs > 0 && windowMs < intervalMs) {
+    throw new InputError(
+      `${source.describe('window')} (${formatDuration(windowMs)}) is shorter than ${source.describe('interval')} (${formatDuration(intervalMs)}): no probe would run in it`
+    )
+  }
+  if (windowMs === 0 && prometheusUrl) {
+    throw new InputError(
+      `${source.describe('prometheus-url')} is evaluated in the verification window: set ${source.describe('window')} to at least ${source.describe('interval')}`
+    )
+  }
   const requestTimeoutMs = getDuration(source, 'request-timeout', '10s')
   if (requestTimeoutMs <= 0)
     throw new InputError(`${source.describe('request-timeout')} must be longer than 0`)
@@ -88,7 +102,7 @@ export function parseHealthInputs(source: InputSource): HealthConfig {
       parseHeaderExpectation(line, source.describe('expect-header'))
     ),
     readinessTimeoutMs: getDuration(source, 'readiness-timeout', '120s'),
-    windowMs: getDuration(source, 'window', '60s'),
+    windowMs,
     intervalMs,
     failureLimit: getInteger(source, 'failure-limit', 0, { min: 0 }),
     consecutiveErrorLimit: getInteger(source, 'consecutive-error-limit', 4, { min: 0 }),

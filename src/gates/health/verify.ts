@@ -122,6 +122,19 @@ export async function verify(
     })
     if (breached) break
   }
+  // A window too short to reach consecutive-error-limit must not pass a target (or Prometheus) that never
+  // answered in it: nothing was verified, so the gate fails closed.
+  for (const stream of streams) {
+    const window = outcomes.filter(o => o.target === stream.target && o.phase === 'window')
+    if (window.length === 0 || window.some(o => o.kind !== 'error')) continue
+    if (stream.consecutiveErrors > config.consecutiveErrorLimit) continue
+    findings.push({
+      rule: 'consecutive-errors',
+      severity: 'error',
+      message: `${stream.target} gave no answer in any of the ${window.length} probe(s) of the verification window; last: ${window[window.length - 1]!.reason}`,
+      help: 'Nothing was verified: check that the service (or Prometheus) is reachable from the runner.'
+    })
+  }
   return { outcomes, findings, ready: true, windowRounds }
 
   async function awaitReady(url: URL) {

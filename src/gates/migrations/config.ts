@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js'
-import { getBoolean, getChoice, getList, getString, redactUrl } from '../../inputs.js'
+import { getBoolean, getChoice, getList, getString } from '../../inputs.js'
 import type { InputSource } from '../../types.js'
 import { isRuleId, RULES, type RuleId } from './lint/rules.js'
 import { TOOL_NAMES, type ToolName } from './tools/types.js'
@@ -31,13 +31,21 @@ export function parseMigrationsInputs(source: InputSource): MigrationsConfig {
     try {
       protocol = new URL(databaseUrl).protocol
     } catch {
+      // Not echoed, even redacted: a password with an unencoded '/' or '#' is what makes the URL invalid,
+      // and then nothing reliably says where the password ends.
       throw new InputError(
-        `${source.describe('database-url')} is not a valid URL (got '${redactUrl(databaseUrl)}')`
+        `${source.describe('database-url')} is not a valid URL: percent-encode '/', '#', '?' and '@' in the user name and password`
       )
     }
     if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
       throw new InputError(
         `${source.describe('database-url')} must be a postgres:// or postgresql:// URL (got '${protocol}')`
+      )
+    }
+    // `postgres:user:password@host/db` parses (as a path), and the password would be shown as part of one.
+    if (!databaseUrl.slice(protocol.length).startsWith('//')) {
+      throw new InputError(
+        `${source.describe('database-url')} must start with ${protocol}// (postgres://user:password@host:port/database)`
       )
     }
   }
