@@ -47,5 +47,8 @@ describe('common inputs', () => {
     // Unencoded `/` and `:` in a password make the URL invalid, and exactly then it is echoed in an error.
     expect(redactUrl('https://app:pa/ss:wd@host/x')).toBe('https://app:***@host/x')
     expect(redactUrl('https://host/path?q=a:b@c')).toBe('https://host/path?q=a:b@c')
+    // A valid URL with a port and an `@` in its path (an image digest) has no password to hide.
+    const digest = 'http://127.0.0.1:5000/v2/app/manifests/registry/app@sha256:0000'
+    expect(redactUrl(digest)).toBe(digest)
   })
 })

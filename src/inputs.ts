@@ -122,10 +122,13 @@ export function parseHttpUrl(value: string, what: string): URL {
 }
 
 /**
- * A URL with any password replaced, safe to print. The password runs to the `@` before the host, so an
- * unencoded `/` or `:` inside it (an invalid URL a user may still type) is redacted too.
+ * A URL with any password replaced, safe to print. In a URL that parses, the password cannot hold a `/`, so it
+ * ends at the first `@` before the path (and an `@` later in the path, as in an image digest, is kept). A URL
+ * that does not parse is exactly the one echoed in an error, and an unencoded `/` or `:` in its password may be
+ * why: there the password runs to the next `@`.
  */
 export function redactUrl(value: string): string {
+  if (URL.canParse(value)) return value.replace(/(\/\/[^/:@\s]*:)[^@/\s]*@/, '$1***@')
   return value.replace(/(\/\/[^/:@\s]*:)[^@\s]*@/, '$1***@')
 }
 

@@ -12,7 +12,8 @@ import {
   startResettingPeer,
   startSilentPeer,
   workspaceFrom,
-  type Peer
+  type Peer,
+  emptyWorkspace
 } from './probes.js'
 
 const OPENAPI = `openapi: 3.0.3
@@ -38,7 +39,7 @@ function expectCleanFailure(run: ActionRun): void {
 }
 
 function contractWorkspace(spec = OPENAPI): string {
-  const dir = workspaceFrom('contract/bad')
+  const dir = emptyWorkspace()
   writeFileSync(`${dir}/openapi.yaml`, spec)
   return dir
 }
@@ -386,7 +387,7 @@ describe('deployment, rollback, metrics: the GitHub API misbehaves', () => {
 
 describe('env: malformed schema and files', () => {
   const run = (files: Record<string, string>, inputs: Record<string, string>) => {
-    const cwd = workspaceFrom('contract/bad')
+    const cwd = emptyWorkspace()
     for (const [name, text] of Object.entries(files)) writeFileSync(`${cwd}/${name}`, text)
     return runAction({ cwd, inputs: { gate: 'env', comment: 'false', ...inputs } })
   }

@@ -69,9 +69,14 @@ export async function closedPort(): Promise<number> {
   return peer.port
 }
 
-/** A scratch copy of a fixture directory (gates may write reports into the workspace). */
+/** An empty scratch workspace (gates may write reports into it). */
+export function emptyWorkspace(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'deploy-gates-qa-'))
+}
+
+/** A scratch copy of a fixture directory. */
 export function workspaceFrom(fixture: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deploy-gates-qa-'))
+  const dir = emptyWorkspace()
   cpSync(path.join(REPO_ROOT, '__fixtures__', fixture), dir, { recursive: true })
   return dir
 }

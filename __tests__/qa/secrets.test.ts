@@ -15,7 +15,8 @@ import {
   placesLeaking,
   startHttpPeer,
   workspaceFrom,
-  type Peer
+  type Peer,
+  emptyWorkspace
 } from './probes.js'
 
 const HEADER_CANARY = 'hdr_canary_7Qz1xWv93'
@@ -102,7 +103,7 @@ async function runOnPullRequest(options: {
 }
 
 function contractWorkspace(): string {
-  const dir = workspaceFrom('contract/bad')
+  const dir = emptyWorkspace()
   writeFileSync(`${dir}/openapi.yaml`, OPENAPI)
   return dir
 }
@@ -235,7 +236,7 @@ describe('the github token', () => {
     'is not echoed when %s reads an environment with no deployments',
     async gate => {
       const { run, leaks } = await runOnPullRequest({
-        cwd: workspaceFrom('contract/bad'),
+        cwd: emptyWorkspace(),
         canary: TOKEN_CANARY,
         inputs: { gate, environment: 'production' }
       })
@@ -265,7 +266,7 @@ describe('the github token', () => {
 
   it('is not sent in the deployment payload or description', async () => {
     const { run, leaks } = await runOnPullRequest({
-      cwd: workspaceFrom('contract/bad'),
+      cwd: emptyWorkspace(),
       canary: TOKEN_CANARY,
       inputs: { gate: 'deployment', environment: 'staging', ref: 'main', payload: '{"build": 7}' }
     })
@@ -277,7 +278,7 @@ describe('the github token', () => {
 
 describe('secret env values', () => {
   it('are not echoed when a secret fails its pattern, or when the file is malformed around it', async () => {
-    const cwd = workspaceFrom('contract/bad')
+    const cwd = emptyWorkspace()
     writeFileSync(
       `${cwd}/schema.yml`,
       "variables:\n  SIGNING_KEY: { secret: true, pattern: '^[a-f0-9]{64}$' }\n  PORT: { type: int }\n"
