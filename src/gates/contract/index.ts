@@ -7,7 +7,7 @@ import { parseContractInputs, type BaseSpecSource, type ContractConfig } from '.
 import { changeFindings, diffSpecs, type ApiChange } from './diff.js'
 import { listOperations } from './operations.js'
 import { fileReader, gitReader } from './reader.js'
-import { Spec } from './spec.js'
+import { Spec, specParseErrorFinding } from './spec.js'
 import { validateStructure } from './structure.js'
 import { verifyLive, type LiveResult } from './verify.js'
 import { liveMarkdown } from './live-summary.js'
@@ -105,18 +105,10 @@ async function loadOrFinding(
   try {
     return await Spec.load(reader, id)
   } catch (error) {
-    if (error instanceof FileError && error.line) {
-      findings.push({
-        rule: 'spec-parse-error',
-        severity: 'error',
-        message: error.message,
-        file: error.file,
-        line: error.line,
-        column: error.column
-      })
-      return undefined
-    }
-    throw error
+    const parseError = specParseErrorFinding(error)
+    if (!parseError) throw error
+    findings.push(parseError)
+    return undefined
   }
 }
 

@@ -77,15 +77,9 @@ export class Spec {
       this.files.set(id, file)
       return file
     } catch (error) {
-      if (error instanceof FileError && error.line) {
-        this.problems.push({
-          rule: 'spec-parse-error',
-          severity: 'error',
-          message: error.message,
-          file: error.file,
-          line: error.line,
-          column: error.column
-        })
+      const parseError = specParseErrorFinding(error)
+      if (parseError) {
+        this.problems.push(parseError)
       } else {
         this.problems.push(
           this.finding(
@@ -240,4 +234,17 @@ function collectRefs(file: SpecFile): RefSite[] {
     }
   }
   return sites
+}
+
+/** A spec file that does not parse, as a finding at its position (undefined for any other error). */
+export function specParseErrorFinding(error: unknown): Finding | undefined {
+  if (!(error instanceof FileError) || !error.line) return undefined
+  return {
+    rule: 'spec-parse-error',
+    severity: 'error',
+    message: error.message,
+    file: error.file,
+    line: error.line,
+    column: error.column
+  }
 }
