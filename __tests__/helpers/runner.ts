@@ -173,28 +173,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(actionDefaults())) env[inputVariable(name)] = value
   for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value
 
-  const timeoutMs = options.timeoutMs ?? 30_000
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn(options.node ?? process.execPath, [ACTION_ENTRY], { cwd: workspace, env })
-      let out = ''
-      let err = ''
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL')
-        reject(new Error(`action did not finish within ${timeoutMs} ms\nstdout:\n${out}\nstderr:\n${err}`))
-      }, timeoutMs)
-      child.on('error', error => {
-        clearTimeout(timer)
-        reject(error)
-      })
-      child.on('close', (exitCode, signal) => {
-        clearTimeout(timer)
-        resolve({ code: exitCode ?? (signal ? 128 : 1), stdout: out, stderr: err })
-      })
-    }
-  )
+  const { code, stdout, stderr } = await runNodeProcess('action', options.node, [ACTION_ENTRY], {
+    cwd: workspace,
+    env,
+    timeoutMs: options.timeoutMs
+  })
 
   const run: ActionRun = {
     code,
@@ -278,27 +261,37 @@ export async function runCliProcess(
   args: string[],
   options: { cwd?: string; env?: Record<string, string>; node?: string; timeoutMs?: number } = {}
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const timeoutMs = options.timeoutMs ?? 30_000
+  return runNodeProcess('CLI', options.node, [CLI_ENTRY, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...baseEnvironment(), ...options.env },
+    timeoutMs: options.timeoutMs
+  })
+}
+
+/** Runs a Node script to completion, collecting its output; a run past the timeout is killed and rejected. */
+function runNodeProcess(
+  label: string,
+  node: string | undefined,
+  args: string[],
+  { cwd, env, timeoutMs = 30_000 }: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number }
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(options.node ?? process.execPath, [CLI_ENTRY, ...args], {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: { ...baseEnvironment(), ...options.env }
-    })
+    const child = spawn(node ?? process.execPath, args, { cwd, env })
     let out = ''
     let err = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`CLI did not finish within ${timeoutMs} ms\nstdout:\n${out}\nstderr:\n${err}`))
+      reject(new Error(`${label} did not finish within ${timeoutMs} ms\nstdout:\n${out}\nstderr:\n${err}`))
     }, timeoutMs)
     child.on('error', error => {
       clearTimeout(timer)
       reject(error)
     })
-    child.on('close', exitCode => {
+    child.on('close', (exitCode, signal) => {
       clearTimeout(timer)
-      resolve({ code: exitCode ?? 1, stdout: out, stderr: err })
+      resolve({ code: exitCode ?? (signal ? 128 : 1), stdout: out, stderr: err })
     })
   })
 }
