@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
-import{c as T,d as _,e as L,f as j,g as U,h as M,i as D,j as F,k as J,l as W,p as Y}from"./chunk-NQNCMAWN.js";import{b as H}from"./chunk-G6HYMJZM.js";import{a as C,c as P}from"./chunk-6OCMBFOR.js";import{b as R}from"./chunk-MO5RG3HE.js";import{a as I,b as G,g as y,i as S,t as $}from"./chunk-PYUDEJRZ.js";import{a}from"./chunk-YMB326OL.js";var B=`name: deploy-gates
+import{c as T,d as _,e as L,f as j,g as U,h as M,i as D,j as F,k as J,l as W,p as Y}from"./chunk-YEJB7AQX.js";import{b as H}from"./chunk-G6HYMJZM.js";import{a as C,c as P}from"./chunk-6OCMBFOR.js";import{b as R}from"./chunk-MO5RG3HE.js";import{a as I,b as G,g as y,i as S,t as $}from"./chunk-PYUDEJRZ.js";import{a}from"./chunk-YMB326OL.js";var B=`name: deploy-gates
 description: Stop bad deployments before users see them \u2014 env drift, dangerous migrations, broken API contracts, unhealthy releases.
 author: deploy-gates
 branding:

@@ -325,15 +325,19 @@ class StructureCheck {
     return this.spec.deref(at)
   }
 
+  /** A required field that is absent, reported on the object that should hold it. */
+  private missing(at: Loc): void {
+    this.problem(
+      parentOf(at),
+      'spec-invalid',
+      `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`
+    )
+  }
+
   private object(at: Loc, required: boolean): Record<string, unknown> | undefined {
     const value = this.spec.valueAt(at)
     if (value === undefined) {
-      if (required)
-        this.problem(
-          parentOf(at),
-          'spec-invalid',
-          `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`
-        )
+      if (required) this.missing(at)
       return undefined
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -346,12 +350,7 @@ class StructureCheck {
   private string(at: Loc, required: boolean): string | undefined {
     const value = this.spec.valueAt(at)
     if (value === undefined) {
-      if (required)
-        this.problem(
-          parentOf(at),
-          'spec-invalid',
-          `missing required '${at.pointer[at.pointer.length - 1]}' in ${describePointer(parentOf(at))}`
-        )
+      if (required) this.missing(at)
       return undefined
     }
     if (typeof value !== 'string') {

@@ -97,14 +97,7 @@ export function parseEnvText(source: string): ParsedEnvFile {
   const entries: EnvEntry[] = []
   const byKey = new Map<string, EnvEntry>()
   const issues: SyntaxIssue[] = []
-  const issue = (
-    rule: SyntaxRule,
-    severity: 'error' | 'warning',
-    offset: number,
-    message: string,
-    help: string,
-    key?: string
-  ) =>
+  const issue: IssueSink = (rule, severity, offset, message, help, key) =>
     issues.push({
       rule,
       severity,
