@@ -19,7 +19,7 @@ export type GateName = (typeof GATE_NAMES)[number]
 export type Severity = 'error' | 'warning' | 'notice'
 
 export interface Finding {
-  /** Stable kebab-case rule id, e.g. `missing-key`, `drop-column`. */
+  /** Stable kebab-case rule id from the gate's catalog (src/rules/catalog.ts), e.g. `missing-key`, `drop-column`. */
   rule: string
   severity: Severity
   /** One sentence. Names variables, files and operations; never a secret value. */
@@ -36,10 +36,42 @@ export interface Finding {
   help?: string
 }
 
-/** A block of gate-specific markdown for the job summary and PR comment (parity table, probe chart…). */
+/**
+ * A typed piece of a gate's report. Gates say *what* to show; src/report renders it (Markdown for the job
+ * summary and PR comment, plain text for the terminal), escaping every string once, in one place.
+ * All strings are plain text: a gate never writes Markdown or HTML.
+ */
+export type ResultBlock =
+  | { kind: 'text'; text: string; tone?: 'plain' | 'note' | 'warning' }
+  | {
+      kind: 'table'
+      columns: string[]
+      rows: string[][]
+      /** Per column; default left. */
+      align?: ('left' | 'right' | 'center')[]
+      /** Cells of these column indexes are shown as inline code (names, values, ids). */
+      code?: number[]
+    }
+  | { kind: 'list'; items: string[]; ordered?: boolean; code?: boolean }
+  | { kind: 'key-value'; pairs: [string, string][] }
+  | { kind: 'code'; text: string; language?: string }
+  | {
+      /** A series over time (latency per probe, deployments per week): Mermaid in Markdown, sparkline in text. */
+      kind: 'chart'
+      title: string
+      xLabel: string
+      yLabel: string
+      /** x labels, in order. */
+      x: string[]
+      /** Each series drawn as a line (default) or bars; null is a gap. */
+      series: { name: string; values: (number | null)[]; style?: 'line' | 'bar' }[]
+    }
+  | { kind: 'details'; summary: string; blocks: ResultBlock[] }
+
+/** A gate-specific part of the summary and PR comment (parity table, probe chart…), after the findings. */
 export interface ResultSection {
   heading: string
-  markdown: string
+  blocks: ResultBlock[]
 }
 
 export interface GateResult {

@@ -11,6 +11,7 @@ import {
   unpackFixture,
   workspace
 } from './harness.js'
+import { sectionToMarkdownBody as sectionMarkdown } from '../../src/report/blocks.js'
 
 const BASE = `openapi: 3.0.3
 info:
@@ -133,7 +134,10 @@ describe('contract gate: breaking changes between base and head', () => {
     expect(result.findings).toEqual([])
     expect(result.outputs['breaking-changes']).toBe('0')
     expect(result.sections).toEqual([
-      { heading: 'API changelog', markdown: 'No API changes between `base.yaml` and `openapi.yaml`.' }
+      {
+        heading: 'API changelog',
+        blocks: [{ kind: 'text', text: 'No API changes between base.yaml and openapi.yaml.' }]
+      }
     ])
   })
 
@@ -273,12 +277,10 @@ describe('contract gate: breaking changes between base and head', () => {
           "  /orders:\n    get:\n      responses:\n        '200':\n          description: orders\ncomponents:"
         )
     )
-    const markdown = result.sections[0]!.markdown
-    expect(markdown.indexOf('**Breaking changes (1)**')).toBeLessThan(
-      markdown.indexOf('**Other changes (1)**')
-    )
-    expect(markdown).toContain('- ❌ `path-removed` path /legacy was removed')
-    expect(markdown).toContain('- ℹ️ `operation-added` GET /orders was added')
+    const markdown = sectionMarkdown(result.sections[0]!)
+    expect(markdown.indexOf('Breaking changes (1)')).toBeLessThan(markdown.indexOf('Other changes (1)'))
+    expect(markdown).toContain('- ❌ path-removed: path /legacy was removed')
+    expect(markdown).toContain('- ℹ️ operation-added: GET /orders was added')
   })
 
   it('breaking-rules overrides severities and turns rules off', async () => {

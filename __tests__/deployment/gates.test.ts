@@ -17,6 +17,7 @@ import {
   type DeploymentStore
 } from '../helpers/github-deployments.js'
 import { realIO, startService, type Service } from '../health/loopback.js'
+import { sectionToMarkdownBody as sectionMarkdown } from '../../src/report/blocks.js'
 
 const TOKEN = 'ghs_deploytoken'
 let api: GitHubApi
@@ -214,8 +215,8 @@ describe('gate: rollback', () => {
     const deployments = seed([['success', 'inactive'], ['failure'], ['success']])
     const result = await run(rollbackGate, {})
     expect(result.outputs['deployment-id']).toBe(String(deployments[0]!.id))
-    expect(result.sections[0]!.markdown).toContain('| current deployment |')
-    expect(result.sections[0]!.markdown).toContain(`| ${deployments[1]!.id} | \`v1.1\` |`)
+    expect(sectionMarkdown(result.sections[0]!)).toContain('| current deployment |')
+    expect(sectionMarkdown(result.sections[0]!)).toContain(`| ${deployments[1]!.id} | <code>v1.1</code> |`)
   })
 
   it('rolls back to a given ref when asked', async () => {
@@ -347,9 +348,13 @@ describe('gate: metrics', () => {
       'time-to-restore-hours': '2'
     })
     expect(result.scope).toBe('production: 8 deployments in 90 days (6 changes, 2 rollbacks)')
-    expect(result.sections[0]!.markdown).toContain('| Change failure rate | 33.3% (2 of 6) | 🟡 medium |')
-    expect(result.sections[0]!.markdown).toContain('| Lead time for changes (median) | 6 h | 🟢 elite |')
-    expect(result.sections[1]!.markdown).toMatch(/^```mermaid\nxychart-beta\n/)
+    expect(sectionMarkdown(result.sections[0]!)).toContain(
+      '| Change failure rate | 33.3% (2 of 6) | 🟡 medium |'
+    )
+    expect(sectionMarkdown(result.sections[0]!)).toContain(
+      '| Lead time for changes (median) | 6 h | 🟢 elite |'
+    )
+    expect(sectionMarkdown(result.sections[1]!)).toMatch(/^```mermaid\nxychart-beta\n/)
     // Bounded API use: 1 page, 8 status lists, 5 distinct commits of successful changes.
     const paths = api.requests.map(r => r.path)
     expect(paths.filter(p => p.endsWith('/statuses'))).toHaveLength(8)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { FIXTURES, located, runEnv } from './gate-run.js'
+import { sectionToMarkdownBody as sectionMarkdown } from '../../src/report/blocks.js'
 
 const fixture = (name: string) => path.join(FIXTURES, name)
 
@@ -134,13 +135,13 @@ describe('env gate: across environments', () => {
     ])
     const [section] = result.sections
     expect(section!.heading).toBe('Parity across environments')
-    expect(section!.markdown.split('\n')).toEqual([
-      '| | Variable | development | staging | production |',
-      '|---|---|---|---|---|',
-      '| ❌ | `CACHE_TTL` | `60`<br><sub>.env.development:2</sub> | `60`<br><sub>.env.staging:2</sub> | `300`<br><sub>.env.production:3</sub> |',
-      '| ✅ | `REQUEST_TIMEOUT` | `5s`<br><sub>.env.development:3</sub> | `5s`<br><sub>.env.staging:3</sub> | `5s`<br><sub>.env.production:4</sub> |',
-      '| ❌ | `SIGNING_KEY` (secret) | ••• A<br><sub>.env.development:4</sub> | ••• B<br><sub>.env.staging:4</sub> | ••• B<br><sub>.env.production:5</sub> |',
-      '| ✅ | `FEATURE_X` | · | `false`<br><sub>.env.staging:5</sub> | `false`<br><sub>.env.production:6</sub> |',
+    expect(sectionMarkdown(section!).split('\n')).toEqual([
+      '|  | Variable | development | staging | production |',
+      '| --- | --- | --- | --- | --- |',
+      '| ❌ | <code>CACHE_TTL</code> | 60<br>.env.development:2 | 60<br>.env.staging:2 | 300<br>.env.production:3 |',
+      '| ✅ | <code>REQUEST_TIMEOUT</code> | 5s<br>.env.development:3 | 5s<br>.env.staging:3 | 5s<br>.env.production:4 |',
+      '| ❌ | <code>SIGNING_KEY (secret)</code> | ••• A<br>.env.development:4 | ••• B<br>.env.staging:4 | ••• B<br>.env.production:5 |',
+      '| ✅ | <code>FEATURE_X</code> | · | false<br>.env.staging:5 | false<br>.env.production:6 |',
       '',
       'Secret values are never shown: the same letter means the same value.'
     ])

@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js'
 import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
 import type { GateIO } from '../../src/types.js'
 import { realIO, startPrometheus, startService, vector, type Service } from './loopback.js'
+import { sectionToMarkdownBody as sectionMarkdown } from '../../src/report/blocks.js'
 
 const open: Service[] = []
 afterEach(async () => {
@@ -212,10 +213,10 @@ describe('health gate on real loopback services', () => {
     const result = await runHealth(parse({ ...fast, window: '300ms', url: `${a.url}\n${b.url}` }), realIO())
     expect(result.findings).toEqual([])
     expect(result.sections.map(s => s.heading)).toEqual(['Probes', `Latency: ${a.url}`, `Latency: ${b.url}`])
-    expect(result.sections[0]!.markdown).toContain(
+    expect(sectionMarkdown(result.sections[0]!)).toContain(
       '| Time | Target | Phase | Result | Status | Latency | Detail |'
     )
-    expect(result.sections[1]!.markdown).toMatch(
+    expect(sectionMarkdown(result.sections[1]!)).toMatch(
       /^```mermaid\nxychart-beta\n {2}title ".*"\n {2}x-axis "seconds since start" \[("[\d.]+", ){3}"[\d.]+"\]\n/
     )
     expect(result.scope).toBe('2 target(s), 8 probes, 3 of 3 window rounds every 100ms')

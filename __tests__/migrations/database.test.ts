@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import { createHash } from 'node:crypto'
 import { flywayChecksum } from '../../src/gates/migrations/tools/flyway.js'
 import { copyFixture, FIXTURES, REPO, runGate, testDatabase, where, type TestDatabase } from './helpers.js'
+import { sectionToMarkdownBody as sectionMarkdown } from '../../src/report/blocks.js'
 
 // Async: with PGlite the database is served from this very process, so a blocking child would deadlock.
 const run = promisify(execFile)
@@ -56,8 +57,8 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
     expect(result.findings.find(f => f.rule === 'history-table-missing')!.message).toMatch(
       /^No schema_migrations table in 127\.0\.0\.1:\d+\/\w+: all 3 migrations are pending\.$/
     )
-    expect(result.sections[0]!.markdown).toContain(
-      '| 3 | `000010_orders_index` | `migrations/000010_orders_index.up.sql` |'
+    expect(sectionMarkdown(result.sections[0]!)).toContain(
+      '| 3 | <code>000010_orders_index</code> | <code>migrations/000010_orders_index.up.sql</code> |'
     )
   })
 

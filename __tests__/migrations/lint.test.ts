@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { FIXTURES, project, runGate, where } from './helpers.js'
+import { sectionToMarkdownBody as sectionMarkdown } from '../../src/report/blocks.js'
 
 const LINT = path.join(FIXTURES, 'lint')
 const file = (name: string): string => `migrations/${name}`
@@ -61,7 +62,7 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
         reason: 'unused since v2.3, see OPS-12'
       }
     ])
-    expect(result.sections.find(s => s.heading === 'Allowed by comment')!.markdown).toContain(
+    expect(sectionMarkdown(result.sections.find(s => s.heading === 'Allowed by comment')!)).toContain(
       'unused since v2.3, see OPS-12'
     )
   })

@@ -52,7 +52,10 @@ describe('renderMarkdown', () => {
   ]
   const result = gateResult(findings, {
     sections: [
-      { heading: 'Parity', markdown: '| key | staging | production |\n|---|---|---|\n| TTL | 60 | 300 |' }
+      {
+        heading: 'Parity',
+        blocks: [{ kind: 'table', columns: ['key', 'staging', 'production'], rows: [['TTL', '60', '300']] }]
+      }
     ]
   })
 
@@ -128,7 +131,9 @@ describe('renderMarkdown', () => {
     const huge = Array.from({ length: 12000 }, (_, i) =>
       finding({ file: 'big.env', line: i + 1, message: 'x'.repeat(120) })
     )
-    const result = gateResult(huge, { sections: [{ heading: 'Parity', markdown: 'y'.repeat(2_000_000) }] })
+    const result = gateResult(huge, {
+      sections: [{ heading: 'Parity', blocks: [{ kind: 'text', text: 'y'.repeat(2_000_000) }] }]
+    })
     const text = renderMarkdown(view(result), SUMMARY_BUDGET)
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024 * 1024)
     expect(text).toMatch(/_\d+ more findings are not shown here/)

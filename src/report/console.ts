@@ -1,5 +1,6 @@
 /** The CLI's human-readable report (and the action log's full list): grouped by file, colour only on a terminal. */
 import type { FailOn, Finding, GateResult, Severity } from '../types.js'
+import { sectionToText } from './blocks.js'
 import { countsLine } from './markdown.js'
 import { formatPosition, groupByFile } from './order.js'
 import type { Counts, Status } from './status.js'
@@ -49,6 +50,8 @@ export function formatConsoleReport(view: ConsoleView, color: boolean): string {
     }
     lines.push('')
   }
+  for (const section of view.result.sections)
+    lines.push(...sectionToText(section).map(line => line.replace(/^(\S.*)$/, paint('1', '$1'))))
   const verdict =
     view.status === 'passed'
       ? paint('32', `✔ ${view.result.title} passed`)

@@ -4,34 +4,12 @@
  * controls (messages, file names, rule ids) is escaped; the output stays under a size budget.
  */
 import type { FailOn, Finding, GateResult, Severity } from '../types.js'
+import { sectionToMarkdownBody } from './blocks.js'
+import { escapeHtml, escapeMarkdown, inlineCode } from './markdown-escape.js'
 import { formatPosition, groupByFile } from './order.js'
 import type { Counts, Status } from './status.js'
 
-/** HTML-escapes text and neutralises `|`, which would split a table cell even inside <code>. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\|/g, '&#124;')
-}
-
-/**
- * Plain text made safe for markdown: HTML and markdown punctuation escaped, newlines become <br>, and
- * `@name` cannot mention anyone (a zero-width space after the @).
- */
-export function escapeMarkdown(text: string): string {
-  return escapeHtml(text)
-    .replace(/[\\`*_[\]~]/g, '\\$&')
-    .replace(/@(?=[\w-])/g, '@&#8203;')
-    .replace(/\r?\n/g, '<br>')
-}
-
-/** Inline code that survives any content (backticks, pipes, HTML). */
-export function inlineCode(text: string): string {
-  return `<code>${escapeHtml(text).replace(/\r?\n/g, ' ')}</code>`
-}
+export { escapeHtml, escapeMarkdown, inlineCode } from './markdown-escape.js'
 
 export interface MarkdownView {
   result: GateResult
@@ -199,10 +177,11 @@ export function renderMarkdown(view: MarkdownView, budget: MarkdownBudget): stri
 
   for (const section of result.sections) {
     const heading = escapeMarkdown(section.heading)
-    const folded = budget.fold && section.markdown.length > FOLD_SECTION_CHARS
+    const body = sectionToMarkdownBody(section).trim()
+    const folded = budget.fold && body.length > FOLD_SECTION_CHARS
     const block = folded
-      ? `<details><summary>${heading}</summary>\n\n${section.markdown.trim()}\n\n</details>\n\n`
-      : `#### ${heading}\n\n${section.markdown.trim()}\n\n`
+      ? `<details><summary>${heading}</summary>\n\n${body}\n\n</details>\n\n`
+      : `#### ${heading}\n\n${body}\n\n`
     if (out.fits(block)) out.add(block)
     else out.add(`_${heading}: too large to show here; see the JSON report._\n\n`)
   }

@@ -1,7 +1,7 @@
 import * as path from 'node:path'
 import { FileError } from '../../errors.js'
 import type { Finding, Gate, GateCheck, GateIO, GateResult, ResultSection } from '../../types.js'
-import { changelogMarkdown } from './changelog.js'
+import { changelogBlocks } from './changelog.js'
 import { breakingChecks, specChecks } from './checks.js'
 import { parseContractInputs, type BaseSpecSource, type ContractConfig } from './config.js'
 import { changeFindings, diffSpecs, type ApiChange } from './diff.js'
@@ -10,7 +10,7 @@ import { fileReader, gitReader } from './reader.js'
 import { Spec, specParseErrorFinding } from './spec.js'
 import { validateStructure } from './structure.js'
 import { verifyLive, type LiveResult } from './verify.js'
-import { liveMarkdown } from './live-summary.js'
+import { liveBlocks } from './live-summary.js'
 
 /**
  * The contract gate: the spec is valid, the change from base to head breaks no client, and the live
@@ -69,7 +69,7 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
       outputs['breaking-changes'] = String(breaking.length)
       sections.push({
         heading: 'API changelog',
-        markdown: changelogMarkdown(changes, describeBase(config.base), head.entry.display)
+        blocks: changelogBlocks(changes, describeBase(config.base), head.entry.display)
       })
       scope.push(`compared with ${describeBase(config.base)}: ${breaking.length} breaking`)
       data.changes = changes.map(change => ({
@@ -89,7 +89,7 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
     checks.push(...live.operationChecks)
     outputs.violations = String(live.failedResponses)
     outputs['operations-checked'] = String(live.checked)
-    sections.push({ heading: 'Live verification', markdown: liveMarkdown(live, config.live.baseUrl) })
+    sections.push({ heading: 'Live verification', blocks: liveBlocks(live, config.live.baseUrl) })
     scope.push(`${live.checked} operations verified against ${config.live.baseUrl.origin}`)
     data.operations = live.checks
   }

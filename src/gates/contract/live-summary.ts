@@ -1,11 +1,13 @@
+import type { ResultBlock } from '../../types.js'
 import type { LiveResult } from './verify.js'
 
 const MAX_ROWS = 100
 const OUTCOME: Record<string, string> = { passed: '✅ passed', failed: '❌ failed', skipped: '➖ skipped' }
 
 /** The per-operation table of the live verification. */
-export function liveMarkdown(live: LiveResult, baseUrl: URL): string {
-  if (live.checks.length === 0) return `No operation selected for ${baseUrl.origin}.`
+export function liveBlocks(live: LiveResult, baseUrl: URL): ResultBlock[] {
+  if (live.checks.length === 0)
+    return [{ kind: 'text', text: `No operation selected for ${baseUrl.origin}.` }]
   const rows = live.checks.slice(0, MAX_ROWS).map(check => {
     const detail =
       check.outcome === 'failed'
@@ -13,23 +15,25 @@ export function liveMarkdown(live: LiveResult, baseUrl: URL): string {
         : check.outcome === 'skipped'
           ? (check.reason ?? '')
           : ''
-    return `| ${cell(check.operation)} | ${cell(check.request ?? '')} | ${check.status ?? ''} | ${check.durationMs === undefined ? '' : `${check.durationMs} ms`} | ${OUTCOME[check.outcome]} ${cell(detail)} |`
+    return [
+      check.operation,
+      check.request ?? '',
+      check.status === undefined ? '' : String(check.status),
+      check.durationMs === undefined ? '' : `${check.durationMs} ms`,
+      `${OUTCOME[check.outcome]} ${detail}`.trim()
+    ]
   })
-  const more =
-    live.checks.length > MAX_ROWS
-      ? `\n\n… ${live.checks.length - MAX_ROWS} more operations in the JSON report.`
-      : ''
-  return (
-    [
-      `${live.checked} requests to ${baseUrl.origin}, ${live.failedResponses} responses did not match the spec.`,
-      '',
-      '| Operation | Request | Status | Time | Result |',
-      '| --- | --- | --- | --- | --- |',
-      ...rows
-    ].join('\n') + more
-  )
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  const blocks: ResultBlock[] = [
+    {
+      kind: 'text',
+      text: `${live.checked} requests to ${baseUrl.origin}, ${live.failedResponses} responses did not match the spec.`
+    },
+    { kind: 'table', columns: ['Operation', 'Request', 'Status', 'Time', 'Result'], rows }
+  ]
+  if (live.checks.length > MAX_ROWS)
+    blocks.push({
+      kind: 'text',
+      text: `… ${live.checks.length - MAX_ROWS} more operations in the JSON report.`
+    })
+  return blocks
 }

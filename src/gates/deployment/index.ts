@@ -133,14 +133,16 @@ async function runDeployment(config: DeploymentConfig, io: GateIO): Promise<Gate
   })
   io.log.info(`deployment ${deployment.id} is now ${status.state}`)
 
-  const rows = [
+  const rows: [string, string][] = [
     ['Deployment', String(deployment.id)],
     ['Environment', deployment.environment],
-    ['Ref', `\`${deployment.ref}\` (\`${deployment.sha.slice(0, 12)}\`)`],
+    ['Ref', `${deployment.ref} (${deployment.sha.slice(0, 12)})`],
     ['State', status.state],
-    ...(config.rollbackOf !== undefined ? [['Rolls back', `deployment ${config.rollbackOf}`]] : []),
-    ...(config.environmentUrl ? [['Environment URL', config.environmentUrl]] : []),
-    ...(config.logUrl ? [['Log', config.logUrl]] : [])
+    ...(config.rollbackOf !== undefined
+      ? [['Rolls back', `deployment ${config.rollbackOf}`] as [string, string]]
+      : []),
+    ...(config.environmentUrl ? [['Environment URL', config.environmentUrl] as [string, string]] : []),
+    ...(config.logUrl ? [['Log', config.logUrl] as [string, string]] : [])
   ]
   return {
     gate: 'deployment',
@@ -150,7 +152,7 @@ async function runDeployment(config: DeploymentConfig, io: GateIO): Promise<Gate
     sections: [
       {
         heading: 'Deployment',
-        markdown: ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+        blocks: [{ kind: 'key-value', pairs: rows }]
       }
     ],
     scope: `deployment ${deployment.id} of ${deployment.ref} to ${deployment.environment}: ${status.state}`,

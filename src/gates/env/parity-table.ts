@@ -1,6 +1,6 @@
 /** The side-by-side view of parity keys for the summary and the JSON report, with secrets redacted. */
 import { redactUrl } from '../../inputs.js'
-import type { ResultSection } from '../../types.js'
+import type { ResultBlock, ResultSection } from '../../types.js'
 import type { ParityCell, ParityRow } from './check.js'
 
 const MAX_SHOWN = 40
@@ -19,33 +19,35 @@ function hidden(row: ParityRow, cell: ParityCell): boolean {
   return row.secret || cell.fromProcess
 }
 
-function markdownCode(value: string): string {
+function shown(value: string): string {
   value = redactUrl(value)
   const short = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 1)}…` : value
-  const text = short.replace(/\n/g, '⏎').replace(/\|/g, '\\|')
-  const fence = text.includes('`') ? '`` ' : '`'
-  return `${fence}${text}${fence.split('').reverse().join('')}`
+  return short.replace(/\n/g, '⏎')
 }
 
 export function paritySection(rows: ParityRow[], environments: string[]): ResultSection | undefined {
   if (rows.length === 0) return undefined
-  const header = `| | Variable | ${environments.join(' | ')} |\n|---|---|${environments.map(() => '---').join('|')}|`
-  const lines = rows.map(row => {
+  const tableRows = rows.map(row => {
     const letters = redactionLetters(row)
     const cells = environments.map(name => {
       if (!row.cells.has(name)) return '·'
       const cell = row.cells.get(name)
-      if (!cell) return '*(not set)*'
-      const value = hidden(row, cell) ? `••• ${letters.get(cell.value)}` : markdownCode(cell.value)
+      if (!cell) return '(not set)'
+      const value = hidden(row, cell) ? `••• ${letters.get(cell.value)}` : shown(cell.value)
       const origin = cell.fromProcess ? 'process env' : `${cell.file}:${cell.line}`
-      return `${value}<br><sub>${origin}</sub>`
+      return `${value}\n${origin}`
     })
-    return `| ${row.equal ? '✅' : '❌'} | \`${row.key}\`${row.secret ? ' (secret)' : ''} | ${cells.join(' | ')} |`
+    return [row.equal ? '✅' : '❌', `${row.key}${row.secret ? ' (secret)' : ''}`, ...cells]
   })
-  const note = rows.some(row => row.secret || [...row.cells.values()].some(cell => cell?.fromProcess))
-    ? '\n\nSecret values are never shown: the same letter means the same value.'
-    : ''
-  return { heading: 'Parity across environments', markdown: `${header}\n${lines.join('\n')}${note}` }
+  const blocks: ResultBlock[] = [
+    { kind: 'table', columns: ['', 'Variable', ...environments], rows: tableRows, code: [1] }
+  ]
+  if (rows.some(row => row.secret || [...row.cells.values()].some(cell => cell?.fromProcess)))
+    blocks.push({
+      kind: 'text',
+      text: 'Secret values are never shown: the same letter means the same value.'
+    })
+  return { heading: 'Parity across environments', blocks }
 }
 
 /** The same matrix for the JSON report: values only where they are not secret. */

@@ -1,4 +1,4 @@
-import type { ResultSection } from '../../types.js'
+import type { ResultBlock, ResultSection } from '../../types.js'
 import type { ProbeOutcome } from './probe.js'
 
 /** Nearest-rank percentile (the value below which p% of samples fall); undefined for no samples. */
@@ -19,15 +19,14 @@ const KIND_LABEL: Record<ProbeOutcome['kind'], string> = {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
 /** The probe table over time and one latency chart per target (Mermaid `xychart-beta`, rendered by GitHub). */
 export function probeSections(outcomes: readonly ProbeOutcome[]): ResultSection[] {
   if (outcomes.length === 0) return []
-  return [{ heading: 'Probes', markdown: probeTable(outcomes) }, ...latencyCharts(outcomes)]
+  return [{ heading: 'Probes', blocks: probeTable(outcomes) }, ...latencyCharts(outcomes)]
 }
 
-function probeTable(outcomes: readonly ProbeOutcome[]): string {
+function probeTable(outcomes: readonly ProbeOutcome[]): ResultBlock[] {
   // A long window keeps every probe that did not pass and as many recent ones as fit.
   let rows = [...outcomes]
   if (rows.length > MAX_TABLE_ROWS) {
@@ -38,17 +37,25 @@ function probeTable(outcomes: readonly ProbeOutcome[]): string {
     }
     rows = rows.filter(o => keep.has(o))
   }
-  const lines = [
-    '| Time | Target | Phase | Result | Status | Latency | Detail |',
-    '| ---: | --- | --- | --- | ---: | ---: | --- |',
-    ...rows.map(
-      o =>
-        `| ${seconds(o.at)} | ${cell(o.target)} | ${o.phase} | ${KIND_LABEL[o.kind]} | ${o.status ?? ''} | ${Math.round(o.latencyMs)} ms | ${cell(o.reason ?? o.value ?? '')} |`
-    )
+  const blocks: ResultBlock[] = [
+    {
+      kind: 'table',
+      columns: ['Time', 'Target', 'Phase', 'Result', 'Status', 'Latency', 'Detail'],
+      align: ['right', 'left', 'left', 'left', 'right', 'right', 'left'],
+      rows: rows.map(o => [
+        seconds(o.at),
+        o.target,
+        o.phase,
+        KIND_LABEL[o.kind],
+        o.status === undefined ? '' : String(o.status),
+        `${Math.round(o.latencyMs)} ms`,
+        o.reason ?? o.value ?? ''
+      ])
+    }
   ]
   if (rows.length < outcomes.length)
-    lines.push('', `${outcomes.length - rows.length} passing probes omitted.`)
-  return lines.join('\n')
+    blocks.push({ kind: 'text', text: `${outcomes.length - rows.length} passing probes omitted.` })
+  return blocks
 }
 
 function latencyCharts(outcomes: readonly ProbeOutcome[]): ResultSection[] {
@@ -59,17 +66,17 @@ function latencyCharts(outcomes: readonly ProbeOutcome[]): ResultSection[] {
     const latencies = points.map(o => Math.round(o.latencyMs))
     // Bars stand only where a probe did not pass, so failures stand out against the latency line.
     const failures = points.map((o, i) => (o.kind === 'pass' ? 0 : latencies[i]!))
-    const top = Math.max(1, ...latencies)
-    const chart = [
-      '```mermaid',
-      'xychart-beta',
-      `  title "${target.replace(/"/g, "'")}: latency (ms), bars = failed probes"`,
-      `  x-axis "seconds since start" [${points.map(o => `"${(o.at / 1000).toFixed(1)}"`).join(', ')}]`,
-      `  y-axis "latency (ms)" 0 --> ${Math.ceil(top * 1.1)}`,
-      `  bar [${failures.join(', ')}]`,
-      `  line [${latencies.join(', ')}]`,
-      '```'
-    ]
-    return [{ heading: `Latency: ${target}`, markdown: chart.join('\n') }]
+    const chart: ResultBlock = {
+      kind: 'chart',
+      title: `${target}: latency (ms), bars = failed probes`,
+      xLabel: 'seconds since start',
+      yLabel: 'latency (ms)',
+      x: points.map(o => (o.at / 1000).toFixed(1)),
+      series: [
+        { name: 'failed probes', values: failures, style: 'bar' },
+        { name: 'latency', values: latencies }
+      ]
+    }
+    return [{ heading: `Latency: ${target}`, blocks: [chart] }]
   })
 }

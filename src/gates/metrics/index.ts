@@ -1,5 +1,5 @@
 import { getDuration } from '../../inputs.js'
-import type { Finding, Gate, GateIO, GateResult } from '../../types.js'
+import type { Finding, Gate, GateIO, GateResult, ResultBlock } from '../../types.js'
 import { deploymentsClient, requireToken, type Deployment } from '../../github/deployments.js'
 import { getEnvironment } from '../deployment/index.js'
 import { BUCKETS, computeDora, rollbackOf, type DoraMetrics, type History, type Level } from './dora.js'
@@ -111,8 +111,8 @@ async function runMetrics(config: MetricsConfig, io: GateIO): Promise<GateResult
         metrics.timeToRestoreHours === undefined ? '' : String(round(metrics.timeToRestoreHours, 2))
     },
     sections: [
-      { heading: `Four keys: ${config.environment}, last ${days} days`, markdown: keysTable(metrics) },
-      { heading: 'Deployments per week', markdown: weeklyChart(metrics) }
+      { heading: `Four keys: ${config.environment}, last ${days} days`, blocks: keysTable(metrics) },
+      { heading: 'Deployments per week', blocks: weeklyChart(metrics) }
     ],
     scope: `${config.environment}: ${deployments.length} deployments in ${days} days (${metrics.changes} changes, ${metrics.rollbacks} rollbacks)`,
     secrets: [],
@@ -135,7 +135,7 @@ function hours(value: number | undefined): string {
   return `${round(value / 24, 1)} days`
 }
 
-function keysTable(m: DoraMetrics): string {
+function keysTable(m: DoraMetrics): ResultBlock[] {
   const rows = [
     [
       'Deployment frequency',
@@ -164,24 +164,21 @@ function keysTable(m: DoraMetrics): string {
       BUCKETS.timeToRestore
     ]
   ]
-  return [
-    '| Key | Value | Level | Buckets |',
-    '| --- | --- | --- | --- |',
-    ...rows.map(r => `| ${r.join(' | ')} |`)
-  ].join('\n')
+  return [{ kind: 'table', columns: ['Key', 'Value', 'Level', 'Buckets'], rows }]
 }
 
-function weeklyChart(m: DoraMetrics): string {
-  const labels = m.weeks.map(w => `"${new Date(w.start).toISOString().slice(5, 10)}"`)
-  const top = Math.max(1, ...m.weeks.map(w => w.successful))
+function weeklyChart(m: DoraMetrics): ResultBlock[] {
   return [
-    '```mermaid',
-    'xychart-beta',
-    '  title "Successful (bars) and failed (line) changes per week"',
-    `  x-axis "week starting" [${labels.join(', ')}]`,
-    `  y-axis "deployments" 0 --> ${top + 1}`,
-    `  bar [${m.weeks.map(w => w.successful).join(', ')}]`,
-    `  line [${m.weeks.map(w => w.failed).join(', ')}]`,
-    '```'
-  ].join('\n')
+    {
+      kind: 'chart',
+      title: 'Successful (bars) and failed (line) changes per week',
+      xLabel: 'week starting',
+      yLabel: 'deployments',
+      x: m.weeks.map(w => new Date(w.start).toISOString().slice(5, 10)),
+      series: [
+        { name: 'successful', values: m.weeks.map(w => w.successful), style: 'bar' },
+        { name: 'failed', values: m.weeks.map(w => w.failed) }
+      ]
+    }
+  ]
 }

@@ -2,10 +2,6 @@ import type { ResultSection } from '../../types.js'
 import type { DatabaseState } from './index.js'
 import type { AllowedStatement } from './lint/lint-file.js'
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-}
-
 /** The pending list (what this deploy applies, in order) and the statements an allow comment let through. */
 export function renderSections({
   database,
@@ -18,31 +14,42 @@ export function renderSections({
 }): ResultSection[] {
   const sections: ResultSection[] = []
   if (database) {
-    const rows = database.pending.map(
-      (file, i) => `| ${i + 1} | \`${cell(file.name)}\` | \`${cell(file.file)}\` |`
-    )
     sections.push({
       heading: 'Pending migrations',
-      markdown:
+      blocks:
         database.pending.length === 0
-          ? `The database is up to date: ${database.applied} ${tool} migrations applied (\`${database.table}\`).`
+          ? [
+              {
+                kind: 'text',
+                text: `The database is up to date: ${database.applied} ${tool} migrations applied (${database.table}).`
+              }
+            ]
           : [
-              `This deploy applies ${database.pending.length} migration(s), in this order:`,
-              '',
-              '| # | migration | file |',
-              '| ---: | --- | --- |',
-              ...rows
-            ].join('\n')
+              {
+                kind: 'text',
+                text: `This deploy applies ${database.pending.length} migration(s), in this order:`
+              },
+              {
+                kind: 'table',
+                columns: ['#', 'migration', 'file'],
+                align: ['right'],
+                code: [1, 2],
+                rows: database.pending.map((file, i) => [String(i + 1), file.name, file.file])
+              }
+            ]
     })
   }
   if (allowed.length) {
     sections.push({
       heading: 'Allowed by comment',
-      markdown: [
-        '| rule | where | reason |',
-        '| --- | --- | --- |',
-        ...allowed.map(a => `| \`${a.rule}\` | \`${cell(a.file)}:${a.line}\` | ${cell(a.reason)} |`)
-      ].join('\n')
+      blocks: [
+        {
+          kind: 'table',
+          columns: ['rule', 'where', 'reason'],
+          code: [0, 1],
+          rows: allowed.map(a => [a.rule, `${a.file}:${a.line}`, a.reason])
+        }
+      ]
     })
   }
   return sections

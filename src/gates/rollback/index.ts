@@ -2,7 +2,7 @@ import { FileError, InputError } from '../../errors.js'
 import { readTextFile } from '../../files.js'
 import { httpRequest } from '../../http.js'
 import { getDuration, getString, parseHttpUrl, redactUrl } from '../../inputs.js'
-import type { Finding, Gate, GateIO, GateResult } from '../../types.js'
+import type { Finding, Gate, GateIO, GateResult, ResultBlock } from '../../types.js'
 import {
   deploymentsClient,
   requireToken,
@@ -144,23 +144,31 @@ async function runRollback(config: RollbackConfig, io: GateIO): Promise<GateResu
     title: TITLE,
     findings,
     outputs,
-    sections: [{ heading: 'Deployments considered', markdown: candidateTable(considered) }],
+    sections: [{ heading: 'Deployments considered', blocks: candidateTable(considered) }],
     scope: `${config.environment}: ${considered.length} deployment(s) considered`,
     secrets: [],
     data: { target: target?.deployment, current }
   }
 }
 
-function candidateTable(considered: Candidate[]): string {
-  if (considered.length === 0) return 'No deployments recorded.'
+function candidateTable(considered: Candidate[]): ResultBlock[] {
+  if (considered.length === 0) return [{ kind: 'text', text: 'No deployments recorded.' }]
   return [
-    '| Deployment | Ref | Commit | Created | Latest status | Verdict |',
-    '| ---: | --- | --- | --- | --- | --- |',
-    ...considered.map(
-      ({ deployment: d, latest, verdict }) =>
-        `| ${d.id} | \`${d.ref}\` | \`${d.sha.slice(0, 12)}\` | ${d.created_at} | ${latest?.state ?? ''} | ${verdict} |`
-    )
-  ].join('\n')
+    {
+      kind: 'table',
+      columns: ['Deployment', 'Ref', 'Commit', 'Created', 'Latest status', 'Verdict'],
+      align: ['right'],
+      code: [1, 2],
+      rows: considered.map(({ deployment: d, latest, verdict }) => [
+        String(d.id),
+        d.ref,
+        d.sha.slice(0, 12),
+        d.created_at,
+        latest?.state ?? '',
+        verdict
+      ])
+    }
+  ]
 }
 
 /** Fills `{sha}`, `{ref}` and `{payload.a.b}` from the target deployment; an unknown placeholder is an input error. */
