@@ -65,7 +65,7 @@ describe.each(NODE_BINARIES)('gate: env on $label', ({ path: node }) => {
       'Checked: 2 env files (staging, production), 17 keys; schema env.schema.yml (17 variables)'
     )
     expect(good.summary).toContain(
-      '| ✅ | `CACHE_TTL` | `300`<br><sub>.env.staging:11</sub> | `300`<br><sub>.env.production:10</sub> |'
+      '| ✅ | <code>CACHE_TTL</code> | 300<br>.env.staging:11 | 300<br>.env.production:10 |'
     )
 
     const broken = await runAction({
@@ -169,7 +169,7 @@ describe.each(NODE_BINARIES)('gate: env on $label', ({ path: node }) => {
     for (const [where, text] of Object.entries(visible))
       expect(`${where}: ${text.includes(CANARY) ? 'leaks' : 'clean'}`).toBe(`${where}: clean`)
     expect(visible.summary).toContain(
-      '| ❌ | `SIGNING_KEY` (secret) | ••• A<br><sub>.env.staging:1</sub> | ••• B<br><sub>.env.production:1</sub> |'
+      '| ❌ | <code>SIGNING_KEY (secret)</code> | ••• A<br>.env.staging:1 | ••• B<br>.env.production:1 |'
     )
   })
 })
