@@ -66,7 +66,7 @@ describe.each(NODE_BINARIES)('gate: migrations through dist/index.js ($label)', 
       'drop-column@migrations/1718000500000_users-drop-name.sql:4:1'
     ])
     expect(result.summary).toContain('Pending migrations')
-    expect(result.summary).toContain('`1718000500000_users-drop-name`')
+    expect(result.summary).toContain('<code>1718000500000_users-drop-name</code>')
     const visible =
       result.stdout.replace(/::add-mask::.*\n/g, '') +
       result.stderr +
