@@ -78,17 +78,28 @@ function baseSpecSource(source: InputSource, io: GateIO, spec: string): BaseSpec
   if (value !== undefined) {
     if (existsSync(path.resolve(io.cwd, value))) return { kind: 'file', path: value }
     const git = value.match(/^([^:]+):(.+)$/)
-    if (git) return { kind: 'git', revision: git[1]!, path: git[2]!, implicit: false }
+    if (git) {
+      // The revision reaches `git show`: an option (`--output=…`) or a range must never pass for one.
+      if (!/^[\w./@{}^~-]+$/.test(git[1]!) || git[1]!.startsWith('-') || git[1]!.includes('..'))
+        throw new InputError(
+          `${source.describe('base-spec')} names the git revision '${git[1]!.slice(0, 80)}', which is not a branch, tag or commit (write REV:path, e.g. origin/main:${spec})`
+        )
+      return { kind: 'git', revision: git[1]!, path: git[2]!, implicit: false }
+    }
     throw new FileError(
       `file not found (for a file at a git revision, write REV:path, e.g. origin/main:${spec})`,
       value
     )
   }
-  const pullRequest = io.github.event.pull_request as { base?: { sha?: string } } | undefined
-  const baseSha = pullRequest?.base?.sha
-  if (io.github.eventName.startsWith('pull_request') && baseSha) {
-    const relative = path.relative(io.cwd, path.resolve(io.cwd, spec)).split(path.sep).join('/')
-    return { kind: 'git', revision: baseSha, path: `./${relative}`, implicit: true }
-  }
-  return undefined
+  if (!io.github.eventName.startsWith('pull_request')) return undefined
+  // A pull request without a readable base would skip the diff and pass: that is the one answer a gate
+  // must never give by accident, so it fails and says how to name the base explicitly.
+  const event = (io.github.event ?? {}) as { pull_request?: { base?: { sha?: unknown } } | null }
+  const baseSha = event.pull_request?.base?.sha
+  if (typeof baseSha !== 'string' || !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(baseSha))
+    throw new InputError(
+      `the ${io.github.eventName} event has no pull_request.base.sha (the event payload is missing or unreadable), so the breaking-change diff has no base: set ${source.describe('base-spec')} (e.g. origin/main:${spec})`
+    )
+  const relative = path.relative(io.cwd, path.resolve(io.cwd, spec)).split(path.sep).join('/')
+  return { kind: 'git', revision: baseSha, path: `./${relative}`, implicit: true }
 }

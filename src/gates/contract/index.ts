@@ -141,11 +141,11 @@ async function diffAgainstBase(
 /** Only a file that is truly absent at the base counts as "new"; any other git failure fails the gate. */
 async function existsInGit(io: GateIO, base: { revision: string; path: string }): Promise<boolean> {
   try {
-    await io.git(['cat-file', '-e', `${base.revision}:${base.path}`])
+    await io.git(['cat-file', '-e', '--end-of-options', `${base.revision}:${base.path}`])
     return true
   } catch (error) {
     try {
-      await io.git(['cat-file', '-e', `${base.revision}^{commit}`])
+      await io.git(['cat-file', '-e', '--end-of-options', `${base.revision}^{commit}`])
     } catch {
       throw new FileError(
         `the pull request base ${base.revision} is not in this clone: check out with fetch-depth: 0 (${String(error).split('\n')[0]})`,

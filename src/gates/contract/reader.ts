@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { FileError, errorMessage } from '../../errors.js'
 import { MAX_INPUT_FILE_BYTES, readTextFile } from '../../files.js'
@@ -10,11 +11,33 @@ export interface SpecReader {
   join(fromId: string, relative: string): string
 }
 
-/** Files under the working directory; ids are absolute paths. */
+/** A file whose real path is not under the working directory (`../`, an absolute path, a symlink out). */
+export class OutsideWorkspaceError extends FileError {
+  constructor(display: string) {
+    super('is outside the workspace; the gate reads only files under the working directory', display)
+  }
+}
+
+/**
+ * Files under the working directory; ids are absolute paths. A file whose real path (symlinks followed)
+ * leaves the workspace is refused, as is anything that is not a regular file (a FIFO would hang the read).
+ */
 export function fileReader(cwd: string): SpecReader {
+  let root: string | undefined
   return {
     async read(id) {
-      const { text, display } = await readTextFile(cwd, id)
+      root ??= await fs.realpath(cwd)
+      const display = path.relative(cwd, id) || id
+      let real: string
+      try {
+        real = await fs.realpath(id)
+      } catch {
+        throw new FileError('file not found', display)
+      }
+      const inside = path.relative(root, real)
+      if (inside.startsWith('..') || path.isAbsolute(inside)) throw new OutsideWorkspaceError(display)
+      if (!(await fs.stat(real)).isFile()) throw new FileError('is not a regular file', display)
+      const { text } = await readTextFile(cwd, real)
       return { text, display }
     },
     join: (fromId, relative) => path.resolve(path.dirname(fromId), relative)
@@ -31,7 +54,7 @@ export function gitReader(git: (args: string[]) => Promise<string>, revision: st
       const display = `${revision}:${id}`
       let text: string
       try {
-        text = await git(['show', display])
+        text = await git(['show', '--end-of-options', display])
       } catch (error) {
         throw new FileError(
           `cannot be read from git (${firstLine(errorMessage(error))}); in a shallow clone, fetch the base with actions/checkout fetch-depth: 0`,

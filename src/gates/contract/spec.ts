@@ -1,7 +1,7 @@
 import { FileError, errorMessage } from '../../errors.js'
 import type { Finding, Severity } from '../../types.js'
 import { formatPointer, parsePointer, valueAt, type Pointer } from './pointer.js'
-import type { SpecReader } from './reader.js'
+import { OutsideWorkspaceError, type SpecReader } from './reader.js'
 import { parseSpecFile, SpecFile } from './spec-file.js'
 
 /** A place in the description: a file and a JSON pointer inside it. */
@@ -67,7 +67,8 @@ export class Spec {
   private refTargetId(file: SpecFile, ref: string): string | undefined {
     const filePart = ref.split('#')[0]!
     if (filePart === '' || isRemote(filePart)) return undefined
-    return this.reader.join(file.id, decodeURI(filePart))
+    const decoded = decodeRefPath(filePart)
+    return decoded === undefined ? undefined : this.reader.join(file.id, decoded)
   }
 
   private async loadReferenced(id: string, site: RefSite): Promise<SpecFile | undefined> {
@@ -80,6 +81,15 @@ export class Spec {
       const parseError = specParseErrorFinding(error)
       if (parseError) {
         this.problems.push(parseError)
+      } else if (error instanceof OutsideWorkspaceError) {
+        this.problems.push(
+          this.finding(
+            site.loc,
+            'ref-outside-workspace',
+            'error',
+            `$ref '${site.ref.slice(0, 200)}' leaves the workspace (${error.file}); the gate reads only files under the working directory`
+          )
+        )
       } else {
         this.problems.push(
           this.finding(
@@ -104,6 +114,17 @@ export class Spec {
           'unsupported-ref',
           'error',
           `$ref '${site.ref}' is a remote URL; only local files are followed (bundle it into the repository)`
+        )
+      )
+      return
+    }
+    if (decodeRefPath(site.ref.split('#')[0]!) === undefined) {
+      this.problems.push(
+        this.finding(
+          site.loc,
+          'unsupported-ref',
+          'error',
+          `$ref '${site.ref.slice(0, 200)}' has a malformed percent-escape (write %25 for a literal %)`
         )
       )
       return
@@ -190,6 +211,15 @@ export function refOf(value: unknown): string | undefined {
     if (typeof ref === 'string') return ref
   }
   return undefined
+}
+
+/** The file part of a `$ref`, percent-decoded; undefined when an escape is malformed (`%zz`, a lone `%`). */
+function decodeRefPath(filePart: string): string | undefined {
+  try {
+    return decodeURI(filePart)
+  } catch {
+    return undefined
+  }
 }
 
 function isRemote(ref: string): boolean {
