@@ -288,7 +288,6 @@ async function benchLive() {
   const io = {
     cwd: scratch,
     env: {},
-    fetch: globalThis.fetch,
     now: Date.now,
     sleep: ms => new Promise(r => setTimeout(r, ms)),
     log: { info() {}, warning() {}, debug() {} }

@@ -51,8 +51,6 @@ const shared = {
   minify: true,
   keepNames: true,
   logLevel: 'warning',
-  // The CLI's --help reads input descriptions from action.yml itself, embedded as text: one source of truth.
-  loader: { '.yml': 'text' },
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));"
@@ -64,9 +62,32 @@ const shared = {
 // One build, split into chunks: the entry points load only the common core at start-up, and each gate
 // (with its own dependencies: ajv, pg, libpg-query, octokit) is a chunk imported when that gate runs.
 // Start-up cost is paid for the gate in use, not for all of them.
+// actions/<gate>/action.yml runs `../../dist/action-<gate>.js`: the same bundle with the gate preset, so the
+// per-gate action has no `gate` input for a user to get wrong. Each entry is two lines, made here, one per
+// generated actions/<gate>/ folder.
+const GATES = (await readdir('actions', { withFileTypes: true }))
+  .filter(e => e.isDirectory())
+  .map(e => e.name)
+const gateEntries = {
+  name: 'gate-entries',
+  setup(build) {
+    build.onResolve({ filter: /^gate-entry:/ }, args => ({ path: args.path, namespace: 'gate-entry' }))
+    build.onLoad({ filter: /.*/, namespace: 'gate-entry' }, args => ({
+      contents: `import { run } from './src/main.ts'\nawait run(${JSON.stringify(args.path.slice('gate-entry:'.length))})\n`,
+      resolveDir: process.cwd(),
+      loader: 'ts'
+    }))
+  }
+}
+
 const outputs = await build({
   ...shared,
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  plugins: [...shared.plugins, gateEntries],
+  entryPoints: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    ...Object.fromEntries(GATES.map(gate => [`action-${gate}`, `gate-entry:${gate}`]))
+  },
   outdir: 'dist',
   splitting: true,
   // Chunks sit beside the entry points: code that finds files next to itself (the .wasm) looks in dist/.

@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
+import { redactUrl } from './kernel/redact-url.js'
 import { GATE_NAMES, type CommonInputs, type FailOn, type GateName, type InputSource } from './types.js'
 
 /** The action's inputs, read the way @actions/core does (INPUT_<NAME>, spaces to underscores, upper case). */
@@ -27,12 +28,6 @@ export function mapInputSource(values: Record<string, string | undefined>): Inpu
 
 export function getString(source: InputSource, name: string, fallback = ''): string {
   return source.get(name) ?? fallback
-}
-
-export function getRequired(source: InputSource, name: string, why = ''): string {
-  const value = source.get(name)
-  if (value === undefined) throw new InputError(`${source.describe(name)} is required${why ? ` ${why}` : ''}`)
-  return value
 }
 
 export function getBoolean(source: InputSource, name: string, fallback: boolean): boolean {
@@ -121,16 +116,8 @@ export function parseHttpUrl(value: string, what: string): URL {
   return url
 }
 
-/**
- * A URL with any password replaced, safe to print. In a URL that parses, the password cannot hold a `/`, so it
- * ends at the first `@` before the path (and an `@` later in the path, as in an image digest, is kept). A URL
- * that does not parse is exactly the one echoed in an error, and an unencoded `/` or `:` in its password may be
- * why: there the password runs to the next `@`.
- */
-export function redactUrl(value: string): string {
-  if (URL.canParse(value)) return value.replace(/(\/\/[^/:@\s]*:)[^@/\s]*@/, '$1***@')
-  return value.replace(/(\/\/[^/:@\s]*:)[^@\s]*@/, '$1***@')
-}
+/** A URL with its credentials (password, token user name, secret query parameters) replaced, safe to print. */
+export { redactUrl } from './kernel/redact-url.js'
 
 export function parseGateName(source: InputSource): GateName {
   const value = source.get('gate')
@@ -144,16 +131,35 @@ export function parseGateName(source: InputSource): GateName {
   return value as GateName
 }
 
-export function parseCommonInputs(source: InputSource, cwd: string): CommonInputs {
+/**
+ * The source with the gate's declared defaults filled in (src/gates/<gate>/inputs.ts), for inputs the user
+ * left empty: the root action.yml cannot hold a default two gates disagree on (`window`), and the CLI has no
+ * runner to pass defaults at all. `${{ … }}` defaults mean nothing outside a workflow and are skipped.
+ */
+export function withDeclaredDefaults(
+  source: InputSource,
+  declarations: readonly { name: string; default?: string }[]
+): InputSource {
+  const defaults = new Map(
+    declarations
+      .filter(input => input.default && !input.default.includes('${{'))
+      .map(input => [input.name, input.default!])
+  )
+  return { get: name => source.get(name) ?? defaults.get(name), describe: name => source.describe(name) }
+}
+
+/** The common inputs. `gate` comes from the source, unless the entry point presets it (actions/<gate>). */
+export function parseCommonInputs(source: InputSource, cwd: string, presetGate?: GateName): CommonInputs {
   const workingDirectory = path.resolve(cwd, source.get('working-directory') ?? '.')
   return {
-    gate: parseGateName(source),
+    gate: presetGate ?? parseGateName(source),
     failOn: getChoice<FailOn>(source, 'fail-on', ['error', 'warning', 'never'], 'error'),
     githubToken: source.get('github-token') ?? '',
     comment: getBoolean(source, 'comment', true),
     workingDirectory,
     reportPath: source.get('report') ?? '',
     sarifPath: source.get('sarif') ?? '',
-    junitPath: source.get('junit') ?? ''
+    junitPath: source.get('junit') ?? '',
+    rules: source.get('rules') ?? ''
   }
 }

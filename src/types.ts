@@ -128,6 +128,8 @@ export interface CommonInputs {
   sarifPath: string
   /** JUnit XML output path ('' = none). */
   junitPath: string
+  /** The `rules` input as given: policy lines or a file path ('' = every rule at its default). */
+  rules: string
 }
 
 /** Reads a named input: from INPUT_* in the action, from --flags in the CLI. */
@@ -144,13 +146,17 @@ export interface Logger {
   debug(message: string): void
 }
 
-/** Injected I/O. Gates touch the world only through this, so tests can hand them anything. */
+/**
+ * Injected I/O: the clock, sleeping, the environment, git, HTTP probes, logging and the GitHub context come
+ * only through this, so tests can hand gates anything. Not covered: gates read the user's files with node:fs
+ * directly (confined to the working directory by src/files.ts), the migrations gate opens its own `pg`
+ * connections from the URL in its config, and the GitHub API gates build their client from `github.token`.
+ */
 export interface GateIO {
   /** Absolute working directory; gate file paths are resolved against it. */
   cwd: string
   /** The environment the gate may read (process.env in production). */
   env: Record<string, string | undefined>
-  fetch: typeof fetch
   /**
    * Sends the HTTP requests of the gates that probe services (contract, health, rollback). Optional:
    * by default a process-wide node:http(s) client with keep-alive agents (src/http.ts); tests inject one

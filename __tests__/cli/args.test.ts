@@ -1,15 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { inputsForGate, parseActionInputs } from '../../src/cli/action-inputs.js'
+import { GATE_INTERFACES, inputsForGate } from '../../src/inputs/catalog.js'
 import { parseCliArgs, UsageError, withDefaults } from '../../src/cli/args.js'
 import { closest } from '../../src/cli/closest.js'
 import { renderHelp } from '../../src/cli/help.js'
 
-const inputs = parseActionInputs(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8'))
-
 function usageError(argv: string[]): string {
   try {
-    parseCliArgs(argv, inputs)
+    parseCliArgs(argv)
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError)
     return (error as Error).message
@@ -17,36 +14,36 @@ function usageError(argv: string[]): string {
   throw new Error('expected a usage error')
 }
 
-describe('action.yml inputs', () => {
-  it('knows which gate uses which input, from the description tags', () => {
-    const env = inputsForGate(inputs, 'env').map(input => input.name)
+describe('input declarations', () => {
+  it('give each gate the common inputs and its own, each gate with its own description', () => {
+    const env = inputsForGate('env').map(input => input.name)
     expect(env).toEqual(
-      expect.arrayContaining(['fail-on', 'sarif', 'schema', 'env-files', 'check-process-env'])
+      expect.arrayContaining(['fail-on', 'rules', 'sarif', 'schema', 'env-files', 'check-process-env'])
     )
     expect(env).not.toContain('url')
-    const environment = inputs.find(input => input.name === 'environment')!
-    expect(environment.perGate.env).toMatch(/^Environment whose rules apply/)
-    expect(environment.perGate.rollback).toMatch(/^The GitHub environment name/)
-    expect(inputs.find(input => input.name === 'check-process-env')!.boolean).toBe(true)
+    expect(env).not.toContain('gate')
+    const environment = (gate: 'env' | 'rollback') =>
+      GATE_INTERFACES[gate].inputs.find(input => input.name === 'environment')!
+    expect(environment('env').description).toMatch(/^Environment whose rules apply/)
+    expect(environment('rollback').description).toMatch(/^The GitHub environment/)
+    expect(environment('rollback').default).toBe('production')
+    expect(inputsForGate('env').find(input => input.name === 'check-process-env')!.kind).toBe('boolean')
   })
 })
 
 describe('parseCliArgs', () => {
   it('reads --name value, --name=value, bare booleans, --no-<boolean> and repeats', () => {
-    const command = parseCliArgs(
-      [
-        'env',
-        '--schema',
-        '.env.example',
-        '--env-files=.env.staging',
-        '--env-files',
-        '.env.production',
-        '--check-process-env',
-        '--no-comment',
-        '--json'
-      ],
-      inputs
-    )
+    const command = parseCliArgs([
+      'env',
+      '--schema',
+      '.env.example',
+      '--env-files=.env.staging',
+      '--env-files',
+      '.env.production',
+      '--check-process-env',
+      '--no-comment',
+      '--json'
+    ])
     expect(command).toEqual({
       kind: 'run',
       gate: 'env',
@@ -58,7 +55,7 @@ describe('parseCliArgs', () => {
         comment: 'false'
       }
     })
-    expect(parseCliArgs(['env', '--check-process-env', 'false'], inputs)).toMatchObject({
+    expect(parseCliArgs(['env', '--check-process-env', 'false'])).toMatchObject({
       values: { 'check-process-env': 'false' }
     })
   })
@@ -79,13 +76,13 @@ describe('parseCliArgs', () => {
   })
 
   it('answers --help and --version before anything else', () => {
-    expect(parseCliArgs(['--help'], inputs)).toEqual({ kind: 'help' })
-    expect(parseCliArgs(['env', '--bogus', '-h'], inputs)).toEqual({ kind: 'help', gate: 'env' })
-    expect(parseCliArgs(['-V'], inputs)).toEqual({ kind: 'version' })
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' })
+    expect(parseCliArgs(['env', '--bogus', '-h'])).toEqual({ kind: 'help', gate: 'env' })
+    expect(parseCliArgs(['-V'])).toEqual({ kind: 'version' })
   })
 
   it('applies the action defaults a runner would, except expressions', () => {
-    const values = withDefaults({ schema: 's' }, 'env', inputs)
+    const values = withDefaults({ schema: 's' }, 'env')
     expect(values).toMatchObject({
       gate: 'env',
       schema: 's',
@@ -94,6 +91,12 @@ describe('parseCliArgs', () => {
       comment: 'true'
     })
     expect(values['github-token']).toBeUndefined()
+  })
+
+  it('applies the gate’s own default for an input gates share', () => {
+    expect(withDefaults({}, 'metrics')).toMatchObject({ window: '90d', environment: 'production' })
+    expect(withDefaults({}, 'health')).toMatchObject({ window: '60s' })
+    expect(withDefaults({}, 'env').environment).toBeUndefined()
   })
 })
 
@@ -107,7 +110,7 @@ describe('closest', () => {
 
 describe('renderHelp', () => {
   it('lists a gate’s inputs with their descriptions for that gate and defaults', () => {
-    const help = renderHelp(inputs, 'env')
+    const help = renderHelp('env')
     expect(help).toContain('usage: deploy-gates env')
     expect(help).toMatch(/--schema <value> +What must be set: a \.env\.example-style file/)
     expect(help).toMatch(/--check-process-env +Also validate the job's own environment/)
@@ -116,6 +119,7 @@ describe('renderHelp', () => {
     )
     expect(help).not.toContain('--url')
     expect(help).not.toContain('[deployment')
+    expect(help).toContain('--rules <value>')
     expect(help).toContain('Exit codes: 0 passed, 1 the gate failed or could not run, 2 usage error.')
     for (const line of help.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })

@@ -4,7 +4,7 @@
  */
 import { UserError } from '../errors.js'
 import { GATE_NAMES, type GateName } from '../types.js'
-import { inputsForGate, type ActionInput } from './action-inputs.js'
+import { GATE_INTERFACES, inputsForGate } from '../inputs/catalog.js'
 import { closest } from './closest.js'
 
 /** Wrong invocation: exit code 2. */
@@ -14,9 +14,6 @@ export class UsageError extends UserError {
 
 /** Options of the CLI itself, not inputs of the action. */
 export const CLI_FLAGS = ['json', 'help', 'version'] as const
-
-/** Inputs that mean nothing outside a workflow run, accepted so a workflow's inputs can be pasted as they are. */
-export const ACTION_ONLY_INPUTS = new Set(['comment'])
 
 export type CliCommand =
   | { kind: 'help'; gate?: GateName }
@@ -31,15 +28,10 @@ function parseGate(word: string): GateName {
   )
 }
 
-function unknownFlag(
-  flag: string,
-  gate: GateName,
-  allInputs: readonly ActionInput[],
-  allowed: readonly string[]
-): UsageError {
-  const owner = allInputs.find(input => input.name === flag && input.name !== 'gate')
-  if (owner) {
-    const gates = Object.keys(owner.perGate).join(', ')
+function unknownFlag(flag: string, gate: GateName, allowed: readonly string[]): UsageError {
+  const owners = GATE_NAMES.filter(other => GATE_INTERFACES[other].inputs.some(input => input.name === flag))
+  if (owners.length) {
+    const gates = owners.join(', ')
     return new UsageError(
       `--${flag} is an input of the ${gates} gate${gates.includes(',') ? 's' : ''}, not of ${gate}`
     )
@@ -48,7 +40,7 @@ function unknownFlag(
   return new UsageError(`unknown option --${flag}${guess ? `; did you mean --${guess}?` : ''}`)
 }
 
-export function parseCliArgs(argv: readonly string[], allInputs: readonly ActionInput[]): CliCommand {
+export function parseCliArgs(argv: readonly string[]): CliCommand {
   const words = [...argv]
   const wantsHelp = words.some(word => word === '--help' || word === '-h')
   if (words.some(word => word === '--version' || word === '-V')) return { kind: 'version' }
@@ -64,7 +56,7 @@ export function parseCliArgs(argv: readonly string[], allInputs: readonly Action
   const gate = parseGate(first)
   if (wantsHelp) return { kind: 'help', gate }
 
-  const inputs = inputsForGate(allInputs, gate).filter(input => input.name !== 'gate')
+  const inputs = inputsForGate(gate)
   const byName = new Map(inputs.map(input => [input.name, input]))
   const allowed = [...inputs.map(input => input.name), ...CLI_FLAGS]
   const values: Record<string, string> = {}
@@ -88,20 +80,20 @@ export function parseCliArgs(argv: readonly string[], allInputs: readonly Action
     if (
       !byName.has(name) &&
       name.startsWith('no-') &&
-      byName.get(name.slice(3))?.boolean &&
+      byName.get(name.slice(3))?.kind === 'boolean' &&
       inline === undefined
     ) {
       name = name.slice(3)
       inline = 'false'
     }
     const input = byName.get(name)
-    if (!input) throw unknownFlag(name, gate, allInputs, allowed)
+    if (!input) throw unknownFlag(name, gate, allowed)
     if (inline !== undefined) {
       set(name, inline)
       continue
     }
     const next = words[i + 1]
-    if (input.boolean) {
+    if (input.kind === 'boolean') {
       // A bare boolean flag means true; it takes the next word only when that is a boolean.
       if (next !== undefined && /^(true|false|yes|no|on|off|1|0)$/i.test(next)) set(name, words[++i]!)
       else set(name, 'true')
@@ -113,15 +105,11 @@ export function parseCliArgs(argv: readonly string[], allInputs: readonly Action
   return { kind: 'run', gate, values, json }
 }
 
-/** The action's defaults, as the runner would pass them; `${{ … }}` expressions have no meaning here. */
-export function withDefaults(
-  values: Record<string, string>,
-  gate: GateName,
-  allInputs: readonly ActionInput[]
-): Record<string, string> {
+/** The gate's declared defaults, as the runner would pass them; `${{ … }}` expressions have no meaning here. */
+export function withDefaults(values: Record<string, string>, gate: GateName): Record<string, string> {
   const merged: Record<string, string> = {}
-  for (const input of inputsForGate(allInputs, gate)) {
-    if (input.default !== '' && !input.default.includes('${{')) merged[input.name] = input.default
+  for (const input of inputsForGate(gate)) {
+    if (input.default && !input.default.includes('${{')) merged[input.name] = input.default
   }
   return { ...merged, ...values, gate }
 }

@@ -1,7 +1,7 @@
-/** `deploy-gates --help` and `deploy-gates <gate> --help`, written from action.yml's descriptions. */
+/** `deploy-gates --help` and `deploy-gates <gate> --help`, written from the input declarations (src/inputs/). */
+import { commonInputs, GATE_INTERFACES } from '../inputs/catalog.js'
+import type { InputDeclaration } from '../inputs/declare.js'
 import { GATE_NAMES, type GateName } from '../types.js'
-import { describeFor, inputsForGate, type ActionInput } from './action-inputs.js'
-import { ACTION_ONLY_INPUTS } from './args.js'
 
 const WIDTH = 100
 const NAME_COLUMN = 30
@@ -31,12 +31,12 @@ function option(label: string, description: string): string {
   return head + lines.join(`\n${' '.repeat(NAME_COLUMN)}`)
 }
 
-function inputOption(input: ActionInput, gate: GateName | undefined): string {
-  const label = input.boolean ? `--${input.name}` : `--${input.name} <value>`
-  let description = plain(describeFor(input, gate))
-  if (input.default !== '' && !input.default.includes('${{')) description += ` (default: ${input.default})`
+function inputOption(input: InputDeclaration): string {
+  const label = input.kind === 'boolean' ? `--${input.name}` : `--${input.name} <value>`
+  let description = plain(input.description)
+  if (input.default && !input.default.includes('${{')) description += ` (default: ${input.default})`
   if (input.name === 'github-token') description += ' (default: $GITHUB_TOKEN)'
-  if (ACTION_ONLY_INPUTS.has(input.name)) description += ' (action only: the CLI never comments)'
+  if (input.actionOnly) description += ' (action only: the CLI accepts it and ignores it)'
   return option(label, description)
 }
 
@@ -53,7 +53,7 @@ const TRAILER = [
   'Colour is used on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it.'
 ]
 
-export function renderHelp(allInputs: readonly ActionInput[], gate?: GateName): string {
+export function renderHelp(gate?: GateName): string {
   const lines: string[] = []
   if (!gate) {
     lines.push(
@@ -67,18 +67,18 @@ export function renderHelp(allInputs: readonly ActionInput[], gate?: GateName): 
       '',
       'Common options:'
     )
-    for (const input of allInputs.filter(input => input.common && input.name !== 'gate'))
-      lines.push(inputOption(input, undefined))
+    for (const input of commonInputs) lines.push(inputOption(input))
   } else {
-    const inputs = inputsForGate(allInputs, gate).filter(input => input.name !== 'gate')
     lines.push(
       `usage: deploy-gates ${gate} [--<input> <value>]... [--json]`,
       '',
+      ...wrap(GATE_INTERFACES[gate].description, WIDTH),
+      '',
       `Options of the ${gate} gate:`
     )
-    for (const input of inputs.filter(input => !input.common)) lines.push(inputOption(input, gate))
+    for (const input of GATE_INTERFACES[gate].inputs) lines.push(inputOption(input))
     lines.push('', 'Common options:')
-    for (const input of inputs.filter(input => input.common)) lines.push(inputOption(input, gate))
+    for (const input of commonInputs) lines.push(inputOption(input))
   }
   lines.push('', ...TRAILER)
   return lines.join('\n') + '\n'

@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js'
 import { loadGate } from '../gates/registry.js'
 import { mapInputSource, parseCommonInputs } from '../inputs.js'
+import { configureFileAccess, fileAccessFromInputs } from '../kernel/files.js'
 import { redactResult } from '../report/action.js'
 import { formatConsoleReport, shouldUseColor } from '../report/console.js'
 import { failureMessage, failureStack } from '../report/failure.js'
@@ -16,7 +17,6 @@ import { computeStatus, countFindings } from '../report/status.js'
 import { TOOL_VERSION } from '../report/version.js'
 import { GATE_NAMES } from '../types.js'
 import { createRuntimeIO } from '../runtime.js'
-import type { ActionInput } from './action-inputs.js'
 import { parseCliArgs, UsageError, withDefaults } from './args.js'
 import { renderHelp } from './help.js'
 
@@ -34,27 +34,24 @@ const defaultStreams = (): CliStreams => ({
   cwd: process.cwd()
 })
 
-export async function runCli(
-  argv: string[],
-  inputs: readonly ActionInput[],
-  streams: CliStreams = defaultStreams()
-): Promise<number> {
+export async function runCli(argv: string[], streams: CliStreams = defaultStreams()): Promise<number> {
   const { stdout, stderr, env } = streams
   const debug = env.RUNNER_DEBUG === '1' || Boolean(env.DEPLOY_GATES_DEBUG)
   // For the "--help" hint on a usage error: the gate, when the first word names one.
   const gateForHint = GATE_NAMES.find(name => name === argv[0]) ?? ''
   try {
-    const command = parseCliArgs(argv, inputs)
+    const command = parseCliArgs(argv)
     if (command.kind === 'help') {
-      stdout.write(renderHelp(inputs, command.gate))
+      stdout.write(renderHelp(command.gate))
       return 0
     }
     if (command.kind === 'version') {
       stdout.write(`deploy-gates ${TOOL_VERSION}\n`)
       return 0
     }
-    const source = mapInputSource(withDefaults(command.values, command.gate, inputs))
+    const source = mapInputSource(withDefaults(command.values, command.gate))
     const common = parseCommonInputs(source, streams.cwd)
+    configureFileAccess(fileAccessFromInputs(source))
     const io = createRuntimeIO(common.workingDirectory, common.githubToken || env.GITHUB_TOKEN || '', {
       info: message => stderr.write(`${message}\n`),
       warning: message => stderr.write(`warning: ${message}\n`),

@@ -1,0 +1,61 @@
+/** The contract gate's inputs and outputs (see src/inputs/declare.ts; `npm run generate` after a change). */
+import { defineInputs, defineOutputs } from '../../inputs/declare.js'
+
+export const inputs = defineInputs({
+  spec: {
+    kind: 'path',
+    default: '',
+    description:
+      'Path of the OpenAPI 3.0 or 3.1 document (YAML or JSON; `$ref`s to other files are followed).'
+  },
+  'base-spec': {
+    kind: 'string',
+    default: '',
+    description:
+      'The spec to diff against: a file, or `REF:path` read from git (e.g. `origin/main:openapi.yaml`). Empty: on a pull request, the same path at the base ref.'
+  },
+  'base-url': {
+    kind: 'url',
+    default: '',
+    description: 'URL of the deployed service to verify against the spec. Empty: no live verification.'
+  },
+  headers: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Newline-separated `Name: value` headers sent with every request (how to authenticate). Values are masked.'
+  },
+  operations: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Which operations to verify: newline-separated operationIds, `tag:<name>`, or paths; prefix `!` to exclude. Empty: all.'
+  },
+  'unsafe-methods': {
+    kind: 'boolean',
+    default: 'false',
+    description: 'Also send POST, PUT, PATCH and DELETE requests. Off: only GET, HEAD and OPTIONS are sent.'
+  },
+  concurrency: {
+    kind: 'integer',
+    default: '8',
+    description: 'Requests in flight at once during live verification.'
+  },
+  'request-timeout': {
+    kind: 'duration',
+    default: '10s',
+    description: 'Timeout of one HTTP request, with units (`500ms`, `10s`).'
+  },
+  'breaking-rules': {
+    kind: 'path',
+    default: '',
+    description:
+      'File overriding breaking-change rule severities, one `<rule-id> error|warning|off` a line. An alias kept for compatibility: the `rules` input says the same.'
+  }
+})
+
+export const outputs = defineOutputs({
+  'breaking-changes': 'Number of breaking changes between base and head spec.',
+  violations: 'Number of live responses that did not match the spec.',
+  'operations-checked': 'Number of operations verified against the live service.'
+})
