@@ -69,10 +69,53 @@ describe('base-ref: lint only what changed, and catch edited history', () => {
     expect(where(push).some(w => w.startsWith('edited-migration'))).toBe(false)
   })
 
-  it('a base ref that is not in the clone is a clear error, not a silent full lint', async () => {
+  it('a base rewritten by a force-push: says so and compares with the merge base of the default branch', async () => {
     const { dir } = repository()
+    git(dir, 'checkout', '-qb', 'feature')
+    change(dir)
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-qm', 'change')
+    const gone = 'a'.repeat(40)
+    const result = await runGate(
+      dir,
+      {},
+      {},
+      {
+        eventName: 'pull_request',
+        event: { pull_request: { base: { sha: gone } }, repository: { default_branch: 'main' } }
+      }
+    )
+    expect(where(result)).toEqual([
+      'base-ref-unreachable@:',
+      'edited-migration@db/migrations/20240101000000_users.sql:3',
+      'removed-migration@db/migrations/20240103000000_legacy.sql:',
+      'create-index-non-concurrently@db/migrations/20240104000000_index.sql:2'
+    ])
+    expect(result.findings[0]!.message).toBe(
+      `Base ${gone} is not in this clone (rewritten by a force-push, or not fetched): compared with the merge base of main instead.`
+    )
+    expect(result.scope).toContain('2 changed since main linted')
+  })
+
+  it('a base that is missing with no default branch either is a clear error, not a silent full lint', async () => {
+    const { dir } = repository()
+    git(dir, 'branch', '-qm', 'main', 'trunk')
     await expect(runGate(dir, { 'base-ref': 'origin/nope' })).rejects.toThrow(
-      "base-ref 'origin/nope' is not in this clone: fetch it (actions/checkout with fetch-depth: 0) or set base-ref to a ref that exists"
+      "base-ref 'origin/nope' is not in this clone and no default branch is either: fetch it (actions/checkout with fetch-depth: 0) or set base-ref to a ref that exists"
+    )
+  })
+
+  it("forty zeros (a branch's first push) mean no base: everything is linted", async () => {
+    const { dir } = repository()
+    const result = await runGate(dir, { 'base-ref': '0'.repeat(40) })
+    expect(where(result)).toContain('drop-column@db/migrations/20240102000000_orders.sql:3')
+    expect(result.scope).toBe('dbmate: 3 migrations in db/migrations, 3 linted, 4 SQL statements')
+  })
+
+  it('a base-ref that looks like a git option never reaches git', async () => {
+    const { dir } = repository()
+    await expect(runGate(dir, { 'base-ref': '--output=/tmp/x' })).rejects.toThrow(
+      "--base-ref is not a git ref or commit (got '--output=/tmp/x')"
     )
   })
 })

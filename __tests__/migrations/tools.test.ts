@@ -17,7 +17,7 @@ async function listed(
 ): Promise<{ tool: string; dir: string; ids: string[]; names: string[]; downs: (boolean | undefined)[] }> {
   const cwd = fixture(tool)
   const located = await locateMigrations(cwd, '', 'auto', source)
-  const files = await located.tool.list(located.directory, cwd)
+  const files = await located.tool.list(located.directory, cwd, [])
   return {
     tool: located.tool.name,
     dir: located.display,
@@ -111,7 +111,7 @@ describe("tool adapters: detection from the layout, the tool's own order and ids
 
   it("checksums are the tools' own: prisma and drizzle SHA-256 of the file", async () => {
     const cwd = fixture('drizzle')
-    const files = await TOOLS.drizzle.list(path.join(cwd, 'drizzle'), cwd)
+    const files = await TOOLS.drizzle.list(path.join(cwd, 'drizzle'), cwd, [])
     const expected = createHash('sha256')
       .update(readFileSync(path.join(cwd, 'drizzle/0001_quiet_orders.sql')))
       .digest('hex')
@@ -161,7 +161,7 @@ describe('bad input', () => {
       "--migrations-dir: directory 'nope' not found"
     )
     await expect(runGate(dir, { tool: 'prisma' })).rejects.toThrow(
-      'no prisma migrations directory found (looked in prisma/migrations): set --migrations-dir'
+      'no prisma migrations directory found (looked in prisma/migrations, packages/*/prisma/migrations, apps/*/prisma/migrations): set --migrations-dir'
     )
     await expect(runGate(dir, { dialect: 'mysql' })).rejects.toThrow(
       "--dialect must be one of postgres (got 'mysql')"

@@ -9,19 +9,53 @@ export interface ChangedFiles {
   deleted: Set<string>
 }
 
-/**
- * Files changed between the merge base of `base` and HEAD, plus uncommitted and untracked files (so the
- * CLI sees work in progress), limited to `directory`. Paths are relative to the working directory.
- */
-export async function changedFiles(io: GateIO, base: string, directory: string): Promise<ChangedFiles> {
-  let mergeBase: string
+export interface ResolvedBase {
+  /** The ref the comparison is against (the input, or the default branch it fell back to). */
+  base: string
+  mergeBase: string
+  /** Set when `base` was not in the clone: the ref that could not be found. */
+  unreachable?: string
+}
+
+async function mergeBaseOf(io: GateIO, ref: string): Promise<string | undefined> {
   try {
-    mergeBase = (await io.git(['merge-base', base, 'HEAD'])).trim()
+    // Refs reach git only after config validation (no leading '-'); --end-of-options makes that certain.
+    return (await io.git(['merge-base', '--end-of-options', ref, 'HEAD'])).trim() || undefined
   } catch {
-    throw new UserError(
-      `base-ref '${base}' is not in this clone: fetch it (actions/checkout with fetch-depth: 0) or set base-ref to a ref that exists`
-    )
+    return undefined
   }
+}
+
+/**
+ * The merge base of `base` and HEAD. A base missing from the clone (a force-push rewrote it, or a shallow
+ * fetch) falls back to the merge base with the default branch, and says so; with no default branch either,
+ * the gate stops rather than lint the wrong set of files.
+ */
+export async function resolveBase(io: GateIO, base: string): Promise<ResolvedBase> {
+  const mergeBase = await mergeBaseOf(io, base)
+  if (mergeBase) return { base, mergeBase }
+  const repository = io.github.event.repository as { default_branch?: string } | undefined
+  const branches = [repository?.default_branch, 'main', 'master'].filter(
+    (b): b is string => typeof b === 'string' && /^[\w./-]+$/.test(b) && !b.startsWith('-')
+  )
+  for (const candidate of [...new Set(branches)].flatMap(b => [`origin/${b}`, b])) {
+    const fallback = await mergeBaseOf(io, candidate)
+    if (fallback) return { base: candidate, mergeBase: fallback, unreachable: base }
+  }
+  throw new UserError(
+    `base-ref '${base}' is not in this clone and no default branch is either: fetch it (actions/checkout with fetch-depth: 0) or set base-ref to a ref that exists`
+  )
+}
+
+/**
+ * Files changed between `mergeBase` and HEAD, plus uncommitted and untracked files (so the CLI sees work in
+ * progress), limited to `directory`. Paths are relative to the working directory.
+ */
+export async function changedFiles(
+  io: GateIO,
+  { base, mergeBase }: ResolvedBase,
+  directory: string
+): Promise<ChangedFiles> {
   const result: ChangedFiles = { base, added: new Set(), modified: new Set(), deleted: new Set() }
   // --relative: paths relative to (and limited to) the working directory, like the gate's own paths.
   const diff = await io.git([

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js'
 import type { Finding, Gate, GateIO, GateResult, Severity } from '../../types.js'
-import { changedFiles, defaultBaseRef, type ChangedFiles } from './changed.js'
+import { changedFiles, defaultBaseRef, resolveBase, type ChangedFiles } from './changed.js'
 import { parseMigrationsInputs, urlSecrets, type MigrationsConfig } from './config.js'
 import { compareHistory } from './db/compare.js'
 import { DatabaseError, describeTarget, readHistoryTable } from './db/history.js'
@@ -11,7 +11,7 @@ import { locateMigrations } from './locate.js'
 import { renderSections } from './summary.js'
 import { loadSqlParser } from './sql/parse.js'
 import { countEntries } from './tools/common.js'
-import type { MigrationFile } from './tools/types.js'
+import type { HistoryTable, MigrationFile, ToolAdapter, ToolIssue } from './tools/types.js'
 
 export type { MigrationsConfig } from './config.js'
 
@@ -34,33 +34,92 @@ async function firstChangedLine(io: GateIO, base: string, file: string): Promise
   }
 }
 
+/** Two migrations the tool would give the same version: it refuses them, or runs only one. */
+function duplicateVersions(toolName: string, files: MigrationFile[]): ToolIssue[] {
+  const byId = new Map<string, MigrationFile>()
+  const issues: ToolIssue[] = []
+  for (const file of files) {
+    if (file.repeatable) continue
+    const first = byId.get(file.id)
+    if (!first) {
+      byId.set(file.id, file)
+      continue
+    }
+    issues.push({
+      rule: 'duplicate-version',
+      message: `Migrations ${first.name} and ${file.name} have the same version ${file.id}: ${toolName} refuses to run (or runs only one of them).`,
+      file: file.file,
+      line: 1
+    })
+  }
+  return issues
+}
+
+/** The history table as configured: the `history-table` input, else Prisma's `?schema=`, else the tool's. */
+function historyTable(config: MigrationsConfig, tool: ToolAdapter): HistoryTable {
+  const table = { ...tool.table }
+  if (config.historyTable.name) table.name = config.historyTable.name
+  if (config.historyTable.schema) table.schema = config.historyTable.schema
+  else if (tool.name === 'prisma' && config.databaseUrl) {
+    const schema = new URL(config.databaseUrl).searchParams.get('schema')
+    if (schema) table.schema = schema
+  }
+  return table
+}
+
 export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): Promise<GateResult> {
   const loading = loadSqlParser()
   const located = await locateMigrations(io.cwd, config.migrationsDir, config.tool, config.source)
   const { tool } = located
+  const foreign = await tool.foreignDialect?.(located.directory, io.cwd)
+  if (foreign) {
+    const message = `${tool.name} migrations in ${located.display} are written for ${foreign.dialect}: the migration gate checks PostgreSQL only, so nothing was linted.`
+    return {
+      gate: 'migrations',
+      title: 'Migration check',
+      findings: [finding('unsupported-dialect', message, { file: foreign.file, line: foreign.line })],
+      outputs: { destructive: 'false', 'rollback-safe': 'false' },
+      sections: [],
+      scope: `${tool.name}: ${foreign.dialect} migrations in ${located.display}, not checked`,
+      secrets: urlSecrets(config.databaseUrl, config.shadowDatabaseUrl)
+    }
+  }
   const workers = startLintWorkers(await countEntries(located.directory), io.env)
-  const files = await tool.list(located.directory, io.cwd)
+  const toolIssues: ToolIssue[] = []
+  const files = await tool.list(located.directory, io.cwd, toolIssues)
   if (files.length === 0) {
     throw new InputError(
       `${located.display} contains no ${tool.name} migrations: check ${config.source.describe('migrations-dir')} and ${config.source.describe('tool')}`
     )
   }
+  toolIssues.push(...duplicateVersions(tool.name, files), ...(tool.validate?.(files) ?? []))
   await loading
-  const findings: Finding[] = []
+  const findings: Finding[] = toolIssues.map(issue =>
+    finding(issue.rule, issue.message, issue.file ? { file: issue.file, line: issue.line ?? 1 } : {})
+  )
 
   // ── scope: changed since the base, or everything ──
-  const base = config.baseRef || defaultBaseRef(io)
+  let base = config.baseRef || defaultBaseRef(io)
   let changes: ChangedFiles | undefined
   let inScope = files
   if (base) {
-    changes = await changedFiles(io, base, located.display)
+    const resolved = await resolveBase(io, base)
+    if (resolved.unreachable) {
+      findings.push(
+        finding(
+          'base-ref-unreachable',
+          `Base ${resolved.unreachable} is not in this clone (rewritten by a force-push, or not fetched): compared with the merge base of ${resolved.base} instead.`
+        )
+      )
+    }
+    base = resolved.base
+    changes = await changedFiles(io, resolved, located.display)
     const touched = (file: MigrationFile): boolean =>
       [file.file, ...(file.relatedFiles ?? [])].some(f => changes!.added.has(f) || changes!.modified.has(f))
     inScope = files.filter(touched)
-    const mergeBase = (await io.git(['merge-base', base, 'HEAD'])).trim()
     for (const file of files) {
       if (!changes.modified.has(file.file)) continue
-      const line = await firstChangedLine(io, mergeBase, file.file)
+      const line = await firstChangedLine(io, resolved.mergeBase, file.file)
       findings.push(
         finding(
           'edited-migration',
@@ -77,6 +136,80 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
           { file: removed }
         )
       )
+    }
+  }
+
+  // ── database: before the lint, since without a base ref only what is pending is linted ──
+  let database: DatabaseState | undefined
+  const outputs: Record<string, string> = {}
+  // Reported after the lint findings: what the files say first, then what the database says.
+  const databaseFindings: Finding[] = []
+  if (config.databaseUrl) {
+    const table = historyTable(config, tool)
+    try {
+      const read = await readHistoryTable(
+        {
+          url: config.databaseUrl,
+          connectTimeoutMs: config.connectTimeoutMs,
+          statementTimeoutMs: config.statementTimeoutMs
+        },
+        table,
+        tool.select
+      )
+      if (read.status === 'shape') {
+        databaseFindings.push(
+          finding(
+            'history-table-shape',
+            `History table ${read.table} has no column(s) ${read.missingColumns.join(', ')}: it is not a ${tool.name} history table.`
+          )
+        )
+      } else {
+        const applied = read.status === 'ok' ? tool.applied(read.rows, files) : []
+        const addedInChange = new Set(files.filter(f => changes?.added.has(f.file)).map(f => f.id))
+        const comparison = compareHistory(files, applied, { pointer: tool.pointer, addedInChange })
+        if (read.status === 'missing') {
+          databaseFindings.push(
+            finding(
+              'history-table-missing',
+              `No ${read.table} table in ${describeTarget(config.databaseUrl)}: all ${files.length} migrations are pending.`
+            )
+          )
+        }
+        for (const issue of comparison.issues)
+          databaseFindings.push(
+            finding(issue.rule, issue.message, issue.file ? { file: issue.file, line: 1 } : {})
+          )
+        for (const file of comparison.pending) {
+          databaseFindings.push(
+            finding('pending-migration', `Migration ${file.name} will be applied by this deploy.`, {
+              file: file.file,
+              line: 1
+            })
+          )
+        }
+        if (!base) {
+          // An up-to-date database must not fail on migrations it ran long ago: lint what this deploy runs.
+          // Also what runs again: changed repeatables, and a failed migration once it is resolved.
+          const rerun = new Set(
+            comparison.issues
+              .filter(i => i.rule === 'repeatable-migration-changed' || i.rule === 'failed-migration')
+              .map(i => i.file)
+          )
+          const pending = new Set(comparison.pending)
+          inScope = files.filter(file => pending.has(file) || rerun.has(file.file))
+        }
+        database = {
+          table: read.table,
+          applied: comparison.appliedCount,
+          pending: comparison.pending,
+          missingTable: read.status === 'missing'
+        }
+        outputs.pending = String(comparison.pending.length)
+        outputs['pending-migrations'] = JSON.stringify(comparison.pending.map(file => file.name))
+      }
+    } catch (error) {
+      if (!(error instanceof DatabaseError)) throw error
+      databaseFindings.push(finding('database-unreachable', `Database check failed: ${error.message}.`))
     }
   }
 
@@ -108,66 +241,9 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     }
   }
 
-  // ── database ──
-  let database: DatabaseState | undefined
-  const outputs: Record<string, string> = {
-    destructive: String(destructive),
-    'rollback-safe': String(rollbackSafe)
-  }
-  if (config.databaseUrl) {
-    try {
-      const read = await readHistoryTable(
-        {
-          url: config.databaseUrl,
-          connectTimeoutMs: config.connectTimeoutMs,
-          statementTimeoutMs: config.statementTimeoutMs
-        },
-        tool.table,
-        tool.select
-      )
-      if (read.status === 'shape') {
-        findings.push(
-          finding(
-            'history-table-shape',
-            `History table ${read.table} has no column(s) ${read.missingColumns.join(', ')}: it is not a ${tool.name} history table.`
-          )
-        )
-      } else {
-        const applied = read.status === 'ok' ? tool.applied(read.rows, files) : []
-        const addedInChange = new Set(files.filter(f => changes?.added.has(f.file)).map(f => f.id))
-        const comparison = compareHistory(files, applied, { pointer: tool.pointer, addedInChange })
-        if (read.status === 'missing') {
-          findings.push(
-            finding(
-              'history-table-missing',
-              `No ${read.table} table in ${describeTarget(config.databaseUrl)}: all ${files.length} migrations are pending.`
-            )
-          )
-        }
-        for (const issue of comparison.issues)
-          findings.push(finding(issue.rule, issue.message, issue.file ? { file: issue.file, line: 1 } : {}))
-        for (const file of comparison.pending) {
-          findings.push(
-            finding('pending-migration', `Migration ${file.name} will be applied by this deploy.`, {
-              file: file.file,
-              line: 1
-            })
-          )
-        }
-        database = {
-          table: read.table,
-          applied: comparison.appliedCount,
-          pending: comparison.pending,
-          missingTable: read.status === 'missing'
-        }
-        outputs.pending = String(comparison.pending.length)
-        outputs['pending-migrations'] = JSON.stringify(comparison.pending.map(file => file.name))
-      }
-    } catch (error) {
-      if (!(error instanceof DatabaseError)) throw error
-      findings.push(finding('database-unreachable', `Database check failed: ${error.message}.`))
-    }
-  }
+  findings.push(...databaseFindings)
+  outputs.destructive = String(destructive)
+  outputs['rollback-safe'] = String(rollbackSafe)
 
   for (const f of findings)
     if ((config.allow as string[]).includes(f.rule)) f.severity = DOWNGRADE[f.severity]
@@ -176,7 +252,9 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     `${tool.name}: ${files.length} migration${files.length === 1 ? '' : 's'} in ${located.display}`,
     base
       ? `${inScope.length} changed since ${base.length === 40 ? base.slice(0, 7) : base} linted`
-      : `${inScope.length} linted`,
+      : database
+        ? `${inScope.length} pending linted`
+        : `${inScope.length} linted`,
     `${statements} SQL statement${statements === 1 ? '' : 's'}`
   ]
   if (database) scopeParts.push(`database: ${database.applied} applied, ${database.pending.length} pending`)
@@ -187,7 +265,7 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     outputs,
     sections: renderSections({ database, allowed, tool: tool.name }),
     scope: scopeParts.join(', '),
-    secrets: urlSecrets(config.databaseUrl),
+    secrets: urlSecrets(config.databaseUrl, config.shadowDatabaseUrl),
     data: {
       tool: tool.name,
       directory: located.display,

@@ -22,6 +22,26 @@ async function isDirectory(file: string): Promise<boolean> {
   }
 }
 
+/** A default directory with `*` segments (`packages/<any>/prisma/migrations`): every folder that matches, sorted. */
+async function expandDir(cwd: string, pattern: string): Promise<string[]> {
+  let found = [cwd]
+  for (const segment of pattern.split('/')) {
+    if (segment !== '*') {
+      found = found.map(dir => path.join(dir, segment))
+      continue
+    }
+    const next: string[] = []
+    for (const dir of found) {
+      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => [])
+      for (const entry of entries)
+        if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+          next.push(path.join(dir, entry.name))
+    }
+    found = next.sort()
+  }
+  return found
+}
+
 /**
  * Finds the migrations and the tool that owns them: the `tool` input if given, else the layout decides
  * (a Prisma folder, a Drizzle journal, Flyway `V1__` names, `.up.sql` pairs, dbmate markers, then the
@@ -39,12 +59,14 @@ export async function locateMigrations(
     if (!(await isDirectory(directory)))
       throw new InputError(`${source.describe('migrations-dir')}: directory '${dirInput}' not found`)
   }
-  const candidates = (tool: ToolAdapter): string[] =>
-    dirInput ? [path.resolve(cwd, dirInput)] : tool.defaultDirs.map(dir => path.resolve(cwd, dir))
+  const candidates = async (tool: ToolAdapter): Promise<string[]> =>
+    dirInput
+      ? [path.resolve(cwd, dirInput)]
+      : (await Promise.all(tool.defaultDirs.map(dir => expandDir(cwd, dir)))).flat()
 
   if (toolInput !== 'auto') {
     const tool = TOOLS[toolInput]
-    for (const directory of candidates(tool)) {
+    for (const directory of await candidates(tool)) {
       if (await isDirectory(directory))
         return { tool, directory, display: display(directory), detected: false }
     }
@@ -55,12 +77,12 @@ export async function locateMigrations(
 
   let best: { tool: ToolAdapter; directory: string; score: number }[] = []
   for (const tool of Object.values(TOOLS)) {
-    for (const directory of candidates(tool)) {
+    for (const directory of await candidates(tool)) {
       if (!(await isDirectory(directory))) continue
       const score = await tool.detect(directory)
       if (score === 0) continue
       if (best.length === 0 || score > best[0]!.score) best = [{ tool, directory, score }]
-      else if (score === best[0]!.score && !best.some(b => b.tool === tool))
+      else if (score === best[0]!.score && !best.some(b => b.directory === directory))
         best.push({ tool, directory, score })
     }
   }
@@ -74,7 +96,12 @@ export async function locateMigrations(
   }
   if (best.length > 1) {
     const list = best.map(b => `${b.tool.name} (${display(b.directory)})`).join(', ')
-    throw new InputError(`migrations of several tools found: ${list}; set ${source.describe('tool')}`)
+    const tools = new Set(best.map(b => b.tool.name))
+    throw new InputError(
+      tools.size > 1
+        ? `migrations of several tools found: ${list}; set ${source.describe('tool')}`
+        : `${best[0]!.tool.name} migrations found in several directories: ${list}; set ${source.describe('migrations-dir')}`
+    )
   }
   const { tool, directory } = best[0]!
   return { tool, directory, display: display(directory), detected: true }

@@ -135,6 +135,31 @@ export const RULES = {
     category: 'history',
     help: 'This migration drops or changes something a rollback would need back, and it has no down migration. Write the down migration (restoring the shape, and data from a backup where needed) or split the change with expand/contract.'
   },
+  'duplicate-version': {
+    severity: 'error',
+    category: 'history',
+    help: 'The tool refuses to run two migrations with the same version (or runs only one of them). Renumber the newer one with a version after the last one on the base branch.'
+  },
+  'multiple-heads': {
+    severity: 'error',
+    category: 'history',
+    help: 'Two migrations have the same parent (two branches merged, each with its own migration): `alembic upgrade head` and `manage.py migrate` refuse to run. Make one depend on the other, or merge them (`alembic merge heads`, `manage.py makemigrations --merge`).'
+  },
+  'misnamed-migration': {
+    severity: 'warning',
+    category: 'history',
+    help: "The tool ignores a file whose name does not follow its pattern, so this migration never runs. Rename it (Flyway: `V<version>__<description>.sql`, `R__<description>.sql`)."
+  },
+  'unsupported-dialect': {
+    severity: 'error',
+    category: 'history',
+    help: 'The gate lints PostgreSQL migrations only; for another database its verdict would be meaningless. Remove the gate from this job, or point it at the PostgreSQL migrations.'
+  },
+  'base-ref-unreachable': {
+    severity: 'warning',
+    category: 'usage',
+    help: 'The base commit is not in this clone (often a force-push rewrote it). The gate compared against the merge base with the default branch instead; fetch with `fetch-depth: 0` or set `base-ref`.'
+  },
   // ── the database's history table ─────────────────────────────────────────
   'pending-migration': {
     severity: 'notice',

@@ -8,6 +8,11 @@ const REVISION = /^revision(?:\s*:\s*[\w[\], |]+)?\s*=\s*['"]([^'"]+)['"]/m
 const DOWN_REVISION =
   /^down_revision(?:\s*:\s*[\w[\], |.]+)?\s*=\s*(None|['"][^'"]*['"]|\([^)]*\)|\[[^\]]*\])/m
 
+function lineOf(text: string, pattern: RegExp): number {
+  const match = pattern.exec(text)
+  return match ? text.slice(0, match.index).split('\n').length : 1
+}
+
 interface AlembicFile extends MigrationFile {
   parents: string[]
 }
@@ -25,7 +30,7 @@ export const alembic: ToolAdapter = {
   async detect(directory) {
     return (await anyFileContains(directory, /\.py$/, /^down_revision/m)) ? 3 : 0
   },
-  async list(directory, cwd) {
+  async list(directory, cwd, issues) {
     const byRevision = new Map<string, AlembicFile>()
     for (const name of await listFiles(directory, /\.py$/)) {
       const { text, file } = await readMigration(cwd, path.join(directory, name))
@@ -38,6 +43,16 @@ export const alembic: ToolAdapter = {
         .replace(/#.*$/gm, '')
         .replace(/("""|''')[\s\S]*?\1/g, '')
         .trim()
+      const previous = byRevision.get(revision)
+      if (previous) {
+        issues.push({
+          rule: 'duplicate-version',
+          message: `Revision ${revision} is declared by both ${previous.file} and ${file}: Alembic refuses to load the revision graph.`,
+          file,
+          line: lineOf(text, REVISION)
+        })
+        continue
+      }
       byRevision.set(revision, {
         id: revision,
         name: name.replace(/\.py$/, ''),
@@ -66,6 +81,20 @@ export const alembic: ToolAdapter = {
     }
     for (const file of [...byRevision.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) visit(file)
     return ordered
+  },
+  validate(files) {
+    // Branch labels mean several heads on purpose (`alembic upgrade heads`).
+    if (files.some(file => /^branch_labels\s*(?::[^=]+)?=\s*(?!None\b)\S/m.test(file.text))) return []
+    const parents = new Set((files as AlembicFile[]).flatMap(file => file.parents))
+    const heads = files.filter(file => !parents.has(file.id))
+    if (heads.length <= 1) return []
+    const names = heads.map(head => head.id).join(', ')
+    return heads.map(head => ({
+      rule: 'multiple-heads' as const,
+      message: `The revision graph has ${heads.length} heads (${names}): \`alembic upgrade head\` refuses to run until one revises the other or they are merged (\`alembic merge heads\`).`,
+      file: head.file,
+      line: lineOf(head.text, DOWN_REVISION)
+    }))
   },
   table: { name: 'alembic_version', columns: ['version_num'] },
   select: table => `SELECT version_num FROM ${table}`,

@@ -25,6 +25,41 @@ export async function countEntries(directory: string): Promise<number> {
   }
 }
 
+/** Folders never searched for migrations: dependencies, virtual environments, build output, VCS data. */
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  'vendor',
+  'venv',
+  'site-packages',
+  'dist',
+  'build',
+  'target',
+  '__pycache__'
+])
+
+/**
+ * Files below a directory (relative paths with '/', sorted by code point), at most `maxDepth` folders down and
+ * at most `maxFiles` in all: a walk over a checkout is bounded before it starts, whatever the tree holds.
+ */
+export async function walkFiles(
+  directory: string,
+  pattern: RegExp,
+  { maxDepth = 8, maxFiles = 100_000 }: { maxDepth?: number; maxFiles?: number } = {}
+): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (relative: string, depth: number): Promise<void> => {
+    for (const entry of await listEntries(path.join(directory, relative))) {
+      if (found.length >= maxFiles) return
+      const child = relative ? `${relative}/${entry.name}` : entry.name
+      if (entry.isDirectory) {
+        if (depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) await walk(child, depth + 1)
+      } else if (pattern.test(entry.name)) found.push(child)
+    }
+  }
+  await walk('', 0)
+  return found.sort(compareStrings)
+}
+
 export async function listFiles(directory: string, pattern: RegExp): Promise<string[]> {
   return (await listEntries(directory)).filter(e => !e.isDirectory && pattern.test(e.name)).map(e => e.name)
 }

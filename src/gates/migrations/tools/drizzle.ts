@@ -25,6 +25,22 @@ export const drizzle: ToolAdapter = {
   async detect(directory) {
     return (await exists(path.join(directory, 'meta', '_journal.json'))) ? 3 : 0
   },
+  async foreignDialect(directory, cwd) {
+    const journalPath = path.join(directory, 'meta', '_journal.json')
+    let text: string
+    try {
+      text = (await readTextFile(cwd, journalPath)).text
+    } catch {
+      return undefined
+    }
+    const match = /"dialect"\s*:\s*"([^"]+)"/.exec(text)
+    if (!match || match[1] === 'postgresql' || match[1] === 'pg') return undefined
+    return {
+      dialect: match[1]!,
+      file: path.relative(cwd, journalPath).split(path.sep).join('/'),
+      line: text.slice(0, match.index).split('\n').length
+    }
+  },
   async list(directory, cwd) {
     const journalPath = path.join(directory, 'meta', '_journal.json')
     const { text: journalText, display } = await readTextFile(cwd, journalPath)

@@ -1,13 +1,14 @@
-import { crc32 } from 'node:zlib'
+import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
+import { crc32 } from 'node:zlib'
 import {
   compareStrings,
   compareVersions,
-  listFiles,
   mapLimit,
   READ_CONCURRENCY,
   readMigration,
-  str
+  str,
+  walkFiles
 } from './common.js'
 import type { AppliedMigration, MigrationFile, ToolAdapter } from './types.js'
 
@@ -37,39 +38,82 @@ export function flywayChecksum(text: string): number {
   return crc | 0
 }
 
+/** Flyway's SQL callbacks (`beforeMigrate.sql`, `afterEachMigrate__x.sql`, …): run by Flyway, not migrations. */
+const CALLBACK = /^(?:before|after)[A-Z]\w*(?:__.+)?\.sql$|^createSchema\.sql$/
+
+/**
+ * Flyway's per-script configuration: `V2__x.sql.conf` beside the script, `key=value` lines.
+ * Only `executeInTransaction` changes what the gate checks.
+ */
+async function executesInTransaction(absolute: string): Promise<boolean | undefined> {
+  let text: string
+  try {
+    text = await fs.readFile(`${absolute}.conf`, 'utf8')
+  } catch {
+    return undefined
+  }
+  const match = /^\s*executeInTransaction\s*=\s*(\w+)\s*$/m.exec(text)
+  return match ? match[1]!.toLowerCase() !== 'false' : undefined
+}
+
 /**
  * Flyway: `V<version>__<description>.sql` ordered by version, `U<version>__` undo scripts (Teams),
- * `R__<description>.sql` repeatables applied after all versioned ones and re-applied on change.
- * `flyway_schema_history` keeps every run with `success` and the CRC32 checksum above.
+ * `R__<description>.sql` repeatables applied after all versioned ones and re-applied on change. Locations are
+ * scanned recursively, as Flyway does. `flyway_schema_history` keeps every run with `success` and the CRC32
+ * checksum above. Flyway refuses two scripts of the same version and skips misnamed `.sql` files silently:
+ * both are reported.
  */
 export const flyway: ToolAdapter = {
   name: 'flyway',
   defaultDirs: ['db/migration', 'src/main/resources/db/migration', 'sql', 'migrations', 'flyway/sql'],
   async detect(directory) {
-    const files = await listFiles(directory, /\.sql$/)
-    return files.some(name => /^V\d+(?:[._]\d+)*__.+\.sql$/.test(name) || REPEATABLE.test(name)) ? 3 : 0
+    const files = await walkFiles(directory, /\.sql$/, { maxDepth: 4, maxFiles: 2000 })
+    return files.some(
+      name =>
+        /^V\d+(?:[._]\d+)*__.+\.sql$/.test(path.posix.basename(name)) ||
+        REPEATABLE.test(path.posix.basename(name))
+    )
+      ? 3
+      : 0
   },
-  async list(directory, cwd) {
-    const names = await listFiles(directory, /\.sql$/)
+  async list(directory, cwd, issues) {
+    const paths = await walkFiles(directory, /\.sql$/)
     const undo = new Set<string>()
-    for (const name of names) {
-      const match = VERSIONED.exec(name)
+    for (const relative of paths) {
+      const match = VERSIONED.exec(path.posix.basename(relative))
       if (match?.[1] === 'U') undo.add(normalizeFlywayVersion(match[2]!))
     }
     const usesUndo = undo.size > 0
     const versioned: MigrationFile[] = []
     const repeatable: MigrationFile[] = []
-    const scripts = names.filter(name => VERSIONED.exec(name)?.[1] === 'V' || REPEATABLE.test(name))
-    const texts = await mapLimit(scripts, READ_CONCURRENCY, name =>
-      readMigration(cwd, path.join(directory, name))
-    )
-    for (const [index, name] of scripts.entries()) {
+    const scripts: string[] = []
+    for (const relative of paths) {
+      const name = path.posix.basename(relative)
+      const match = VERSIONED.exec(name)
+      if (match?.[1] === 'V' || REPEATABLE.test(name)) scripts.push(relative)
+      else if (!match && !CALLBACK.test(name)) {
+        issues.push({
+          rule: 'misnamed-migration',
+          message: `${name} does not match Flyway's V<version>__<description>.sql or R__<description>.sql: Flyway skips it, so it never runs.`,
+          file: path.relative(cwd, path.join(directory, relative)).split(path.sep).join('/'),
+          line: 1
+        })
+      }
+    }
+    const texts = await mapLimit(scripts, READ_CONCURRENCY, async relative => {
+      const absolute = path.join(directory, relative)
+      return { ...(await readMigration(cwd, absolute)), inTransaction: await executesInTransaction(absolute) }
+    })
+    for (const [index, relative] of scripts.entries()) {
+      const name = path.posix.basename(relative)
       const match = VERSIONED.exec(name)
       const repeat = REPEATABLE.exec(name)
-      const { text, file } = texts[index]!
+      const { text, file, inTransaction } = texts[index]!
       const checksums = [String(flywayChecksum(text))]
-      // Flyway runs a script without a transaction only when every statement in it is non-transactional.
-      const base = { text, sql: text, file, transaction: 'implicit' as const, checksums }
+      // Flyway runs a script without a transaction only when every statement in it is non-transactional,
+      // or when its .sql.conf says executeInTransaction=false.
+      const transaction = inTransaction === false ? ('none' as const) : ('implicit' as const)
+      const base = { text, sql: text, file, transaction, checksums }
       if (match) {
         const version = normalizeFlywayVersion(match[2]!)
         // Undo migrations are a Flyway Teams feature: only projects that use them are held to them.

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { exists, listEntries, readMigration, sha256, str } from './common.js'
 import type { ToolAdapter } from './types.js'
@@ -9,7 +10,37 @@ import type { ToolAdapter } from './types.js'
  */
 export const prisma: ToolAdapter = {
   name: 'prisma',
-  defaultDirs: ['prisma/migrations'],
+  // Monorepos keep one schema per package (`packages/db/prisma`, `apps/api/prisma`).
+  defaultDirs: ['prisma/migrations', 'packages/*/prisma/migrations', 'apps/*/prisma/migrations'],
+  async foreignDialect(directory, cwd) {
+    // migration_lock.toml records the provider `prisma migrate` generated for; the schema says it too.
+    const candidates = [
+      path.join(directory, 'migration_lock.toml'),
+      path.join(directory, '..', 'schema.prisma'),
+      path.join(directory, '..', 'schema', 'schema.prisma')
+    ]
+    for (const candidate of candidates) {
+      let text: string
+      try {
+        text = await fs.readFile(candidate, 'utf8')
+      } catch {
+        continue
+      }
+      // The lock file holds only the provider; in the schema it is the datasource block's (not a generator's).
+      const start = candidate.endsWith('.toml') ? 0 : (/^\s*datasource\s+\w+\s*\{/m.exec(text)?.index ?? -1)
+      if (start < 0) continue
+      const provider = /^\s*provider\s*=\s*"([^"]+)"/m.exec(text.slice(start))
+      if (!provider) continue
+      if (provider[1] === 'postgresql' || provider[1] === 'postgres') return undefined
+      const offset = start + provider.index + provider[0].indexOf('provider')
+      return {
+        dialect: provider[1]!,
+        file: path.relative(cwd, candidate).split(path.sep).join('/'),
+        line: text.slice(0, offset).split('\n').length
+      }
+    }
+    return undefined
+  },
   async detect(directory) {
     if (await exists(path.join(directory, 'migration_lock.toml'))) return 3
     for (const entry of await listEntries(directory)) {

@@ -1,12 +1,13 @@
 import * as path from 'node:path'
-import { anyFileContains, listFiles, readMigration, str } from './common.js'
+import { anyFileContains, exists, listFiles, readMigration, str } from './common.js'
 import { embeddedSql } from './embedded-sql.js'
 import type { MigrationFile, ToolAdapter } from './types.js'
 
 const FILE = /^(\d+)_(.+)\.rb$/
 
 /**
- * Rails (Active Record): `db/migrate/<timestamp>_<name>.rb` ordered by version; `schema_migrations(version
+ * Rails (Active Record): `db/migrate/<timestamp>_<name>.rb` (and `db/post_migrate/`, GitLab's post-deployment
+ * migrations, which `rails db:migrate` runs too unless SKIP_POST_DEPLOYMENT_MIGRATIONS is set) ordered by version; `schema_migrations(version
  * varchar primary key)` lists applied versions (`ar_internal_metadata` beside it). `execute` SQL is linted.
  * DDL runs in a transaction unless the class calls `disable_ddl_transaction!`.
  */
@@ -18,9 +19,15 @@ export const rails: ToolAdapter = {
   },
   async list(directory, cwd) {
     const files: MigrationFile[] = []
-    for (const name of await listFiles(directory, FILE)) {
+    const dirs = [directory]
+    const postMigrate = path.join(path.dirname(directory), 'post_migrate')
+    if (path.basename(directory) === 'migrate' && (await exists(postMigrate))) dirs.push(postMigrate)
+    const names = (
+      await Promise.all(dirs.map(async dir => (await listFiles(dir, FILE)).map(name => ({ dir, name }))))
+    ).flat()
+    for (const { dir, name } of names) {
       const match = FILE.exec(name)!
-      const { text, file } = await readMigration(cwd, path.join(directory, name))
+      const { text, file } = await readMigration(cwd, path.join(dir, name))
       files.push({
         id: match[1]!,
         name: name.replace(/\.rb$/, ''),

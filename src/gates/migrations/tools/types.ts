@@ -1,4 +1,5 @@
 import type { TransactionMode } from '../lint/check.js'
+import type { RuleId } from '../lint/rules.js'
 
 export const TOOL_NAMES = [
   'prisma',
@@ -65,14 +66,36 @@ export interface HistoryTable {
   columns: string[]
 }
 
+/** Something the tool itself would refuse or silently skip, found while listing (duplicate version, misnamed file). */
+export interface ToolIssue {
+  rule: RuleId
+  message: string
+  file?: string
+  line?: number
+}
+
+/** A database the migrations are written for other than PostgreSQL, and where that is said. */
+export interface ForeignDialect {
+  dialect: string
+  file: string
+  line: number
+}
+
 export interface ToolAdapter {
   name: ToolName
   /** Where the tool keeps migrations by default, relative to the working directory. */
   defaultDirs: string[]
   /** How surely a directory holds this tool's migrations: 0 not at all, 1 plausible, 2 by content, 3 by layout. */
   detect(directory: string): Promise<number>
-  /** The migrations in the tool's own order. `display` is the directory as shown to users. */
-  list(directory: string, cwd: string): Promise<MigrationFile[]>
+  /**
+   * The migrations in the tool's own order. Files the tool would ignore or refuse (misnamed, duplicate
+   * version) are reported into `issues`, never dropped silently.
+   */
+  list(directory: string, cwd: string, issues: ToolIssue[]): Promise<MigrationFile[]>
+  /** The database the project's own configuration names when it is not PostgreSQL (Prisma, drizzle). */
+  foreignDialect?(directory: string, cwd: string): Promise<ForeignDialect | undefined>
+  /** Checks of the whole set the tool makes before it runs anything (Alembic: a single head). */
+  validate?(files: MigrationFile[]): ToolIssue[]
   table: HistoryTable
   /** SELECT on the (quoted, qualified) history table; column names as in `table.columns`. */
   select(qualifiedTable: string): string
