@@ -6,6 +6,12 @@
  * Built on node:http/https with keep-alive agents rather than fetch(): on a busy 2-core runner undici's
  * fetch costs about 0.5–1 ms of CPU per request, which is most of the time of a 300-operation contract
  * check against a fast service (bench/contract.mjs, part b).
+ *
+ * Bounded: one deadline covers connecting, a silent socket and the whole body; the body is read up to
+ * `maxBodyBytes` counted after decompression (a 2 MB gzip bomb is stopped at the limit, not at 1.5 GB).
+ * Proxies: HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured through Node's own agent support (`proxyEnv`,
+ * Node ≥ 24.5, the action's runtime), which costs no start-up time, unlike loading undici's
+ * EnvHttpProxyAgent. Redirects are never followed: requests go only to the hosts the user named.
  */
 import * as http from 'node:http'
 import * as https from 'node:https'
@@ -18,7 +24,12 @@ export interface HttpRequest {
   body?: string
   /** Covers the whole exchange: connecting, the response headers and the whole body. */
   timeoutMs: number
+  /** The most body bytes read (after decompression); a longer body is a failure. Default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number
 }
+
+/** 10 MB: far above any health or metrics answer, and above the OpenAPI responses a contract check reads. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 
 /** Response headers, read by name (case-insensitive); repeated headers are joined with `, `, as fetch() does. */
 export interface ResponseHeaders {
@@ -35,7 +46,7 @@ export interface HttpResponse {
 
 export interface HttpFailure {
   ok: false
-  kind: 'timeout' | 'connection'
+  kind: 'timeout' | 'connection' | 'body-too-large'
   /** One line, safe to show: no headers, no body. */
   message: string
   durationMs: number
@@ -49,10 +60,13 @@ export type HttpClient = (url: string | URL, request: HttpRequest) => Promise<Ht
  * Node's agent drops an idle socket before the server's `Keep-Alive: timeout` hint runs out, so a request
  * is not sent on a socket the server is closing; nothing is retried (a reset is a failed request, as with fetch).
  */
-export function createHttpClient(options: { ca?: string | Buffer } = {}): HttpClient {
+export function createHttpClient(
+  options: { ca?: string | Buffer; env?: Record<string, string | undefined> } = {}
+): HttpClient {
+  const proxy = proxyOptions(options.env ?? process.env)
   const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true, ...(options.ca ? { ca: options.ca } : {}) })
+    'http:': new http.Agent({ keepAlive: true, ...proxy }),
+    'https:': new https.Agent({ keepAlive: true, ...proxy, ...(options.ca ? { ca: options.ca } : {}) })
   }
   return async (url, request) => {
     const started = performance.now()
@@ -68,9 +82,35 @@ export function createHttpClient(options: { ca?: string | Buffer } = {}): HttpCl
     const outcome = await exchange(target, request, agent)
     if (outcome.ok) return { ...outcome, durationMs: performance.now() - started }
     if (outcome.timedOut) return failure('timeout', `no answer within ${request.timeoutMs}ms`)
+    if (outcome.code === BODY_TOO_LARGE) return failure('body-too-large', outcome.message)
     return failure('connection', `connection failed (${describeError(outcome)})`)
   }
 }
+
+/** Whether this Node's agents read HTTP(S)_PROXY / NO_PROXY from `proxyEnv` (24.5+, 22.21+ on 22). */
+export function nodeSupportsProxyEnv(version = process.versions.node): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number)
+  return major > 24 || (major === 24 && minor >= 5) || (major === 22 && minor >= 21)
+}
+
+/** The agent options that route through the proxy the environment names, if any. */
+function proxyOptions(env: Record<string, string | undefined>): {
+  proxyEnv?: Record<string, string | undefined>
+} {
+  const names = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']
+  if (!names.some(name => env[name])) return {}
+  return nodeSupportsProxyEnv()
+    ? {
+        proxyEnv: {
+          HTTP_PROXY: env.HTTP_PROXY ?? env.http_proxy,
+          HTTPS_PROXY: env.HTTPS_PROXY ?? env.https_proxy,
+          NO_PROXY: env.NO_PROXY ?? env.no_proxy
+        }
+      }
+    : {}
+}
+
+const BODY_TOO_LARGE = 'DEPLOY_GATES_BODY_TOO_LARGE'
 
 let shared: HttpClient | undefined
 
@@ -112,7 +152,7 @@ function exchange(target: URL, request: HttpRequest, agent: http.Agent): Promise
       const headers = requestHeaders(request)
       const send = target.protocol === 'https:' ? https.request : http.request
       req = send(target, { method: (request.method ?? 'GET').toUpperCase(), headers, agent }, res => {
-        readBody(res)
+        readBody(res, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
           .then(body =>
             settle({ ok: true, status: res.statusCode ?? 0, headers: headerReader(res.rawHeaders), body })
           )
@@ -140,8 +180,11 @@ function requestHeaders(request: HttpRequest): Record<string, string> {
   return headers
 }
 
-/** The body as UTF-8 text (BOM dropped, as fetch's text() does), decompressed when the server compressed it. */
-async function readBody(res: http.IncomingMessage): Promise<string> {
+/**
+ * The body as UTF-8 text (BOM dropped, as fetch's text() does), decompressed when the server compressed it,
+ * and at most `maxBytes` long: past that the socket is destroyed and the request fails.
+ */
+async function readBody(res: http.IncomingMessage, maxBytes: number): Promise<string> {
   const encoding = res.headers['content-encoding']?.trim().toLowerCase()
   const decoder =
     encoding === 'gzip' || encoding === 'x-gzip'
@@ -156,10 +199,35 @@ async function readBody(res: http.IncomingMessage): Promise<string> {
     res.on('error', error => decoder.destroy(error))
     stream = res.pipe(decoder)
   }
+  const tooLarge = () => {
+    const error = new Error(
+      `response body larger than the ${formatBytes(maxBytes)} limit`
+    ) as NodeJS.ErrnoException
+    error.code = BODY_TOO_LARGE
+    return error
+  }
+  const declared = Number(res.headers['content-length'])
+  if (!decoder && Number.isFinite(declared) && declared > maxBytes) {
+    res.destroy()
+    throw tooLarge()
+  }
   const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  let length = 0
+  for await (const chunk of stream) {
+    length += (chunk as Buffer).length
+    if (length > maxBytes) {
+      res.destroy()
+      decoder?.destroy()
+      throw tooLarge()
+    }
+    chunks.push(chunk as Buffer)
+  }
   const text = Buffer.concat(chunks).toString('utf8')
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${+(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
 
 /** Reads the raw name/value pairs on demand: a check reads two or three headers, so no map is built. */
