@@ -57,6 +57,18 @@ export const commonInputs = defineInputs({
     kind: 'path',
     default: '',
     description: 'Also write a JUnit XML report to this path (one test case per check). Empty: none.'
+  },
+  'allow-paths': {
+    kind: 'list',
+    default: '',
+    description:
+      'Directories outside the workspace whose files the gate may read (input files, `$ref` targets), one a line or comma-separated. Empty: only files whose real path (symbolic links resolved) is inside the workspace are read.'
+  },
+  'max-file-size': {
+    kind: 'string',
+    default: '',
+    description:
+      'Size limit of every input file, e.g. `80MB` or `512KB`. Empty: the default per kind of file (1 MB for env files, schemas and configs, 5 MB for migrations, 50 MB for API descriptions, 20 MB otherwise).'
   }
 })
 
