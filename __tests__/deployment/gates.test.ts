@@ -6,8 +6,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { deploymentGate } from '../../src/gates/deployment/index.js'
 import { metricsGate } from '../../src/gates/metrics/index.js'
-import { expandTemplate, rollbackGate } from '../../src/gates/rollback/index.js'
-import { UserError } from '../../src/errors.js'
+import { rollbackGate } from '../../src/gates/rollback/index.js'
+import { InputError, UserError } from '../../src/errors.js'
 import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
 import type { Gate, GateIO, GateResult } from '../../src/types.js'
 import { startGitHubApi, type GitHubApi } from '../helpers/github-api.js'
@@ -131,11 +131,11 @@ describe('gate: deployment', () => {
   it('turns API errors into one line that says what to fix', async () => {
     await expect(run(deploymentGate, { 'deployment-id': '999999', state: 'success' })).rejects.toThrow(
       new UserError(
-        'GitHub API: reading deployment 999999 failed: 404 Not Found: the repository or deployment does not exist, or the token cannot see it'
+        'GitHub API: reading deployment 999999 failed: 404 Not Found: the repository or resource does not exist, or the token cannot see it'
       )
     )
     await expect(run(deploymentGate, { ref: 'no-such-ref' })).rejects.toThrow(
-      'GitHub API: creating a deployment of no-such-ref to production failed: 422 No ref found for: no-such-ref: check the ref and environment'
+      'GitHub API: creating a deployment of no-such-ref to production failed: 422 No ref found for: no-such-ref'
     )
     await expect(run(deploymentGate, { 'github-token': 'wrong' })).rejects.toThrow(
       'failed: 401 Bad credentials: the token is invalid or expired'
@@ -206,7 +206,7 @@ describe('gate: rollback', () => {
     seed([['success'], ...Array(130).fill(['failure'])])
     const result = await run(rollbackGate, {})
     expect(result.findings.map(f => f.message)).toEqual([
-      'no earlier successful deployment of production to roll back to (searched the 100 deployments before the current one)'
+      'no earlier good deployment of production to roll back to (stopped by the limit of 100 candidates whose statuses are read)'
     ])
     expect(api.requests.filter(r => r.path.endsWith('/statuses'))).toHaveLength(100)
   })
@@ -235,7 +235,7 @@ describe('gate: rollback', () => {
       [
         'nothing-to-roll-back-to',
         'error',
-        'no earlier successful deployment of production to roll back to (searched 2 earlier deployment(s))'
+        'no earlier good deployment of production to roll back to (searched 2 earlier deployment(s), 2 with statuses)'
       ]
     ])
     expect(result.outputs).toEqual({})
@@ -259,14 +259,20 @@ describe('gate: rollback', () => {
       expect(ok.findings).toEqual([])
       const gone = await run(rollbackGate, { 'artifact-check': template(missing.url) })
       const expectedUrl = `${missing.url.replace('/healthz', '')}/v2/app/manifests/registry/app@sha256:0000?ref=v1.0`
-      expect(gone.findings.map(f => [f.rule, f.message])).toEqual([
+      expect(gone.findings.map(f => [f.rule, f.severity, f.message])).toEqual([
         [
-          'artifact-missing',
-          `the artifact of deployment ${deployments[0]!.id} (v1.0) may be gone: ${expectedUrl} answered 404, expected 2xx`
+          'artifact-gone',
+          'notice',
+          `the artifact of deployment ${deployments[0]!.id} (v1.0) is gone (${expectedUrl} answered 404); trying the next good deployment`
+        ],
+        [
+          'nothing-to-roll-back-to',
+          'error',
+          'no earlier good deployment of production to roll back to (searched 1 earlier deployment(s), 1 with statuses)'
         ]
       ])
-      expect(() => expandTemplate('https://r/{digest}', deployments[0] as never)).toThrow(
-        "input 'artifact-check': unknown placeholder {digest}; use {sha}, {ref} or {payload.<key>}"
+      await expect(run(rollbackGate, { 'artifact-check': 'https://r/{digest}' })).rejects.toThrow(
+        new InputError('--artifact-check: unknown placeholder {digest}; use {sha}, {ref} or {payload.<key>}')
       )
     } finally {
       await missing.close()
@@ -345,8 +351,14 @@ describe('gate: metrics', () => {
       'deployment-frequency': String(Math.round((5 / 90) * 1000) / 1000),
       'lead-time-hours': '6',
       'change-failure-rate': String(Math.round((2 / 6) * 10_000) / 10_000),
-      'time-to-restore-hours': '2'
+      'time-to-restore-hours': '2',
+      'deployments-analysed': '8',
+      'analysed-since': new Date(result.outputs['analysed-since']!).toISOString(),
+      sampled: 'false',
+      'drill-time-to-restore-hours': '',
+      'days-since-drill': ''
     })
+    expect(Date.parse(result.outputs['analysed-since']!)).toBeCloseTo(now - 90 * DAY, -4)
     expect(result.scope).toBe('production: 8 deployments in 90 days (6 changes, 2 rollbacks)')
     expect(sectionMarkdown(result.sections[0]!)).toContain(
       '| Change failure rate | 33.3% (2 of 6) | 🟡 medium |'
@@ -370,7 +382,12 @@ describe('gate: metrics', () => {
       'deployment-frequency': '0',
       'lead-time-hours': '',
       'change-failure-rate': '',
-      'time-to-restore-hours': ''
+      'time-to-restore-hours': '',
+      'deployments-analysed': '0',
+      'analysed-since': expect.any(String),
+      sampled: 'false',
+      'drill-time-to-restore-hours': '',
+      'days-since-drill': ''
     })
   })
 })

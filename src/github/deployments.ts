@@ -1,10 +1,13 @@
-import { getOctokit } from '@actions/github'
 import { InputError, UserError } from '../errors.js'
+import { getDuration } from '../inputs.js'
 import type { CommonInputs, GateIO, InputSource } from '../types.js'
+import { createGitHubClient, DEFAULT_API_TIMEOUT_MS, type GitHubClient } from './client.js'
 
 /**
- * GitHub's Deployments API, shared by the deployment, rollback and metrics gates: every call has a timeout,
- * lists are paginated with hard page caps, and API errors become one-line UserErrors that say what to fix.
+ * GitHub's Deployments API, shared by the deployment, rollback and metrics gates, over the one GitHub client
+ * (src/github/client.ts): timeouts, retries, rate limits. Lists are paged explicitly, every page is checked to
+ * be the JSON GitHub sends, and each deployment is checked before a gate reads it: one without a commit SHA is
+ * reported as skipped, never read as `undefined`.
  */
 
 export type DeploymentState =
@@ -15,9 +18,17 @@ export interface Deployment {
   sha: string
   ref: string
   environment: string
-  payload: unknown
+  /** Always an object here: a JSON-string payload is parsed; anything else is `{}` with `payloadProblem` set. */
+  payload: Record<string, unknown>
+  /** Why the stored payload could not be read as an object (a gate that needs it skips the deployment). */
+  payloadProblem?: string
   description: string | null
   created_at: string
+}
+
+export interface SkippedDeployment {
+  id: number | undefined
+  reason: string
 }
 
 export interface DeploymentStatus {
@@ -45,25 +56,50 @@ export interface CreateStatus {
   environment: string
 }
 
-/** One API call's ceiling: a stalled GitHub never stalls the gate. */
-export const API_TIMEOUT_MS = 30_000
+export interface DeploymentPage {
+  deployments: Deployment[]
+  /** Entries of this page that are not usable deployments (no SHA, no id, no date). */
+  skipped: SkippedDeployment[]
+  page: number
+  /** GitHub linked a further page. */
+  hasNext: boolean
+}
+
+export type CommitTime = { time: string } | { missing: string }
+
+/** @deprecated name kept for callers; the timeout is the client's (input `api-timeout`). */
+export const API_TIMEOUT_MS = DEFAULT_API_TIMEOUT_MS
 export const PER_PAGE = 100
+/** Statuses read per deployment (GitHub lists them newest first). */
+const STATUS_PAGES = 3
 
 export interface DeploymentsClient {
   repository: string
+  github: GitHubClient
   create(request: CreateDeployment): Promise<Deployment>
   createStatus(deploymentId: number, request: CreateStatus): Promise<DeploymentStatus>
   getDeployment(deploymentId: number): Promise<Deployment>
   /** Newest first, at most `maxPages` pages of 100. */
-  listDeployments(environment: string, maxPages: number): AsyncGenerator<Deployment[]>
-  /** Newest first (the first is the deployment's current state); the latest 100. */
+  listDeployments(environment: string, maxPages: number): AsyncGenerator<DeploymentPage>
+  /** Newest first (the first is the deployment's current state), up to 300. */
   listStatuses(deploymentId: number): Promise<DeploymentStatus[]>
-  /** The committer date of a commit (ISO 8601), for lead time. */
-  commitTime(sha: string): Promise<string | undefined>
+  /** The committer date of a commit (ISO 8601), for lead time; `missing` when GitHub no longer has it. */
+  commitTime(sha: string): Promise<CommitTime>
 }
 
-/** The token for the Deployments API, or an InputError saying how to provide one. */
-export function requireToken(source: InputSource, common: CommonInputs, io: GateIO, why: string): string {
+/** What the deployment, rollback and metrics gates need to reach GitHub. */
+export interface GitHubAccess {
+  token: string
+  timeoutMs: number
+}
+
+/** The token and API timeout for the Deployments API, or an InputError saying how to provide them. */
+export function requireToken(
+  source: InputSource,
+  common: CommonInputs,
+  io: GateIO,
+  why: string
+): GitHubAccess {
   const token = common.githubToken || io.github.token
   if (!token) {
     throw new InputError(
@@ -73,62 +109,109 @@ export function requireToken(source: InputSource, common: CommonInputs, io: Gate
   if (!/^[^/\s]+\/[^/\s]+$/.test(io.github.repository)) {
     throw new InputError('GITHUB_REPOSITORY must name the repository as owner/name')
   }
-  return token
+  const timeoutMs = getDuration(source, 'api-timeout', `${DEFAULT_API_TIMEOUT_MS / 1000}s`)
+  if (timeoutMs <= 0) throw new InputError(`${source.describe('api-timeout')} must be longer than 0`)
+  return { token, timeoutMs }
 }
 
-export function deploymentsClient(io: GateIO, token: string): DeploymentsClient {
-  const [owner, repo] = io.github.repository.split('/') as [string, string]
-  const octokit = getOctokit(token, { baseUrl: io.github.apiUrl })
-  // Keeps @actions/github's request options (proxy-aware fetch) and adds a deadline to each request.
-  octokit.hook.wrap('request', (request, options) =>
-    request({ ...options, request: { ...options.request, signal: AbortSignal.timeout(API_TIMEOUT_MS) } })
-  )
-  // Octokit hands back the raw text when a 2xx body is not JSON (a proxy's HTML page, a truncated answer);
-  // reading fields of it would report `undefined` as a success, so the shape is checked before use.
-  const call = async <T>(
-    what: string,
-    shape: 'object' | 'array',
-    fn: () => Promise<{ data: unknown }>
-  ): Promise<T> => {
-    let data: unknown
+const SHA = /^[0-9a-f]{40}$/i
+
+/** A deployment as the API sent it, checked field by field; a reason when it cannot be used. */
+export function readDeployment(raw: unknown): Deployment | SkippedDeployment {
+  const entry = (raw ?? {}) as Record<string, unknown>
+  const id = typeof entry.id === 'number' && Number.isSafeInteger(entry.id) ? entry.id : undefined
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { id: undefined, reason: 'the entry is not an object' }
+  if (id === undefined) return { id, reason: 'it has no numeric id' }
+  if (typeof entry.sha !== 'string' || !SHA.test(entry.sha)) return { id, reason: 'it has no commit SHA' }
+  if (typeof entry.created_at !== 'string' || Number.isNaN(Date.parse(entry.created_at)))
+    return { id, reason: 'it has no creation time' }
+  let payload: Record<string, unknown> = {}
+  let payloadProblem: string | undefined
+  let value = entry.payload
+  if (typeof value === 'string' && value.trim() !== '') {
+    // A payload created as a JSON string is stored as that string.
     try {
-      data = (await fn()).data
-    } catch (error) {
-      throw new UserError(`GitHub API: ${what} failed: ${describeApiError(error)}`)
+      value = JSON.parse(value) as unknown
+    } catch {
+      payloadProblem = 'its payload is a string that is not JSON'
     }
-    const fits = shape === 'array' ? Array.isArray(data) : typeof data === 'object' && data !== null
-    if (!fits) throw new UserError(`GitHub API: ${what} failed: ${NOT_JSON}`)
-    return data as T
+  }
+  if (payloadProblem === undefined) {
+    if (value === null || value === undefined || value === '') payload = {}
+    else if (typeof value === 'object' && !Array.isArray(value)) payload = value as Record<string, unknown>
+    else
+      payloadProblem = `its payload is ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not an object`
+  }
+  return {
+    id,
+    sha: entry.sha.toLowerCase(),
+    ref: typeof entry.ref === 'string' ? entry.ref : entry.sha,
+    environment: typeof entry.environment === 'string' ? entry.environment : '',
+    payload,
+    ...(payloadProblem ? { payloadProblem } : {}),
+    description: typeof entry.description === 'string' ? entry.description : null,
+    created_at: entry.created_at
+  }
+}
+
+const isSkipped = (value: Deployment | SkippedDeployment): value is SkippedDeployment => 'reason' in value
+
+const STATES = new Set(['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'])
+
+function readStatus(raw: unknown): DeploymentStatus | undefined {
+  const entry = (raw ?? {}) as Record<string, unknown>
+  if (typeof entry.state !== 'string' || !STATES.has(entry.state)) return undefined
+  if (typeof entry.created_at !== 'string' || Number.isNaN(Date.parse(entry.created_at))) return undefined
+  return entry as unknown as DeploymentStatus
+}
+
+export function deploymentsClient(io: GateIO, access: GitHubAccess): DeploymentsClient {
+  const [owner, repo] = io.github.repository.split('/') as [string, string]
+  const github = createGitHubClient({
+    token: access.token,
+    apiUrl: io.github.apiUrl,
+    timeoutMs: access.timeoutMs,
+    log: io.log
+  })
+  const usable = (what: string, raw: unknown): Deployment => {
+    const deployment = readDeployment(raw)
+    if (isSkipped(deployment))
+      throw new UserError(`GitHub API: ${what}: the answer is not a usable deployment (${deployment.reason})`)
+    return deployment
   }
 
   return {
     repository: io.github.repository,
+    github,
     async create({ ref, environment, payload, description, productionEnvironment }) {
-      const data = await call<Deployment & { message?: string }>(
-        `creating a deployment of ${ref} to ${environment}`,
-        'object',
-        () =>
-          octokit.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref,
-            environment,
-            payload,
-            description,
-            auto_merge: false,
-            required_contexts: [],
-            production_environment: productionEnvironment,
-            transient_environment: false
-          })
+      const what = `creating a deployment of ${ref} to ${environment}`
+      const data = await github.json<{ id?: unknown; message?: string }>(
+        what,
+        'POST /repos/{owner}/{repo}/deployments',
+        {
+          owner,
+          repo,
+          ref,
+          environment,
+          payload,
+          description,
+          auto_merge: false,
+          required_contexts: [],
+          production_environment: productionEnvironment,
+          transient_environment: false
+        }
       )
       // A 202 carries a message instead of a deployment (only with auto_merge, which is off); never accept it silently.
       if (typeof data.id !== 'number')
         throw new UserError(`GitHub API: no deployment was created: ${data.message ?? 'unknown reason'}`)
-      return data
+      return usable(what, data)
     },
     createStatus(deploymentId, { state, environmentUrl, logUrl, description, environment }) {
-      return call(`setting deployment ${deploymentId} to ${state}`, 'object', () =>
-        octokit.rest.repos.createDeploymentStatus({
+      return github.json(
+        `setting deployment ${deploymentId} to ${state}`,
+        'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+        {
           owner,
           repo,
           deployment_id: deploymentId,
@@ -137,88 +220,104 @@ export function deploymentsClient(io: GateIO, token: string): DeploymentsClient 
           ...(environmentUrl ? { environment_url: environmentUrl } : {}),
           ...(logUrl ? { log_url: logUrl } : {}),
           ...(description ? { description: description.slice(0, 140) } : {})
-        })
+        }
       )
     },
-    getDeployment(deploymentId) {
-      return call(`reading deployment ${deploymentId}`, 'object', () =>
-        octokit.rest.repos.getDeployment({ owner, repo, deployment_id: deploymentId })
+    async getDeployment(deploymentId) {
+      const what = `reading deployment ${deploymentId}`
+      return usable(
+        what,
+        await github.json(what, 'GET /repos/{owner}/{repo}/deployments/{deployment_id}', {
+          owner,
+          repo,
+          deployment_id: deploymentId
+        })
       )
     },
     async *listDeployments(environment, maxPages) {
-      const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-        owner,
-        repo,
-        environment,
-        per_page: PER_PAGE
-      })
-      let count = 0
-      const iterator = pages[Symbol.asyncIterator]()
-      while (count < maxPages) {
-        const page = await call<IteratorResult<{ data: Deployment[] }>>(
-          `listing deployments of ${environment}`,
-          'object',
-          async () => ({
-            data: await iterator.next()
-          })
-        )
-        if (page.done) return
-        if (!Array.isArray(page.value.data))
-          throw new UserError(`GitHub API: listing deployments of ${environment} failed: ${NOT_JSON}`)
-        count++
-        yield page.value.data
+      const pages = github.pages<unknown>(
+        `listing deployments of ${environment}`,
+        'GET /repos/{owner}/{repo}/deployments',
+        { owner, repo, environment },
+        maxPages
+      )
+      for await (const { items, page, hasNext } of pages) {
+        const deployments: Deployment[] = []
+        const skipped: SkippedDeployment[] = []
+        for (const item of items) {
+          const read = readDeployment(item)
+          if (isSkipped(read)) skipped.push(read)
+          else deployments.push(read)
+        }
+        yield { deployments, skipped, page, hasNext }
       }
     },
-    listStatuses(deploymentId) {
-      return call(`listing the statuses of deployment ${deploymentId}`, 'array', () =>
-        octokit.rest.repos.listDeploymentStatuses({
-          owner,
-          repo,
-          deployment_id: deploymentId,
-          per_page: PER_PAGE
-        })
-      )
+    async listStatuses(deploymentId) {
+      const statuses: DeploymentStatus[] = []
+      const what = `listing the statuses of deployment ${deploymentId}`
+      for await (const { items } of github.pages<unknown>(
+        what,
+        'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+        { owner, repo, deployment_id: deploymentId },
+        STATUS_PAGES
+      )) {
+        for (const item of items) {
+          const status = readStatus(item)
+          if (!status)
+            throw new UserError(`GitHub API: ${what}: an entry has no valid state or creation time`)
+          statuses.push(status)
+        }
+      }
+      return statuses
     },
     async commitTime(sha) {
-      const data = await call<{ commit?: { committer?: { date?: string }; author?: { date?: string } } }>(
-        `reading commit ${sha.slice(0, 12)}`,
-        'object',
-        () => octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 })
-      )
-      return data.commit?.committer?.date ?? data.commit?.author?.date
+      try {
+        const data = await github.json<{
+          commit?: { committer?: { date?: string }; author?: { date?: string } }
+        }>(`reading commit ${sha.slice(0, 12)}`, 'GET /repos/{owner}/{repo}/commits/{ref}', {
+          owner,
+          repo,
+          ref: sha,
+          per_page: 1
+        })
+        const time = data.commit?.committer?.date ?? data.commit?.author?.date
+        return time && !Number.isNaN(Date.parse(time)) ? { time } : { missing: 'the commit has no date' }
+      } catch (error) {
+        // 422 "No commit found for SHA": force-pushed away or in a deleted fork. The deployment still counts.
+        if (error instanceof UserError && /: 422 /.test(error.message))
+          return { missing: 'GitHub no longer has the commit' }
+        if (error instanceof UserError && /: 404 /.test(error.message))
+          return { missing: 'GitHub no longer has the commit' }
+        throw error
+      }
     }
   }
 }
 
-const API_DESCRIPTION = 'the GitHub API (GITHUB_API_URL)'
-const NOT_JSON = 'the answer is not the JSON the GitHub API sends (check GITHUB_API_URL and any proxy)'
+/** The GitHub environment the deployment, rollback and metrics gates work on (input `environment`). */
+export function getEnvironment(source: InputSource): string {
+  return source.get('environment') ?? 'production'
+}
 
-function describeApiError(error: unknown): string {
-  const status = (error as { status?: number }).status
-  // The paginator reads fields of the body before the caller sees it: a non-JSON page fails in there.
-  if (status === undefined && error instanceof TypeError && !/fetch failed/i.test(error.message))
-    return NOT_JSON
-  const message =
-    (error as { response?: { data?: { message?: string } } }).response?.data?.message ??
-    (error as Error)?.message
-  if ((error as Error)?.name === 'TimeoutError' || /aborted|timeout/i.test(String(message))) {
-    return `no answer within ${API_TIMEOUT_MS / 1000}s`
-  }
-  // Octokit reports a request that got no answer (refused, DNS, reset) as a 500 without a response.
-  if (status === 500 && (error as { response?: unknown }).response === undefined)
-    return `no answer from ${API_DESCRIPTION}: ${message}`
-  switch (status) {
-    case 401:
-      return `401 ${message ?? 'Bad credentials'}: the token is invalid or expired`
-    case 403:
-      return `403 ${message ?? 'Forbidden'}: give the job \`permissions: deployments: write\` (or read, for rollback and metrics)`
-    case 404:
-      return `404 ${message ?? 'Not Found'}: the repository or deployment does not exist, or the token cannot see it`
-    case 409:
-      return `409 ${message ?? 'Conflict'}`
-    case 422:
-      return `422 ${message ?? 'Validation Failed'}: check the ref and environment`
-    default:
-      return status ? `${status} ${message ?? ''}`.trim() : String(message)
-  }
+/** The deployment a rollback reverted (`payload.rollback_of`, a number or a numeric string). */
+export function rollbackOf(deployment: Deployment): number | undefined {
+  const value = deployment.payload.rollback_of
+  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined
+}
+
+/** A rollback drill's deployment (`payload.drill: true`, see docs/gates/rollback.md): never a real release event. */
+export function isDrill(deployment: Deployment): boolean {
+  return deployment.payload.drill === true
+}
+
+/**
+ * What a deployment's statuses say, from every state it reached (GitHub lists them newest first): the newest
+ * decisive state (success, failure, error) decides. `success` → `inactive` is a good release superseded by a
+ * later one; `success` → `failure` → `inactive` failed after all.
+ */
+export function releaseOutcome(statuses: readonly DeploymentStatus[]): 'good' | 'failed' | 'unfinished' {
+  const decisive = statuses.find(s => s.state === 'success' || s.state === 'failure' || s.state === 'error')
+  if (!decisive) return 'unfinished'
+  return decisive.state === 'success' ? 'good' : 'failed'
 }

@@ -1,19 +1,22 @@
 import { InputError } from '../../errors.js'
-import { getBoolean, getChoice, getInteger, getString, getUrl } from '../../inputs.js'
+import { getBoolean, getChoice, getInteger, getList, getString, parseHttpUrl } from '../../inputs.js'
 import type { Gate, GateIO, GateResult, InputSource } from '../../types.js'
 import {
   deploymentsClient,
+  getEnvironment,
   requireToken,
   type Deployment,
-  type DeploymentState
+  type DeploymentState,
+  type GitHubAccess
 } from '../../github/deployments.js'
+import { parseJsonInput } from './payload.js'
 
 /**
  * Records a deployment in GitHub's Deployments API and moves it through its states. Rollbacks go through the
  * same path with `payload.rollback_of`, which is how the metrics gate tells a rollback from a change.
  */
 export interface DeploymentConfig {
-  token: string
+  access: GitHubAccess
   environment: string
   ref: string
   payload: Record<string, unknown>
@@ -45,12 +48,10 @@ export const deploymentGate: Gate<DeploymentConfig> = {
   run: runDeployment
 }
 
-/** The environment the deployment, rollback and metrics gates work on. */
-export function getEnvironment(source: InputSource): string {
-  return getString(source, 'environment', 'production')
-}
+/** Environment names that are production unless `production-environment` says otherwise (case-insensitive). */
+export const DEFAULT_PRODUCTION_ENVIRONMENTS = ['production', 'prod']
 
-function parseDeploymentInputs(source: InputSource, token: string, io: GateIO): DeploymentConfig {
+function parseDeploymentInputs(source: InputSource, access: GitHubAccess, io: GateIO): DeploymentConfig {
   const environment = getEnvironment(source)
   const deploymentId =
     source.get('deployment-id') === undefined ? undefined : getInteger(source, 'deployment-id', 0, { min: 1 })
@@ -71,16 +72,25 @@ function parseDeploymentInputs(source: InputSource, token: string, io: GateIO): 
     io.github.repository && io.github.runId
       ? `${io.github.serverUrl}/${io.github.repository}/actions/runs/${io.github.runId}`
       : undefined
+  const productionNames = source.get('production-environments')
+    ? getList(source, 'production-environments')
+    : DEFAULT_PRODUCTION_ENVIRONMENTS
+  const isProductionName = productionNames.some(name => name.toLowerCase() === environment.toLowerCase())
+  const environmentUrl = source.get('environment-url')
+  // Validated, but sent as written: GitHub shows it as a link, and `new URL()` would rewrite it.
+  if (environmentUrl !== undefined) parseHttpUrl(environmentUrl, source.describe('environment-url'))
+  const logUrl = source.get('log-url')
+  if (logUrl !== undefined) parseHttpUrl(logUrl, source.describe('log-url'))
   return {
-    token,
+    access,
     environment,
     ref,
     payload: parsePayload(source),
     ...(deploymentId !== undefined ? { deploymentId } : {}),
     state: getChoice(source, 'state', STATES, 'in_progress'),
-    environmentUrl: getUrl(source, 'environment-url')?.href,
-    logUrl: getUrl(source, 'log-url')?.href ?? runUrl,
-    productionEnvironment: getBoolean(source, 'production-environment', /prod/i.test(environment)),
+    ...(environmentUrl !== undefined ? { environmentUrl } : {}),
+    ...((logUrl ?? runUrl) !== undefined ? { logUrl: logUrl ?? runUrl } : {}),
+    productionEnvironment: getBoolean(source, 'production-environment', isProductionName),
     ...(rollbackOf !== undefined ? { rollbackOf } : {})
   }
 }
@@ -88,12 +98,7 @@ function parseDeploymentInputs(source: InputSource, token: string, io: GateIO): 
 function parsePayload(source: InputSource): Record<string, unknown> {
   const text = source.get('payload')
   if (text === undefined) return {}
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    throw new InputError(`${source.describe('payload')} is not valid JSON: ${(error as Error).message}`)
-  }
+  const value = parseJsonInput(text, source.describe('payload'))
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(
       `${source.describe('payload')} must be a JSON object, e.g. {"artifact":"registry/app@sha256:…"}`
@@ -103,7 +108,7 @@ function parsePayload(source: InputSource): Record<string, unknown> {
 }
 
 async function runDeployment(config: DeploymentConfig, io: GateIO): Promise<GateResult> {
-  const client = deploymentsClient(io, config.token)
+  const client = deploymentsClient(io, config.access)
   let deployment: Deployment
   if (config.deploymentId === undefined) {
     const payload =

@@ -33,7 +33,7 @@ export const inputs = defineInputs({
   'environment-url': {
     kind: 'url',
     default: '',
-    description: 'URL of the deployed environment, shown on the deployment.'
+    description: 'URL of the deployed environment, shown on the deployment (sent exactly as written).'
   },
   'log-url': {
     kind: 'url',
@@ -43,12 +43,25 @@ export const inputs = defineInputs({
   'production-environment': {
     kind: 'boolean',
     default: '',
-    description: 'Mark the environment as production. Empty: true when its name contains `prod`.'
+    description:
+      'Mark the environment as production (`true`/`false`). Empty: true when the environment is one of `production-environments`.'
+  },
+  'production-environments': {
+    kind: 'list',
+    default: 'production, prod',
+    description:
+      'Environment names that are production (exact, case-insensitive; `preprod` is not `prod`), when `production-environment` is empty.'
   },
   'rollback-of': {
     kind: 'integer',
     default: '',
     description: 'Id of the deployment this one rolls back; recorded as `payload.rollback_of`.'
+  },
+  'api-timeout': {
+    kind: 'duration',
+    default: '30s',
+    description:
+      'Deadline of one GitHub API request (connect, headers and body; a 5xx or dropped connection is retried 3 times with backoff, a rate limit waits as GitHub asks).'
   }
 })
 

@@ -1,4 +1,6 @@
-import type { Deployment, DeploymentStatus } from '../../github/deployments.js'
+import { rollbackOf, type Deployment, type DeploymentStatus } from '../../github/deployments.js'
+
+export { rollbackOf }
 
 /**
  * The four DORA keys from deployment records. A *change* is a deployment that is not a rollback
@@ -67,12 +69,6 @@ export function median(values: readonly number[]): number | undefined {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
-export function rollbackOf(deployment: Deployment): number | undefined {
-  const value = (deployment.payload as { rollback_of?: unknown } | null)?.rollback_of
-  const id = typeof value === 'string' ? Number(value) : value
-  return typeof id === 'number' && Number.isInteger(id) ? id : undefined
 }
 
 const firstTime = (statuses: DeploymentStatus[], states: string[]) =>

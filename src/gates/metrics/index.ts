@@ -1,103 +1,92 @@
-import { getDuration } from '../../inputs.js'
+import { InputError } from '../../errors.js'
+import { getDuration, getInteger } from '../../inputs.js'
 import type { Finding, Gate, GateIO, GateResult, ResultBlock } from '../../types.js'
-import { deploymentsClient, requireToken, type Deployment } from '../../github/deployments.js'
-import { getEnvironment } from '../deployment/index.js'
-import { BUCKETS, computeDora, rollbackOf, type DoraMetrics, type History, type Level } from './dora.js'
+import {
+  deploymentsClient,
+  getEnvironment,
+  isDrill,
+  requireToken,
+  type GitHubAccess
+} from '../../github/deployments.js'
+import { catalog } from './catalog.js'
+import { drillReport, type DrillReport } from './drills.js'
+import { BUCKETS, computeDora, type DoraMetrics, type Level } from './dora.js'
+import { readHistory } from './history.js'
 
 export interface MetricsConfig {
-  token: string
+  access: GitHubAccess
   environment: string
   windowMs: number
+  /** Deployments read at most (one statuses call each, one commit call per distinct SHA). */
+  maxDeployments: number
 }
 
 const TITLE = 'Delivery metrics (DORA)'
-/** API budget: deployments pages, one statuses call per deployment, one commit call per distinct SHA. */
-export const LIMITS = { pages: 10, statusCalls: 300, commitCalls: 100, concurrency: 8 }
+const DAY = 86_400_000
+export const DEFAULT_MAX_DEPLOYMENTS = 1000
 
 export const metricsGate: Gate<MetricsConfig> = {
   name: 'metrics',
   title: TITLE,
-  parseInputs: (source, common, io) => ({
-    token: requireToken(source, common, io, 'to read deployments'),
-    environment: getEnvironment(source),
-    windowMs: getDuration(source, 'window', '90d')
-  }),
+  parseInputs: (source, common, io) => {
+    const windowMs = getDuration(source, 'window', '90d')
+    // A zero window has no days to divide by: every rate would be NaN.
+    if (windowMs <= 0) throw new InputError(`${source.describe('window')} must be longer than 0, e.g. 90d`)
+    return {
+      access: requireToken(source, common, io, 'to read deployments'),
+      environment: getEnvironment(source),
+      windowMs,
+      maxDeployments: getInteger(source, 'max-deployments', DEFAULT_MAX_DEPLOYMENTS, { min: 1, max: 100_000 })
+    }
+  },
   run: runMetrics
 }
 
-/** Runs `task` over `items` with at most `limit` in flight, keeping order. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>
-): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}
-
 async function runMetrics(config: MetricsConfig, io: GateIO): Promise<GateResult> {
-  const client = deploymentsClient(io, config.token)
+  const client = deploymentsClient(io, config.access)
   const until = io.now()
-  const since = until - config.windowMs
-  const deployments: Deployment[] = []
-  let truncated = false
-  // Newest first: stop at the first page that reaches past the window.
-  for await (const page of client.listDeployments(config.environment, LIMITS.pages)) {
-    deployments.push(...page.filter(d => Date.parse(d.created_at) >= since))
-    if (page.some(d => Date.parse(d.created_at) < since)) break
-  }
-  if (deployments.length > LIMITS.statusCalls) {
-    truncated = true
-    deployments.length = LIMITS.statusCalls
-  }
-  const statuses = await mapLimit(deployments, LIMITS.concurrency, d => client.listStatuses(d.id))
-
-  const shas = [
-    ...new Set(
-      deployments
-        .filter((d, i) => rollbackOf(d) === undefined && statuses[i]!.some(s => s.state === 'success'))
-        .map(d => d.sha)
-    )
-  ].slice(0, LIMITS.commitCalls)
-  const commitTimes = new Map<string, number>()
-  await mapLimit(shas, LIMITS.concurrency, async sha => {
-    const time = await client.commitTime(sha)
-    if (time) commitTimes.set(sha, Date.parse(time))
-  })
-
-  const histories: History[] = deployments.map((deployment, i) => ({
-    deployment,
-    statuses: statuses[i]!,
-    ...(commitTimes.has(deployment.sha) ? { commitTime: commitTimes.get(deployment.sha)! } : {})
-  }))
-  const metrics = computeDora(histories, since, until)
-  const days = Math.round(metrics.windowDays)
+  const windowSince = until - config.windowMs
+  const history = await readHistory(client, config.environment, windowSince, config.maxDeployments)
+  // Sampled: the figures cover what was read, from its oldest deployment on, not the whole window.
+  const since = history.sampledSince ?? windowSince
+  const changesAndRollbacks = history.histories.filter(h => !isDrill(h.deployment))
+  const metrics = computeDora(changesAndRollbacks, since, until)
+  const drills = drillReport(history.histories, until)
+  const days = round(metrics.windowDays, 1)
+  const windowDays = round(config.windowMs / DAY, 1)
 
   const findings: Finding[] = []
-  if (deployments.length === 0) {
-    findings.push({
-      rule: 'no-deployments',
-      severity: 'notice',
-      message: `no deployments of ${config.environment} were recorded in the last ${days} days`,
-      help: 'Record deployments with `gate: deployment` in the deploy workflow.'
-    })
+  if (history.histories.length === 0 && history.skipped.length === 0) {
+    findings.push(
+      catalog.finding('no-deployments', {
+        message: `no deployments of ${config.environment} were recorded in the last ${windowDays} days`
+      })
+    )
   }
-  if (truncated) {
-    findings.push({
-      rule: 'history-truncated',
-      severity: 'notice',
-      message: `only the newest ${LIMITS.statusCalls} deployments in the window were analysed`
-    })
+  if (history.sampledSince !== undefined) {
+    findings.push(
+      catalog.finding('history-sampled', {
+        message: `the window has more than max-deployments ${config.maxDeployments} deployments: the figures cover the newest ${history.histories.length}, from ${new Date(since).toISOString()} (${days} of ${windowDays} days)`
+      })
+    )
+  }
+  for (const skipped of history.skipped.slice(0, 5)) {
+    findings.push(
+      catalog.finding('deployment-skipped', {
+        message: `deployment ${skipped.id ?? '(no id)'} of ${config.environment} was left out: ${skipped.reason}`
+      })
+    )
+  }
+  if (history.missingCommits.size > 0) {
+    const [sha, why] = [...history.missingCommits][0]!
+    findings.push(
+      catalog.finding('commit-missing', {
+        message: `${history.missingCommits.size} deployed commit(s) have no time for lead time (${sha.slice(0, 12)}: ${why}); their deployments still count for frequency and failure rate`
+      })
+    )
   }
 
+  const analysed = history.histories.length
   return {
     gate: 'metrics',
     title: TITLE,
@@ -108,16 +97,74 @@ async function runMetrics(config: MetricsConfig, io: GateIO): Promise<GateResult
       'change-failure-rate':
         metrics.changeFailureRate === undefined ? '' : String(round(metrics.changeFailureRate, 4)),
       'time-to-restore-hours':
-        metrics.timeToRestoreHours === undefined ? '' : String(round(metrics.timeToRestoreHours, 2))
+        metrics.timeToRestoreHours === undefined ? '' : String(round(metrics.timeToRestoreHours, 2)),
+      'deployments-analysed': String(analysed),
+      'analysed-since': new Date(since).toISOString(),
+      sampled: String(history.sampledSince !== undefined),
+      'drill-time-to-restore-hours':
+        drills.last?.restoreHours === undefined ? '' : String(round(drills.last.restoreHours, 2)),
+      'days-since-drill': drills.last === undefined ? '' : String(round(drills.last.daysSince, 1))
     },
     sections: [
       { heading: `Four keys: ${config.environment}, last ${days} days`, blocks: keysTable(metrics) },
-      { heading: 'Deployments per week', blocks: weeklyChart(metrics) }
+      { heading: 'Deployments per week', blocks: weeklyChart(metrics) },
+      { heading: 'Rollback drills', blocks: drillBlocks(drills) },
+      { heading: 'What was analysed', blocks: analysedBlocks(config, history, since, until) }
     ],
-    scope: `${config.environment}: ${deployments.length} deployments in ${days} days (${metrics.changes} changes, ${metrics.rollbacks} rollbacks)`,
+    scope: `${config.environment}: ${analysed} deployments in ${days === windowDays ? `${days} days` : `${days} of ${windowDays} days (sampled)`} (${metrics.changes} changes, ${metrics.rollbacks} rollbacks${drills.drills ? `, ${drills.drills} drill deployments` : ''})`,
     secrets: [],
-    data: { metrics }
+    data: { metrics, drills, sampled: history.sampledSince !== undefined, calls: history.calls }
   }
+}
+
+function drillBlocks(drills: DrillReport): ResultBlock[] {
+  if (!drills.last)
+    return [{ kind: 'text', text: 'No rollback drill in the window (payload `drill: true`).' }]
+  return [
+    {
+      kind: 'key-value',
+      pairs: [
+        ['Last drill', `deployment ${drills.last.id}, ${new Date(drills.last.createdAt).toISOString()}`],
+        ['Days since the last drill', String(round(drills.last.daysSince, 1))],
+        [
+          'Time to restore in the last drill',
+          drills.last.restoreHours === undefined
+            ? 'the drill rollback never reached success'
+            : hours(drills.last.restoreHours)
+        ],
+        ['Drill deployments in the window (not in the four keys)', String(drills.drills)]
+      ]
+    }
+  ]
+}
+
+function analysedBlocks(
+  config: MetricsConfig,
+  history: Awaited<ReturnType<typeof readHistory>>,
+  since: number,
+  until: number
+): ResultBlock[] {
+  return [
+    {
+      kind: 'key-value',
+      pairs: [
+        ['Deployments analysed', String(history.histories.length)],
+        ['From', new Date(since).toISOString()],
+        ['To', new Date(until).toISOString()],
+        [
+          'Sampled',
+          history.sampledSince === undefined
+            ? 'no: every deployment of the window'
+            : `yes: the newest ${history.histories.length} (max-deployments ${config.maxDeployments})`
+        ],
+        ['Records left out', String(history.skipped.length)],
+        [
+          'API calls',
+          `${history.calls.pages} deployment pages, ${history.calls.statuses} status lists, ${history.calls.commits} commits`
+        ]
+      ]
+    }
+  ]
 }
 
 const LEVEL_LABEL: Record<Level, string> = {

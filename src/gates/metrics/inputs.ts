@@ -10,7 +10,19 @@ export const inputs = defineInputs({
   window: {
     kind: 'duration',
     default: '90d',
-    description: 'History window.'
+    description: 'History window (longer than 0), e.g. `90d`.'
+  },
+  'max-deployments': {
+    kind: 'integer',
+    default: '1000',
+    description:
+      'Deployments read at most (one API call each, plus one per distinct commit). When the window holds more, the figures cover the newest ones and the summary and outputs say from when.'
+  },
+  'api-timeout': {
+    kind: 'duration',
+    default: '30s',
+    description:
+      'Deadline of one GitHub API request (connect, headers and body; a 5xx or dropped connection is retried 3 times with backoff, a rate limit waits as GitHub asks).'
   }
 })
 
@@ -20,5 +32,14 @@ export const outputs = defineOutputs({
   'change-failure-rate':
     'Share of changes, 0 to 1, that got a failure status or were rolled back. Empty: no data.',
   'time-to-restore-hours':
-    'Median hours from a failed change to the next successful deployment. Empty: no data.'
+    'Median hours from a failed change to the next successful deployment. Empty: no data.',
+  'deployments-analysed':
+    'Number of deployments the figures are computed from (rollback drills included, reported apart).',
+  'analysed-since':
+    'Start of the span the figures cover (ISO 8601): the window start, or the oldest deployment read when sampled.',
+  sampled:
+    '`true` when the window held more than `max-deployments` deployments and only the newest were analysed.',
+  'drill-time-to-restore-hours':
+    'Hours from the last rollback drill (`payload.drill: true`) to its successful deployment. Empty: no drill.',
+  'days-since-drill': 'Days since the last rollback drill. Empty: no drill in the window.'
 })

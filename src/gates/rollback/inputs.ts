@@ -16,7 +16,13 @@ export const inputs = defineInputs({
     kind: 'url',
     default: '',
     description:
-      "URL expected to answer 2xx when the rollback target's artifact still exists; `{sha}`, `{ref}` and `{payload.<key>}` are substituted."
+      "URL that answers 2xx while a candidate's artifact exists and 404/410 once it is gone (then the next good deployment is tried); `{sha}`, `{ref}` and `{payload.<key>}` are substituted. Any other answer fails the gate."
+  },
+  'artifact-name': {
+    kind: 'string',
+    default: '',
+    description:
+      "Name of the workflow artifact that holds a candidate's build, checked with GitHub's artifacts API (needs `actions: read`); `{sha}`, `{ref}`, `{payload.<key>}` are substituted. An expired or missing artifact moves on to the next good deployment. Use instead of `artifact-check`."
   },
   'migrations-report': {
     kind: 'path',
@@ -28,6 +34,12 @@ export const inputs = defineInputs({
     kind: 'duration',
     default: '10s',
     description: 'Timeout of the artifact check request, with units (`500ms`, `10s`).'
+  },
+  'api-timeout': {
+    kind: 'duration',
+    default: '30s',
+    description:
+      'Deadline of one GitHub API request (connect, headers and body; a 5xx or dropped connection is retried 3 times with backoff, a rate limit waits as GitHub asks).'
   }
 })
 
