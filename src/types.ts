@@ -12,7 +12,9 @@ export const GATE_NAMES = [
   'health',
   'deployment',
   'rollback',
-  'metrics'
+  'metrics',
+  'rollout',
+  'freeze'
 ] as const
 export type GateName = (typeof GATE_NAMES)[number]
 

@@ -12,7 +12,9 @@ const loaders: Record<GateName, () => Promise<Gate<any>>> = {
   health: async () => (await import('./health/index.js')).healthGate,
   deployment: async () => (await import('./deployment/index.js')).deploymentGate,
   rollback: async () => (await import('./rollback/index.js')).rollbackGate,
-  metrics: async () => (await import('./metrics/index.js')).metricsGate
+  metrics: async () => (await import('./metrics/index.js')).metricsGate,
+  rollout: async () => (await import('./rollout/index.js')).rolloutGate,
+  freeze: async () => (await import('./freeze/index.js')).freezeGate
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -10,6 +10,8 @@ import * as health from '../gates/health/inputs.js'
 import * as metrics from '../gates/metrics/inputs.js'
 import * as migrations from '../gates/migrations/inputs.js'
 import * as rollback from '../gates/rollback/inputs.js'
+import * as freeze from '../gates/freeze/inputs.js'
+import * as rollout from '../gates/rollout/inputs.js'
 import type { GateName } from '../types.js'
 import { commonInputs, commonOutputs, gateInput } from './common.js'
 import type { InputDeclaration, OutputDeclaration } from './declare.js'
@@ -56,6 +58,16 @@ export const GATE_INTERFACES: Record<GateName, GateInterface> = {
   metrics: {
     description: 'Computes the four DORA metrics from the GitHub deployment history of an environment.',
     ...metrics
+  },
+  rollout: {
+    description:
+      "Shifts traffic to a new version step by step (a command sets the split), runs the health gate's analysis at each step, and sends traffic back to the stable version when a step fails.",
+    ...rollout
+  },
+  freeze: {
+    description:
+      'Stops deploys during freeze windows (dates, or cron schedules as GitLab deploy freezes), unless an override gives a reason.',
+    ...freeze
   }
 }
 

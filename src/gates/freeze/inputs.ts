@@ -11,7 +11,8 @@ export const inputs = defineInputs({
   timezone: {
     kind: 'string',
     default: 'UTC',
-    description: 'IANA time zone of the cron expressions and of date-times written without an offset, e.g. `Europe/Berlin`.'
+    description:
+      'IANA time zone of the cron expressions and of date-times written without an offset, e.g. `Europe/Berlin`.'
   },
   override: {
     kind: 'string',
