@@ -1,6 +1,9 @@
 // Runner-protocol tests of what every gate shares: dist/index.js run as the runner runs it, on each Node.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { ensureBuilt, NODE_BINARIES, runAction, type ActionRun } from '../helpers/runner.js'
+import { GATE_NAMES } from '../../src/types.js'
+
+const GATES = GATE_NAMES.join(', ')
 
 beforeAll(() => ensureBuilt())
 
@@ -16,10 +19,7 @@ function expectOneLineFailure(run: ActionRun, message: string): void {
 describe.each(NODE_BINARIES)('bad common inputs ($label)', ({ path: node }) => {
   it('rejects an unknown gate, naming the accepted ones', async () => {
     const run = await runAction({ node, inputs: { gate: 'deploy' } })
-    expectOneLineFailure(
-      run,
-      "input 'gate' must be one of env, migrations, contract, health, deployment, rollback, metrics (got 'deploy')"
-    )
+    expectOneLineFailure(run, `input 'gate' must be one of ${GATES} (got 'deploy')`)
   })
 
   it('rejects an invalid fail-on', async () => {
@@ -29,10 +29,7 @@ describe.each(NODE_BINARIES)('bad common inputs ($label)', ({ path: node }) => {
 
   it('requires a gate', async () => {
     const run = await runAction({ node, inputs: {} })
-    expectOneLineFailure(
-      run,
-      "input 'gate' is required: one of env, migrations, contract, health, deployment, rollback, metrics"
-    )
+    expectOneLineFailure(run, `input 'gate' is required: one of ${GATES}`)
   })
 
   it('rejects a non-boolean comment input', async () => {

@@ -1,8 +1,19 @@
 import { describe, expect, it } from '@jest/globals'
 import { GATE_INTERFACES, inputsForGate } from '../../src/inputs/catalog.js'
-import { parseCliArgs, UsageError, withDefaults } from '../../src/cli/args.js'
+import type { GateName } from '../../src/types.js'
+
+/** What the pipeline reads for a gate: the given values, else the gate's declared defaults. */
+function withDefaults(values: Record<string, string>, gate: GateName): Record<string, string | undefined> {
+  const source = withDeclaredDefaults(mapInputSource(values), inputsForGate(gate))
+  return Object.fromEntries(inputsForGate(gate).map(input => [input.name, source.get(input.name)]))
+}
+import { parseCliArgs, UsageError } from '../../src/cli/args.js'
+import { mapInputSource, withDeclaredDefaults } from '../../src/inputs.js'
 import { closest } from '../../src/cli/closest.js'
 import { renderHelp } from '../../src/cli/help.js'
+import { GATE_NAMES } from '../../src/types.js'
+
+const GATES = GATE_NAMES.join(', ')
 
 function usageError(argv: string[]): string {
   try {
@@ -66,12 +77,13 @@ describe('parseCliArgs', () => {
       'unknown option --env-file; did you mean --env-files?'
     )
     expect(usageError(['env', '--zzzzzz'])).toBe('unknown option --zzzzzz')
-    expect(usageError(['env', '--url', 'x'])).toBe('--url is an input of the health gate, not of env')
+    expect(usageError(['env', '--spec', 'x'])).toBe('--spec is an input of the contract gate, not of env')
+    expect(usageError(['env', '--window', '1h'])).toMatch(
+      /^--window is an input of the health, metrics(, \w+)* gates, not of env$/
+    )
     expect(usageError(['env', '--schema'])).toBe('--schema needs a value')
     expect(usageError(['env', 'stray'])).toBe("unexpected argument 'stray'")
-    expect(usageError(['enf'])).toBe(
-      "unknown gate 'enf'; did you mean 'env'? (gates: env, migrations, contract, health, deployment, rollback, metrics)"
-    )
+    expect(usageError(['enf'])).toBe(`unknown gate 'enf'; did you mean 'env'? (gates: ${GATES})`)
     expect(usageError([])).toBe('name a gate: deploy-gates <gate> [options]')
   })
 
@@ -84,7 +96,6 @@ describe('parseCliArgs', () => {
   it('applies the action defaults a runner would, except expressions', () => {
     const values = withDefaults({ schema: 's' }, 'env')
     expect(values).toMatchObject({
-      gate: 'env',
       schema: 's',
       'fail-on': 'error',
       'working-directory': '.',

@@ -104,12 +104,3 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   return { kind: 'run', gate, values, json }
 }
-
-/** The gate's declared defaults, as the runner would pass them; `${{ … }}` expressions have no meaning here. */
-export function withDefaults(values: Record<string, string>, gate: GateName): Record<string, string> {
-  const merged: Record<string, string> = {}
-  for (const input of inputsForGate(gate)) {
-    if (input.default && !input.default.includes('${{')) merged[input.name] = input.default
-  }
-  return { ...merged, ...values, gate }
-}

@@ -3,21 +3,14 @@
  * report (or `--json`), exit 0 passed / 1 failed or error / 2 usage error.
  */
 import { InputError } from '../errors.js'
-import { loadGate } from '../gates/registry.js'
-import { mapInputSource, parseCommonInputs } from '../inputs.js'
-import { configureFileAccess, fileAccessFromInputs } from '../kernel/files.js'
-import { redactResult } from '../report/action.js'
+import { mapInputSource } from '../inputs.js'
+import { runGate } from '../pipeline.js'
 import { formatConsoleReport, shouldUseColor } from '../report/console.js'
 import { failureMessage, failureStack } from '../report/failure.js'
-import { writeReportFiles } from '../report/files.js'
 import { buildJsonReport } from '../report/json-report.js'
-import { repositoryPath } from '../report/paths.js'
-import { createRedactor } from '../report/redact.js'
-import { computeStatus, countFindings } from '../report/status.js'
 import { TOOL_VERSION } from '../report/version.js'
 import { GATE_NAMES } from '../types.js'
-import { createRuntimeIO } from '../runtime.js'
-import { parseCliArgs, UsageError, withDefaults } from './args.js'
+import { parseCliArgs, UsageError } from './args.js'
 import { renderHelp } from './help.js'
 
 export interface CliStreams {
@@ -49,33 +42,28 @@ export async function runCli(argv: string[], streams: CliStreams = defaultStream
       stdout.write(`deploy-gates ${TOOL_VERSION}\n`)
       return 0
     }
-    const source = mapInputSource(withDefaults(command.values, command.gate))
-    const common = parseCommonInputs(source, streams.cwd)
-    configureFileAccess(fileAccessFromInputs(source))
-    const io = createRuntimeIO(common.workingDirectory, common.githubToken || env.GITHUB_TOKEN || '', {
-      info: message => stderr.write(`${message}\n`),
-      warning: message => stderr.write(`warning: ${message}\n`),
-      debug: message => (debug ? stderr.write(`debug: ${message}\n`) : undefined)
-    })
-    const gate = await loadGate(common.gate)
-    const config = await gate.parseInputs(source, common, io)
-    const result = await gate.run(config, io)
-
-    const redact = createRedactor(result.secrets)
-    const safe = redactResult(result, redact)
-    const counts = countFindings(safe.findings)
-    const status = computeStatus(counts, common.failOn)
-    // Only the files asked for: a local run does not litter the temp directory.
-    await writeReportFiles(safe, common, redact, {
-      locate: file => repositoryPath(file, common.workingDirectory, env.GITHUB_WORKSPACE)
+    const { result, status, counts, common, redact } = await runGate({
+      source: mapInputSource(command.values),
+      cwd: streams.cwd,
+      presetGate: command.gate,
+      env,
+      log: {
+        info: message => stderr.write(`${message}\n`),
+        warning: message => stderr.write(`warning: ${message}\n`),
+        debug: message => (debug ? stderr.write(`debug: ${message}\n`) : undefined)
+      },
+      fallbackToken: env.GITHUB_TOKEN ?? '',
+      // No runner masker here: every text printed below goes through the run's redactor.
+      mask: () => {}
+      // Only the files asked for: a local run does not litter the temp directory (no defaultReportPath).
     })
     if (command.json)
-      stdout.write(redact(JSON.stringify(redact.deep(buildJsonReport(safe, common.failOn)), null, 2)) + '\n')
+      stdout.write(
+        redact(JSON.stringify(redact.deep(buildJsonReport(result, common.failOn)), null, 2)) + '\n'
+      )
     else {
       const color = shouldUseColor(stdout, env)
-      stdout.write(
-        redact(formatConsoleReport({ result: safe, status, counts, failOn: common.failOn }, color))
-      )
+      stdout.write(redact(formatConsoleReport({ result, status, counts, failOn: common.failOn }, color)))
     }
     return status === 'failed' ? 1 : 0
   } catch (error) {

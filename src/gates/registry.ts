@@ -1,3 +1,4 @@
+import type { InputDeclaration } from '../inputs/declare.js'
 import type { Gate, GateName } from '../types.js'
 
 /**
@@ -20,4 +21,21 @@ const loaders: Record<GateName, () => Promise<Gate<any>>> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function loadGate(name: GateName): Promise<Gate<any>> {
   return loaders[name]()
+}
+
+/** Each gate's declared inputs (its inputs.ts), for the defaults the pipeline fills in. */
+const inputLoaders: Record<GateName, () => Promise<readonly InputDeclaration[]>> = {
+  env: async () => (await import('./env/inputs.js')).inputs,
+  migrations: async () => (await import('./migrations/inputs.js')).inputs,
+  contract: async () => (await import('./contract/inputs.js')).inputs,
+  health: async () => (await import('./health/inputs.js')).inputs,
+  deployment: async () => (await import('./deployment/inputs.js')).inputs,
+  rollback: async () => (await import('./rollback/inputs.js')).inputs,
+  metrics: async () => (await import('./metrics/inputs.js')).inputs,
+  rollout: async () => (await import('./rollout/inputs.js')).inputs,
+  freeze: async () => (await import('./freeze/inputs.js')).inputs
+}
+
+export async function loadGateInputs(name: GateName): Promise<readonly InputDeclaration[]> {
+  return inputLoaders[name]()
 }

@@ -4,7 +4,8 @@
  */
 import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
-import type { CommonInputs, GateIO, GateResult } from '../types.js'
+import type { GateRun } from '../pipeline.js'
+import type { GateIO, GateResult } from '../types.js'
 import { annotationProperties, omittedTotal, planAnnotations } from './annotations.js'
 import {
   commentMarker,
@@ -15,21 +16,13 @@ import {
 } from './comment.js'
 import { formatFindingLine } from './console.js'
 import { failureStack } from './failure.js'
-import { defaultReportPath, workflowFile, writeReportFiles } from './files.js'
 import { commentBudget, countsLine, renderMarkdown, SUMMARY_BUDGET, type MarkdownView } from './markdown.js'
 import { compareFindings } from './order.js'
 import { setOutputs } from './outputs.js'
-import { repositoryPath } from './paths.js'
-import { createRedactor, type Redactor } from './redact.js'
-import { computeStatus, countFindings } from './status.js'
+import type { Redactor } from './redact.js'
 
 /** How long the PR comment may take (listing, then create or update) before it is given up with a warning. */
 export const COMMENT_TIMEOUT_MS = 30_000
-
-/** The result with secrets removed from every string, so nothing derived from it can carry one. */
-export function redactResult(result: GateResult, redact: Redactor): GateResult {
-  return { ...redact.deep({ ...result, secrets: [] }), secrets: [] }
-}
 
 /**
  * For a run that could not finish: `status=failed` and the stack in the debug log. Never throws, so the
@@ -45,21 +38,9 @@ export function markActionFailed(error: unknown): void {
   if (stack) core.debug(stack)
 }
 
-export async function reportToAction(result: GateResult, common: CommonInputs, io: GateIO): Promise<void> {
-  const redact = createRedactor(result.secrets)
-  for (const secret of redact.maskable) core.setSecret(secret)
-  const safe = redactResult(result, redact)
-  const counts = countFindings(safe.findings)
-  const status = computeStatus(counts, common.failOn)
-  const workspace = io.env.GITHUB_WORKSPACE
-  const locate = (file: string) => repositoryPath(file, common.workingDirectory, workspace)
-
-  const files = await writeReportFiles(safe, common, redact, {
-    locate,
-    fallbackFile: workflowFile(io.env),
-    defaultReportPath: defaultReportPath(safe.gate, io.env)
-  })
-
+/** Shows a finished run on the runner: outputs, annotations, job summary, PR comment, and the step's verdict. */
+export async function reportToAction(run: GateRun): Promise<void> {
+  const { result: safe, redact, common, counts, status, files, io, locate } = run
   const outputs = Object.fromEntries(
     Object.entries(safe.outputs).map(([name, value]) => [name, redact(value)])
   )

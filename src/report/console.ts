@@ -50,7 +50,15 @@ export function formatConsoleReport(view: ConsoleView, color: boolean): string {
     }
     lines.push('')
   }
-  for (const section of view.result.sections)
+  // The summary's sections, then the step outputs a workflow would read: the terminal shows what the job summary shows.
+  const outputs = Object.entries(view.result.outputs)
+  const sections = outputs.length
+    ? [
+        ...view.result.sections,
+        { heading: 'Outputs', blocks: [{ kind: 'key-value' as const, pairs: outputs }] }
+      ]
+    : view.result.sections
+  for (const section of sections)
     lines.push(...sectionToText(section).map(line => line.replace(/^(\S.*)$/, paint('1', '$1'))))
   const verdict =
     view.status === 'passed'

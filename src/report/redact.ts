@@ -2,6 +2,7 @@
  * One redactor per run, built from GateResult.secrets: every text the reporter writes (annotations, summary,
  * comment, outputs, report files, console) goes through it.
  */
+import type { GateResult } from '../types.js'
 
 export const REDACTED = '***'
 
@@ -67,4 +68,9 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   Object.defineProperty(redact, 'maskable', { value: [...long].filter(form => !/[\r\n]/.test(form)) })
   Object.defineProperty(redact, 'deep', { value: deep })
   return redact
+}
+
+/** The result with secrets removed from every string, so nothing derived from it can carry one. */
+export function redactResult(result: GateResult, redact: Redactor): GateResult {
+  return { ...redact.deep({ ...result, secrets: [] }), secrets: [] }
 }
