@@ -280,6 +280,8 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
       '1718000400000_orders-paid-at'
     ])
     expect(where(result)).toEqual([
+      // node-pg-migrate runs the file in one transaction: VALIDATE keeps the ADD's ACCESS EXCLUSIVE lock.
+      'add-check-validated@migrations/1718000400000_orders-paid-at.sql:6',
       'pending-migration@migrations/1718000300000_add-users-phone.sql:1',
       'pending-migration@migrations/1718000400000_orders-paid-at.sql:1'
     ])

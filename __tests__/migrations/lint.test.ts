@@ -97,7 +97,7 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
   it('sets destructive and rollback-safe from the statements in scope', async () => {
     const result = await runGate(LINT)
     expect(result.outputs).toEqual({ destructive: 'true', 'rollback-safe': 'false' })
-    expect(result.scope).toBe('golang-migrate: 8 migrations in migrations, 8 linted, 40 SQL statements')
+    expect(result.scope).toBe('golang-migrate: 8 migrations in migrations, 8 linted, 41 SQL statements')
 
     const safe = project({
       'migrations/0001_add.up.sql': "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN phone text;\n",
@@ -137,7 +137,10 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
     })
     expect(where(await runGate(dir))).toEqual([])
     expect(where(await runGate(dir, { 'lock-timeout-rules': 'true' }))).toEqual([
-      'missing-lock-timeout@migrations/0001_a.up.sql:2'
+      'missing-lock-timeout@migrations/0001_a.up.sql:2',
+      'missing-statement-timeout@migrations/0001_a.up.sql:2',
+      // a lock_timeout alone does not bound how long the rewrite or scan runs once it has the lock
+      'missing-statement-timeout@migrations/0002_b.up.sql:2'
     ])
   })
 

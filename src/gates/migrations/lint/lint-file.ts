@@ -1,8 +1,9 @@
 import type { Finding } from '../../../types.js'
 import { parseSql, type ParsedSql } from '../sql/parse.js'
 import type { MigrationFile } from '../tools/types.js'
+import { catalog } from '../catalog.js'
 import { checkStatements } from './check.js'
-import { isRuleId, RULES, type RuleId } from './rules.js'
+import type { RuleId } from './rules.js'
 
 export interface AllowedStatement {
   rule: RuleId
@@ -21,7 +22,7 @@ export interface FileLint {
 }
 
 export function finding(rule: RuleId, message: string, at: Partial<Finding> = {}): Finding {
-  return { rule, severity: RULES[rule].severity, message, help: RULES[rule].help, ...at }
+  return catalog.finding(rule, { message, ...at })
 }
 
 /**
@@ -50,18 +51,22 @@ export function lintMigration(
   }
   result.statements = parsed.statements.length
   const meaningful = parsed.statements.filter(s => s.kind !== 'TransactionStmt')
+  // One statement sent alone runs outside any transaction block; several in one query run as one.
   const transaction =
-    migration.transaction === 'implicit'
-      ? meaningful.length > 1
-        ? 'wrapped'
-        : 'none'
-      : migration.transaction
+    migration.transaction === 'implicit' && meaningful.length <= 1 ? 'none' : migration.transaction
   const violations = checkStatements(parsed.statements, { transaction, lockTimeoutRules })
   result.violations = violations.map(({ rule, statement }) => ({ rule, line: statement.line }))
 
+  const violated = new Map<object, Set<string>>()
+  for (const v of violations) {
+    if (!violated.has(v.statement)) violated.set(v.statement, new Set())
+    violated.get(v.statement)!.add(v.rule)
+  }
   for (const statement of parsed.statements) {
     for (const allow of statement.allows) {
-      if (!isRuleId(allow.rule)) {
+      const rule = catalog.resolve(allow.rule)
+      if (rule) allow.rule = rule.id
+      if (!rule) {
         result.findings.push(
           finding(
             'allow-unknown-rule',
@@ -82,6 +87,13 @@ export function lintMigration(
               line: allow.line
             }
           )
+        )
+      } else if (!violated.get(statement)?.has(allow.rule)) {
+        result.findings.push(
+          finding('allow-unused', `The statement after this comment does not trigger ${allow.rule}.`, {
+            file: migration.file,
+            line: allow.line
+          })
         )
       }
     }

@@ -1,0 +1,43 @@
+import { alterCommands, columnType, relationName, type ColumnType } from '../context.js'
+import type { StatementRule } from '../rule.js'
+
+const VARCHAR = new Set(['varchar', 'character varying'])
+
+/**
+ * Type changes PostgreSQL makes without rewriting the table or rejecting a value (strong_migrations' list):
+ * a varchar gets longer or loses its limit, becomes text; numeric gets more precision at the same scale.
+ */
+export function changeWithoutRewrite(from: ColumnType, to: ColumnType): boolean {
+  if (from.arrayBounds !== to.arrayBounds) return false
+  if (VARCHAR.has(from.name)) {
+    if (to.name === 'text') return true
+    if (VARCHAR.has(to.name))
+      return (
+        to.modifiers.length === 0 || (from.modifiers.length > 0 && to.modifiers[0]! >= from.modifiers[0]!)
+      )
+  }
+  if (from.name === 'text' && to.name === 'text') return true
+  if (from.name === 'numeric' && to.name === 'numeric') {
+    if (to.modifiers.length === 0) return true
+    if (from.modifiers.length === 0) return false
+    return to.modifiers[0]! >= from.modifiers[0]! && (to.modifiers[1] ?? 0) === (from.modifiers[1] ?? 0)
+  }
+  return false
+}
+
+export const changeColumnType: StatementRule = {
+  id: 'change-column-type',
+  kinds: ['AlterTableStmt'],
+  check({ node }, context) {
+    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    const messages: string[] = []
+    for (const c of alterCommands(node)) {
+      if (c.subtype !== 'AT_AlterColumnType') continue
+      const from = context.declaredType(node.relation, String(c.name))
+      const to = columnType(c.def?.ColumnDef?.typeName)
+      if (from && !c.def?.ColumnDef?.raw_default && changeWithoutRewrite(from, to)) continue
+      messages.push(`Changes the type of ${relationName(node.relation)}.${c.name}.`)
+    }
+    return messages
+  }
+}
