@@ -8,7 +8,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }]
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
-  reporters: ['default', '<rootDir>/scripts/jest-closing-line.js'],
+  reporters: ['default', '<rootDir>/scripts/jest-rule-coverage.js', '<rootDir>/scripts/jest-closing-line.js'],
   testTimeout: 60000,
   maxWorkers: 2
 }

@@ -14,6 +14,7 @@ import { createRedactor, redactResult, type Redactor } from './report/redact.js'
 import { computeStatus, countFindings, type Counts, type Status } from './report/status.js'
 import { applyPolicy, readPolicy } from './rules/policy.js'
 import { loadCatalog } from './rules/registry.js'
+import { logRule } from './rules/rule-log.js'
 import { createRuntimeIO } from './runtime.js'
 import type { CommonInputs, GateIO, GateName, GateResult, InputSource, Logger } from './types.js'
 
@@ -65,7 +66,9 @@ export async function runGate(host: PipelineHost): Promise<GateRun> {
 
   const policy = await readPolicy(source, name, catalog, common.workingDirectory)
   const config = await gate.parseInputs(source, common, io)
-  const result = applyPolicy(await gate.run(config, io), policy)
+  const outcome = await gate.run(config, io)
+  for (const finding of outcome.findings) logRule(name, finding.rule, 'result')
+  const result = applyPolicy(outcome, policy)
 
   const redact = createRedactor(result.secrets)
   for (const secret of redact.maskable) host.mask(secret)
@@ -75,6 +78,7 @@ export async function runGate(host: PipelineHost): Promise<GateRun> {
   const locate = (file: string) => repositoryPath(file, common.workingDirectory, host.env.GITHUB_WORKSPACE)
   const files = await writeReportFiles(safe, common, redact, {
     locate,
+    ...(catalog ? { catalog } : {}),
     ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
     ...(host.defaultReportPath ? { defaultReportPath: host.defaultReportPath(name) } : {})
   })

@@ -119,7 +119,19 @@ export function inputVariable(name: string): string {
 /** Only what a process needs to start; the test's own INPUT_* / GITHUB_* must not leak into the action. */
 function baseEnvironment(): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const name of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'TZ', 'SYSTEMROOT', 'USERPROFILE']) {
+  // DEPLOY_GATES_RULE_LOG: the rule-coverage log (scripts/jest-rule-coverage.js), so runs of dist/ count too.
+  for (const name of [
+    'PATH',
+    'HOME',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    'LANG',
+    'TZ',
+    'SYSTEMROOT',
+    'USERPROFILE',
+    'DEPLOY_GATES_RULE_LOG'
+  ]) {
     const value = process.env[name]
     if (value !== undefined) env[name] = value
   }

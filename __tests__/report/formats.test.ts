@@ -7,6 +7,7 @@ import { buildJunit, escapeXml } from '../../src/report/junit.js'
 import { createRedactor } from '../../src/report/redact.js'
 import type { CommonInputs, GateResult } from '../../src/types.js'
 import { buildSarif } from '../../src/report/sarif.js'
+import { defineCatalog } from '../../src/rules/catalog.js'
 import { finding, gateResult } from './fixtures.js'
 
 const result = gateResult([
@@ -72,6 +73,37 @@ describe('SARIF', () => {
       expect(r.locations).toHaveLength(1)
       expect(r.partialFingerprints['deployGatesFinding/v1']).toMatch(/^[0-9a-f]{32}$/)
     }
+  })
+
+  it('lists the whole catalog in the driver, fired or not, with help and helpUri; results index into it', () => {
+    const catalog = defineCatalog('env', {
+      'missing-key': {
+        severity: 'error',
+        category: 'presence',
+        title: 'Required key missing',
+        help: 'Add the key.',
+        docs: 'A key the schema requires is absent.'
+      },
+      'unused-rule': { severity: 'notice', category: 'style', title: 'Never fires here', help: 'Nothing.' },
+      'placeholder-value': { severity: 'warning', category: 'values', title: 'Placeholder', help: 'Set it.' }
+    })
+    const run = buildSarif(result, { locate: file => file, catalog }).runs[0]!
+    expect(run.tool.driver.rules.map(r => r.id)).toEqual(['missing-key', 'unused-rule', 'placeholder-value'])
+    expect(run.tool.driver.rules[1]).toEqual({
+      id: 'unused-rule',
+      name: 'UnusedRule',
+      shortDescription: { text: 'Never fires here' },
+      fullDescription: { text: 'Nothing.' },
+      help: { text: 'Nothing.' },
+      helpUri: 'https://github.com/deploy-gates/deploy-gates/blob/main/docs/rules/env.md#unused-rule',
+      defaultConfiguration: { level: 'note' },
+      properties: { tags: ['deploy-gates', 'env', 'style'] }
+    })
+    expect(run.tool.driver.rules[0]!.help.markdown).toBe(
+      'Add the key.\n\nA key the schema requires is absent.'
+    )
+    const placeholder = run.results.find(r => r.ruleId === 'placeholder-value')!
+    expect(placeholder.ruleIndex).toBe(2)
   })
 
   it('leaves out findings without a file when there is no fallback (code scanning would reject them)', () => {

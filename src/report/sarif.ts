@@ -3,6 +3,7 @@
  * without a location, so a finding without a file is placed on a fallback file (the workflow) or left out.
  */
 import { createHash } from 'node:crypto'
+import type { Rule, RuleCatalog } from '../rules/catalog.js'
 import type { GateResult, Severity } from '../types.js'
 import { compareFindings } from './order.js'
 import { TOOL_NAME, TOOL_URL, TOOL_VERSION } from './version.js'
@@ -18,6 +19,8 @@ export interface SarifOptions {
   locate: (file: string) => string
   /** Repository-relative file for findings without one (e.g. the workflow); undefined: leave them out. */
   fallbackFile?: string
+  /** The gate's rule catalog: the driver lists every rule in it, not only those that fired. */
+  catalog?: RuleCatalog
 }
 
 /** `missing-key` → `Missing key`. */
@@ -53,7 +56,8 @@ export interface SarifRule {
   name: string
   shortDescription: { text: string }
   fullDescription: { text: string }
-  help: { text: string }
+  help: { text: string; markdown?: string }
+  helpUri?: string
   defaultConfiguration: { level: 'error' | 'warning' | 'note' }
   properties: { tags: string[] }
 }
@@ -70,21 +74,59 @@ export interface SarifLog {
   }[]
 }
 
+/** `drop-column` → `DropColumn` (SARIF's `name` is an identifier). */
+const pascal = (id: string) => humanize(id).replace(/ (\w)/g, (_, c: string) => c.toUpperCase())
+
+function catalogRule(rule: Rule, gate: string): SarifRule {
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.help },
+    help: { text: rule.help, ...(rule.docs ? { markdown: `${rule.help}\n\n${rule.docs}` } : {}) },
+    helpUri: rule.helpUri,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: [TOOL_NAME, gate, rule.category] }
+  }
+}
+
+/** A rule a finding carries that no catalog lists (a gate not converted yet): described from the finding. */
+function findingRule(id: string, severity: Severity, text: string, gate: string): SarifRule {
+  return {
+    id,
+    name: pascal(id),
+    shortDescription: { text: humanize(id) },
+    fullDescription: { text },
+    help: { text },
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: { tags: [TOOL_NAME, gate] }
+  }
+}
+
 export function buildSarif(result: GateResult, options: SarifOptions): SarifLog {
   const findings = [...result.findings].sort(compareFindings)
-  const rules: { id: string; severity: Severity; help?: string; example: string }[] = []
-  const ruleIndex = new Map<string, number>()
+  const rules: SarifRule[] = (options.catalog?.rules ?? []).map(rule => catalogRule(rule, result.gate))
+  const ruleIndex = new Map<string, number>(rules.map((rule, index) => [rule.id, index]))
+  // Rules no catalog lists (a gate not converted yet): described from their findings, the first help wins.
+  const described = new Set<string>()
   for (const finding of findings) {
     const known = ruleIndex.get(finding.rule)
     if (known === undefined) {
       ruleIndex.set(finding.rule, rules.length)
-      rules.push({
-        id: finding.rule,
-        severity: finding.severity,
-        help: finding.help,
-        example: finding.message
-      })
-    } else if (!rules[known]!.help && finding.help) rules[known]!.help = finding.help
+      rules.push(findingRule(finding.rule, finding.severity, finding.help ?? finding.message, result.gate))
+      if (finding.help) described.add(finding.rule)
+    } else if (
+      finding.help &&
+      !described.has(finding.rule) &&
+      known >= (options.catalog?.rules.length ?? 0)
+    ) {
+      rules[known] = {
+        ...rules[known]!,
+        fullDescription: { text: finding.help },
+        help: { text: finding.help }
+      }
+      described.add(finding.rule)
+    }
   }
 
   const results = findings.flatMap((finding): SarifResult[] => {
@@ -130,15 +172,7 @@ export function buildSarif(result: GateResult, options: SarifOptions): SarifLog 
             name: TOOL_NAME,
             version: TOOL_VERSION,
             informationUri: TOOL_URL,
-            rules: rules.map(rule => ({
-              id: rule.id,
-              name: humanize(rule.id).replace(/ /g, ''),
-              shortDescription: { text: humanize(rule.id) },
-              fullDescription: { text: rule.help ?? rule.example },
-              help: { text: rule.help ?? rule.example },
-              defaultConfiguration: { level: LEVEL[rule.severity] },
-              properties: { tags: [TOOL_NAME, result.gate] }
-            }))
+            rules
           }
         },
         // Separate categories per gate, so uploading one gate's results does not close another's alerts.

@@ -4,6 +4,7 @@
  * lacks, and the SARIF driver, the generated rule docs and the `rules` policy all read the same list.
  */
 import type { Finding, GateName, Severity } from '../types.js'
+import { logRule } from './rule-log.js'
 
 export interface RuleDefinition {
   /** Default severity; a user's `rules` policy may change it or turn the rule off. */
@@ -82,6 +83,7 @@ export function defineCatalog<const T extends Record<string, RuleDefinition>>(
     resolve: idOrAlias => byId.get(idOrAlias) ?? byAlias.get(idOrAlias),
     finding(id, fields) {
       const rule = get(id)
+      logRule(gate, rule.id, 'catalog')
       const { severity, help, ...rest } = fields
       return { rule: rule.id, severity: severity ?? rule.severity, help: help ?? rule.help, ...rest }
     }

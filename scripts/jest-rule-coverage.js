@@ -1,0 +1,111 @@
+// Jest reporter: proves the rule catalogs and the tests agree.
+//  1. Every rule id a finding carried in any test (in-process gates, the CLI, dist/ runs) is in its gate's
+//     catalog (or an alias of a rule there).
+//  2. On a full run, every catalog id was produced by at least one test's fixture, except the ones listed,
+//     with a reason each, in __tests__/rules/unproduced-rules.json (reviewed like code; a listed id that is
+//     produced after all is an error too, so the list only shrinks).
+// Findings are logged by src/rules/rule-log.ts to the file named by DEPLOY_GATES_RULE_LOG, set here before the
+// test workers start (they and the processes they spawn inherit it).
+import { build } from 'esbuild'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const ALLOWLIST = '__tests__/rules/unproduced-rules.json'
+
+async function loadCatalogs() {
+  const bundle = await build({
+    stdin: {
+      contents:
+        "export { GATE_NAMES } from './src/types.ts'\nexport { loadCatalog } from './src/rules/registry.ts'\n",
+      resolveDir: process.cwd(),
+      loader: 'ts'
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent'
+  })
+  const file = path.resolve('node_modules/.cache/deploy-gates', `catalogs-${process.pid}.mjs`)
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, bundle.outputFiles[0].contents)
+  try {
+    const { GATE_NAMES, loadCatalog } = await import(pathToFileURL(file).href)
+    const catalogs = new Map()
+    for (const gate of GATE_NAMES) {
+      const catalog = await loadCatalog(gate)
+      if (catalog) catalogs.set(gate, catalog)
+    }
+    return catalogs
+  } finally {
+    rmSync(file, { force: true })
+  }
+}
+
+export default class RuleCoverageReporter {
+  constructor(globalConfig) {
+    this.error = undefined
+    this.log = path.join(os.tmpdir(), `deploy-gates-rules-${process.pid}-${Date.now()}.log`)
+    writeFileSync(this.log, '')
+    process.env.DEPLOY_GATES_RULE_LOG = this.log
+    // Coverage (2) needs every test file: only a run without filters can say an id was never produced.
+    this.fullRun =
+      !globalConfig.testNamePattern &&
+      !globalConfig.onlyChanged &&
+      !globalConfig.findRelatedTests &&
+      !(globalConfig.nonFlagArgs?.length > 0) &&
+      !(globalConfig.testPathPatterns?.patterns?.length > 0)
+  }
+
+  async onRunComplete(_contexts, results) {
+    const lines = existsSync(this.log) ? readFileSync(this.log, 'utf8').split('\n').filter(Boolean) : []
+    rmSync(this.log, { force: true })
+    const catalogs = await loadCatalogs()
+    const seen = new Set()
+    const unknown = new Set()
+    for (const line of lines) {
+      const [gate, rule] = line.split('\t')
+      const catalog = catalogs.get(gate)
+      if (!catalog) continue // a gate without a catalog yet: nothing to check against
+      const resolved = catalog.resolve(rule)
+      if (!resolved) unknown.add(`${gate}/${rule}`)
+      else seen.add(`${gate}/${resolved.id}`)
+    }
+    const problems = []
+    if (unknown.size)
+      problems.push(
+        `findings carried rule ids no catalog lists: ${[...unknown].sort().join(', ')} (add them to src/gates/<gate>/catalog.ts)`
+      )
+    if (this.fullRun && results.numFailedTestSuites === 0) {
+      const allowed = existsSync(ALLOWLIST) ? JSON.parse(readFileSync(ALLOWLIST, 'utf8')) : {}
+      const missing = []
+      for (const [gate, catalog] of catalogs)
+        for (const rule of catalog.rules) {
+          const id = `${gate}/${rule.id}`
+          if (!seen.has(id) && !(id in allowed)) missing.push(id)
+        }
+      const stale = Object.keys(allowed).filter(id => seen.has(id))
+      if (missing.length)
+        problems.push(
+          `${missing.length} catalog rule(s) no test produced: ${missing.join(', ')} (add a fixture, or list the id with a reason in ${ALLOWLIST})`
+        )
+      if (stale.length)
+        problems.push(`${ALLOWLIST} lists rules that tests do produce now; remove them: ${stale.join(', ')}`)
+    }
+    if (problems.length) {
+      this.error = new Error(`rule coverage: ${problems.join('\n')}`)
+      process.stderr.write(`\n${this.error.message}\n`)
+    } else {
+      process.stderr.write(
+        `rule coverage: ${seen.size} catalog rules produced${this.fullRun ? '' : ' (partial run: coverage of every catalog id not checked)'}\n`
+      )
+    }
+  }
+
+  getLastError() {
+    return this.error
+  }
+}
