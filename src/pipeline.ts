@@ -34,6 +34,8 @@ export interface PipelineHost {
   defaultReportPath?(gate: GateName): string
   /** SARIF's location for findings tied to no file (the workflow file, in the action). */
   fallbackFile?: string
+  /** Replaces parts of the runtime I/O (tests: an HTTP client with fixed timings for golden files). */
+  io?: Partial<Pick<GateIO, 'http' | 'now' | 'sleep'>>
 }
 
 export interface GateRun {
@@ -62,7 +64,7 @@ export async function runGate(host: PipelineHost): Promise<GateRun> {
   configureFileAccess(fileAccessFromInputs(source))
   const token = common.githubToken || host.fallbackToken || ''
   if (token) host.mask(token)
-  const io = createRuntimeIO(common.workingDirectory, token, host.log)
+  const io: GateIO = { ...createRuntimeIO(common.workingDirectory, token, host.log), ...host.io }
 
   const policy = await readPolicy(source, name, catalog, common.workingDirectory)
   const config = await gate.parseInputs(source, common, io)
