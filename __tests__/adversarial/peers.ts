@@ -1,0 +1,151 @@
+/**
+ * Misbehaving loopback peers for the adversarial suite, one HTTP server whose first path segment picks the
+ * behaviour (so any suffix works, and it can stand in as an API base URL), plus a TCP server that accepts and
+ * never answers. Placeholders in cases: {{HTTP}}, {{SILENT}}, {{CLOSED}}.
+ *
+ *   /respond/<base64url JSON { status?, headers?, body?, gzip? }>/…  exactly that answer
+ *   /endless/…       200, a body that never ends
+ *   /gzip-bomb/…     200, 64 MB of zeros gzip-compressed (about 64 KB on the wire); /deflate-bomb, /br-bomb too
+ *   /stall/…         200 and headers, then silence
+ *   /drip/…          one byte a second, forever
+ *   /huge-length/…   declares 50 GB and sends a little
+ *   /redirect/…      302 to a canary URL on another port (must never be followed)
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer as createTcpServer,
+  type AddressInfo,
+  type Server as TcpServer,
+  type Socket
+} from 'node:net'
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
+
+export interface Peers {
+  http: string
+  silent: string
+  closed: string
+  /** Requests the redirect target received (must stay 0). */
+  redirectHits(): number
+  close(): Promise<void>
+}
+
+export function respondPath(answer: {
+  status?: number
+  headers?: Record<string, string>
+  body?: string
+  gzip?: boolean
+}): string {
+  return `/respond/${Buffer.from(JSON.stringify(answer)).toString('base64url')}`
+}
+
+const ZEROS = Buffer.alloc(64 * 1024 * 1024)
+let bombs: { gzip: Buffer; deflate: Buffer; br: Buffer } | undefined
+function compressed() {
+  bombs ??= {
+    gzip: gzipSync(ZEROS, { level: 9 }),
+    deflate: deflateSync(ZEROS, { level: 9 }),
+    br: brotliCompressSync(ZEROS)
+  }
+  return bombs
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, redirectTarget: string): void {
+  const [, kind = '', arg = ''] = (req.url ?? '/').split('/')
+  const timers: NodeJS.Timeout[] = []
+  res.on('close', () => timers.forEach(clearInterval))
+  switch (kind) {
+    case 'respond': {
+      const answer = JSON.parse(Buffer.from(arg, 'base64url').toString()) as {
+        status?: number
+        headers?: Record<string, string>
+        body?: string
+        gzip?: boolean
+      }
+      const body = answer.gzip ? gzipSync(answer.body ?? '') : Buffer.from(answer.body ?? '')
+      res.writeHead(answer.status ?? 200, {
+        ...(answer.gzip ? { 'content-encoding': 'gzip' } : {}),
+        ...answer.headers
+      })
+      res.end(body)
+      return
+    }
+    case 'endless': {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+      }
+      res.on('drain', pump)
+      res.write('[')
+      pump()
+      return
+    }
+    case 'gzip-bomb':
+    case 'deflate-bomb':
+    case 'br-bomb': {
+      const encoding = kind === 'gzip-bomb' ? 'gzip' : kind === 'deflate-bomb' ? 'deflate' : 'br'
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding })
+      res.end(compressed()[encoding])
+      return
+    }
+    case 'stall':
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"status":')
+      return
+    case 'drip':
+      res.writeHead(200, { 'content-type': 'application/json' })
+      timers.push(setInterval(() => res.write(' '), 1000))
+      return
+    case 'huge-length':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(50 * 1024 ** 3) })
+      res.write('{"a":')
+      return
+    case 'redirect':
+      res.writeHead(302, { location: `${redirectTarget}/stolen` })
+      res.end()
+      return
+    default:
+      res.writeHead(404)
+      res.end('not found')
+  }
+}
+
+async function listen(server: Server | TcpServer): Promise<number> {
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return (server.address() as AddressInfo).port
+}
+
+export async function startPeers(): Promise<Peers> {
+  let hits = 0
+  const target = createServer((_req, res) => {
+    hits++
+    res.end('stolen')
+  })
+  const targetPort = await listen(target)
+  const sockets = new Set<Socket>()
+  const http = createServer((req, res) => handle(req, res, `http://127.0.0.1:${targetPort}`))
+  http.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  const silent = createTcpServer(socket => {
+    sockets.add(socket)
+    socket.on('error', () => undefined)
+  })
+  const closedServer = createTcpServer()
+  const closedPort = await listen(closedServer)
+  await new Promise(resolve => closedServer.close(resolve))
+  const [httpPort, silentPort] = [await listen(http), await listen(silent)]
+  return {
+    http: `http://127.0.0.1:${httpPort}`,
+    silent: `http://127.0.0.1:${silentPort}`,
+    closed: `http://127.0.0.1:${closedPort}`,
+    redirectHits: () => hits,
+    async close() {
+      for (const socket of sockets) socket.destroy()
+      http.closeAllConnections()
+      target.closeAllConnections()
+      await Promise.all([http, silent, target].map(server => new Promise(resolve => server.close(resolve))))
+    }
+  }
+}
