@@ -254,7 +254,7 @@ describe('canary analysis with Prometheus', () => {
       realIO()
     )
     expect(result.findings.map(f => f.message)).toEqual([
-      'prometheus failed 1 probe(s) in the verification window, more than failure-limit 0; last: result is 0.2, expected < 0.01'
+      'prometheus failed 1 measurement(s) in the verification window, more than failure-limit 0; last: result is 0.2, expected < 0.01'
     ])
     expect(prometheus.queries).toHaveLength(3)
   })
@@ -270,19 +270,38 @@ describe('canary analysis with Prometheus', () => {
     }
     const failing = await runHealth(parse(inputs), realIO())
     expect(failing.findings.map(f => f.message)).toEqual([
-      'prometheus failed 1 probe(s) in the verification window, more than failure-limit 0; last: no data'
+      'prometheus failed 1 measurement(s) in the verification window, more than failure-limit 0; last: no data'
     ])
     const passing = await runHealth(parse({ ...inputs, 'on-no-data': 'pass' }), realIO())
     expect(passing.findings).toEqual([])
+    // Nothing was verified: inconclusive fails the step (Argo pauses), unless the user allows it.
     const inconclusive = await runHealth(parse({ ...inputs, 'on-no-data': 'inconclusive' }), realIO())
     expect(inconclusive.findings).toEqual([
       expect.objectContaining({
-        rule: 'no-data',
-        severity: 'warning',
-        message: `Prometheus query 'up{job="none"}' returned no data in 3 of 3 evaluations (on-no-data: inconclusive)`
+        rule: 'inconclusive',
+        severity: 'error',
+        message:
+          'prometheus was inconclusive in 1 measurement(s), more than inconclusive-limit 0; last: no data'
       })
     ])
-    expect(inconclusive.outputs.healthy).toBe('true')
+    expect(inconclusive.outputs).toMatchObject({ healthy: 'inconclusive', verdict: 'inconclusive' })
+    const tolerated = await runHealth(
+      parse({
+        ...inputs,
+        'on-no-data': 'inconclusive',
+        'inconclusive-limit': '5',
+        'allow-inconclusive': 'true'
+      }),
+      realIO()
+    )
+    expect(tolerated.findings.map(f => [f.rule, f.severity, f.message])).toEqual([
+      [
+        'inconclusive',
+        'warning',
+        'prometheus decided nothing in the verification window (3 inconclusive, 0 without an answer); last: no data'
+      ]
+    ])
+    expect(tolerated.outputs.healthy).toBe('inconclusive')
   })
 
   it('fails at once on a PromQL error, naming the query', async () => {
@@ -304,7 +323,7 @@ describe('canary analysis with Prometheus', () => {
     expect(result.findings.map(f => [f.rule, f.message])).toEqual([
       [
         'prometheus-query',
-        "Prometheus query 'sum(' failed: bad_data: 1:5: parse error: unexpected end of input"
+        "prometheus: the query 'sum(' failed: bad_data: 1:5: parse error: unexpected end of input"
       ]
     ])
     expect(prometheus.queries).toHaveLength(1)

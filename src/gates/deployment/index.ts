@@ -9,7 +9,7 @@ import {
   type DeploymentState,
   type GitHubAccess
 } from '../../github/deployments.js'
-import { parseJsonInput } from './payload.js'
+import { parseJsonWithoutEcho } from '../../kernel/json.js'
 
 /**
  * Records a deployment in GitHub's Deployments API and moves it through its states. Rollbacks go through the
@@ -98,7 +98,7 @@ function parseDeploymentInputs(source: InputSource, access: GitHubAccess, io: Ga
 function parsePayload(source: InputSource): Record<string, unknown> {
   const text = source.get('payload')
   if (text === undefined) return {}
-  const value = parseJsonInput(text, source.describe('payload'))
+  const value = parseJsonWithoutEcho(text, source.describe('payload'))
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(
       `${source.describe('payload')} must be a JSON object, e.g. {"artifact":"registry/app@sha256:…"}`

@@ -4,7 +4,13 @@ import { displayUrl, type HealthConfig } from './config.js'
 import type { ProbeOutcome } from './probe.js'
 
 const READINESS_RULES = new Set(['not-ready'])
-const WINDOW_RULES = new Set(['failure-limit', 'consecutive-errors', 'prometheus-query', 'no-data'])
+const WINDOW_RULES = new Set([
+  'failure-limit',
+  'consecutive-errors',
+  'prometheus-query',
+  'inconclusive',
+  'consecutive-success-limit'
+])
 const TLS_RULES = new Set(['tls-check', 'tls-expiry'])
 
 /**
@@ -46,10 +52,14 @@ export function healthChecks(
       })
     }
   }
-  if (config.prometheus) {
-    const window = [...of(WINDOW_RULES, 'Prometheus query '), ...of(WINDOW_RULES, 'prometheus ')]
+  for (const metric of config.metrics) {
+    const window = [...of(WINDOW_RULES, `${metric.name} `), ...of(WINDOW_RULES, `${metric.name}: `)]
+    const what =
+      metric.provider.kind === 'prometheus'
+        ? `query ${metric.provider.query}`
+        : `${displayUrl(metric.provider.url)} ${metric.provider.jsonPath}`
     checks.push({
-      name: `Prometheus query ${config.prometheus.query}`,
+      name: `metric ${metric.name} (${what})`,
       group: 'window',
       findings: window,
       ...(window.length === 0 ? skippedWindow : {})

@@ -1,8 +1,9 @@
 import { formatDuration } from '../../duration.js'
 import type { Finding, Gate, GateIO, GateResult } from '../../types.js'
+import { catalog } from './catalog.js'
 import { healthChecks } from './checks.js'
 import { displayUrl, parseHealthInputs, type HealthConfig } from './config.js'
-import { percentile, probeSections } from './summary.js'
+import { metricSections, percentile, probeSections } from './summary.js'
 import { readCertificate } from './tls.js'
 import { verify, type StopSignal, type Verification } from './verify.js'
 
@@ -14,87 +15,116 @@ const DEADLINE_SLACK_MS = 5_000
 export const healthGate: Gate<HealthConfig> = {
   name: 'health',
   title: TITLE,
-  parseInputs: source => parseHealthInputs(source),
-  run: runHealth
+  parseInputs: (source, _common, io) => parseHealthInputs(source, { cwd: io.cwd, env: io.env }),
+  run: (config, io) => runHealth(config, io)
 }
 
-export async function runHealth(config: HealthConfig, io: GateIO): Promise<GateResult> {
+/**
+ * One analysis: readiness, then the window. `signal` (the rollout's deadline or the job's cancellation) stops it
+ * at once: no new probe starts and the result comes back without waiting for the window.
+ */
+export async function runHealth(config: HealthConfig, io: GateIO, signal?: AbortSignal): Promise<GateResult> {
   const startedAt = io.now()
   const stop: StopSignal = { stopped: false }
   const deadlineMs =
     config.readinessTimeoutMs + config.windowMs + 2 * config.requestTimeoutMs + DEADLINE_SLACK_MS
   let timer: NodeJS.Timeout | undefined
+  let onAbort: (() => void) | undefined
   // Every request has its own timeout; this is the backstop that makes "never hangs" hold for the whole gate.
-  const deadline = new Promise<'deadline'>(resolve => {
+  const deadline = new Promise<'deadline' | 'aborted'>(resolve => {
     timer = setTimeout(() => resolve('deadline'), deadlineMs)
+    onAbort = () => resolve('aborted')
+    if (signal?.aborted) onAbort()
+    else signal?.addEventListener('abort', onAbort, { once: true })
   })
   const work = Promise.all([verify(config, io, startedAt, stop), checkCertificates(config, io)])
-  const settled = await Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+  const settled = await Promise.race([work, deadline]).finally(() => {
+    clearTimeout(timer)
+    if (onAbort) signal?.removeEventListener('abort', onAbort)
+  })
   stop.stopped = true
 
   let verification: Verification
   const findings: Finding[] = []
+  const empty = (): Verification => ({
+    outcomes: [],
+    findings: [],
+    dryRunFindings: new Set(),
+    ready: false,
+    windowRounds: 0,
+    provedEarly: []
+  })
   if (settled === 'deadline') {
-    verification = { outcomes: [], findings: [], ready: false, windowRounds: 0 }
-    findings.push({
-      rule: 'deadline',
-      severity: 'error',
-      message: `the health check did not finish within its deadline of ${formatDuration(deadlineMs)}`,
-      help: 'A probe or the TLS check did not return in time; check the network path to the targets.'
-    })
+    verification = empty()
+    findings.push(
+      catalog.finding('deadline', {
+        message: `the health check did not finish within its deadline of ${formatDuration(deadlineMs)}`
+      })
+    )
+  } else if (settled === 'aborted') {
+    verification = empty()
+    findings.push(catalog.finding('deadline', { message: 'the health check was stopped before it finished' }))
   } else {
     verification = settled[0]
     findings.push(...settled[1], ...verification.findings)
   }
 
   const { outcomes } = verification
-  const windowProbes = outcomes.filter(o => o.phase === 'window' && o.target !== 'prometheus')
+  const metricNames = new Set(config.metrics.map(m => m.name))
+  const windowProbes = outcomes.filter(o => o.phase === 'window' && !metricNames.has(o.target))
   const unhealthyProbes = windowProbes.filter(o => o.kind !== 'pass').length
   const errorRate = windowProbes.length > 0 ? unhealthyProbes / windowProbes.length : undefined
   const answered = windowProbes.filter(o => o.status !== undefined).map(o => o.latencyMs)
   const p95 = percentile(answered, 95)
 
   if (config.maxErrorRate !== undefined && errorRate !== undefined && errorRate > config.maxErrorRate) {
-    findings.push({
-      rule: 'error-rate',
-      severity: 'error',
-      message: `${unhealthyProbes} of ${windowProbes.length} probes in the window did not pass (error rate ${round(errorRate)}), above max-error-rate ${config.maxErrorRate}`
-    })
+    findings.push(
+      catalog.finding('error-rate', {
+        message: `${unhealthyProbes} of ${windowProbes.length} probes in the window did not pass (error rate ${round(errorRate)}), above max-error-rate ${config.maxErrorRate}`
+      })
+    )
   }
   if (config.maxLatencyP95Ms !== undefined && p95 !== undefined && p95 > config.maxLatencyP95Ms) {
-    findings.push({
-      rule: 'latency-p95',
-      severity: 'error',
-      message: `95th-percentile probe latency was ${Math.round(p95)} ms over ${answered.length} answers, above max-latency-p95 ${config.maxLatencyP95Ms} ms`
-    })
-  }
-  const noData = outcomes.filter(o => o.kind === 'inconclusive').length
-  if (noData > 0) {
-    findings.push({
-      rule: 'no-data',
-      severity: 'warning',
-      message: `Prometheus query '${config.prometheus?.query}' returned no data in ${noData} of ${outcomes.filter(o => o.target === 'prometheus').length} evaluations (on-no-data: inconclusive)`,
-      help: 'A query with no data cannot prove the release healthy; check the metric names and labels.'
-    })
+    findings.push(
+      catalog.finding('latency-p95', {
+        message: `95th-percentile probe latency was ${Math.round(p95)} ms over ${answered.length} answers, above max-latency-p95 ${config.maxLatencyP95Ms} ms`
+      })
+    )
   }
 
-  const healthy = !findings.some(f => f.severity === 'error')
-  const targets = config.targets.length + (config.prometheus ? 1 : 0)
+  // The verdict before dry-run: what enforcing would have said.
+  const enforced = findings.filter(f => !verification.dryRunFindings.has(f))
+  const failedFor = (fs: Finding[]) => fs.some(f => f.severity === 'error' && f.rule !== 'inconclusive')
+  const inconclusiveFor = (fs: Finding[]) => fs.some(f => f.rule === 'inconclusive')
+  const verdictOf = (fs: Finding[]) =>
+    failedFor(fs) ? 'unhealthy' : inconclusiveFor(fs) ? 'inconclusive' : 'healthy'
+  const verdict = verdictOf(config.dryRun ? findings : enforced)
+  // Dry run: every error is reported as a warning, so the step passes while the summary shows what would fail.
+  const reported = findings.map(f =>
+    (config.dryRun || verification.dryRunFindings.has(f)) && f.severity === 'error'
+      ? { ...f, severity: 'warning' as const, message: `dry-run: ${f.message}` }
+      : f
+  )
   return {
     gate: 'health',
     title: TITLE,
-    findings,
+    findings: reported,
     outputs: {
-      healthy: String(healthy),
+      healthy: verdict === 'inconclusive' ? 'inconclusive' : String(verdict === 'healthy'),
+      verdict,
+      'dry-run': String(config.dryRun),
       'error-rate': errorRate === undefined ? '' : String(round(errorRate)),
       'latency-p95-ms': p95 === undefined ? '' : String(Math.round(p95)),
       probes: String(outcomes.length)
     },
-    sections: probeSections(outcomes),
-    scope: `${targets} target(s), ${outcomes.length} probes, ${verification.windowRounds} of ${Math.floor(config.windowMs / config.intervalMs)} window rounds every ${formatDuration(config.intervalMs)}`,
+    sections: [
+      ...probeSections(outcomes.filter(o => !metricNames.has(o.target))),
+      ...metricSections(config.metrics, outcomes)
+    ],
+    scope: `${config.targets.length + (config.metrics.length === 1 && config.metrics[0]!.name === 'prometheus' ? 1 : 0)} target(s)${config.metrics.length > 1 || (config.metrics.length === 1 && config.metrics[0]!.name !== 'prometheus') ? `, ${config.metrics.length} metric(s)` : ''}, ${outcomes.length} probes, ${verification.windowRounds} of ${Math.floor(config.windowMs / config.intervalMs)} window rounds every ${formatDuration(config.intervalMs)}${verification.provedEarly.length ? ` (${verification.provedEarly.join(', ')} proved early)` : ''}${config.dryRun ? ' (dry run: nothing fails)' : ''}`,
     secrets: config.secrets,
     data: { probes: outcomes },
-    checks: healthChecks(config, outcomes, findings, verification.windowRounds)
+    checks: healthChecks(config, outcomes, reported, verification.windowRounds)
   }
 }
 
@@ -109,11 +139,9 @@ async function checkCertificates(config: HealthConfig, io: GateIO): Promise<Find
       const certificate = await readCertificate(url, config.requestTimeoutMs)
       if (!certificate.ok) {
         return [
-          {
-            rule: 'tls-check',
-            severity: 'error',
+          catalog.finding('tls-check', {
             message: `${target}: could not read the certificate: ${certificate.message}`
-          }
+          })
         ]
       }
       const daysLeft = (certificate.validTo.getTime() - io.now()) / DAY_MS
@@ -123,12 +151,9 @@ async function checkCertificates(config: HealthConfig, io: GateIO): Promise<Find
           ? `expired on ${certificate.validTo.toISOString()}`
           : `expires in ${Math.floor(daysLeft)} day(s), on ${certificate.validTo.toISOString()}`
       return [
-        {
-          rule: 'tls-expiry',
-          severity: 'error',
-          message: `${target}: the certificate for ${certificate.subject} ${when}, sooner than tls-min-days ${minDays}`,
-          help: 'Renew the certificate (or check that automatic renewal runs).'
-        }
+        catalog.finding('tls-expiry', {
+          message: `${target}: the certificate for ${certificate.subject} ${when}, sooner than tls-min-days ${minDays}`
+        })
       ]
     })
   return (await Promise.all(checks)).flat()

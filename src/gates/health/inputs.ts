@@ -86,12 +86,67 @@ export const inputs = defineInputs({
     kind: 'choice',
     choices: ['fail', 'pass', 'inconclusive'],
     default: 'fail',
-    description: 'What a query returning no data means: `fail`, `pass` or `inconclusive` (a warning).'
+    description:
+      'What a measurement with no data means: `fail`, `pass` or `inconclusive` (counts toward `inconclusive-limit`; an inconclusive analysis fails the step unless `allow-inconclusive`).'
+  },
+  'failure-condition': {
+    kind: 'string',
+    default: '',
+    description:
+      "Condition on the query's value that fails a measurement, e.g. `result > 0.05`. With `success-condition` too, meeting neither is inconclusive (Argo Rollouts' rule). Ranges: `0.9 <= result <= 1.1`."
+  },
+  'prometheus-token': {
+    kind: 'string',
+    default: '',
+    description: 'Bearer token sent to Prometheus (`Authorization: Bearer …`); masked.'
+  },
+  'prometheus-headers': {
+    kind: 'lines',
+    default: '',
+    description:
+      'Newline-separated `Name: value` headers sent to Prometheus (e.g. `X-Scope-OrgID: team-a`); values are masked.'
+  },
+  'analysis-file': {
+    kind: 'path',
+    default: '',
+    description:
+      'YAML analysis with several named metrics (Prometheus or web/JSONPath), each with its own conditions, interval and limits; see docs/gates/health.md. Instead of `prometheus-url`.'
+  },
+  'initial-delay': {
+    kind: 'duration',
+    default: '0s',
+    description:
+      'Wait after readiness before the first window measurement (a metric in the analysis file may set its own).'
+  },
+  'inconclusive-limit': {
+    kind: 'integer',
+    default: '0',
+    description: 'Inconclusive measurements tolerated per metric before the analysis is inconclusive.'
+  },
+  'consecutive-success-limit': {
+    kind: 'integer',
+    default: '0',
+    description:
+      'Passes in a row after which a target or metric has proved itself and stops being measured; when set, a metric that never gets there fails. 0: off.'
+  },
+  'allow-inconclusive': {
+    kind: 'boolean',
+    default: 'false',
+    description: 'Let an inconclusive analysis pass with a warning (`healthy` is still `inconclusive`).'
+  },
+  'dry-run': {
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Evaluate and report everything, but never fail: errors become warnings prefixed `dry-run:` (to tune thresholds).'
   }
 })
 
 export const outputs = defineOutputs({
-  healthy: '`true` when every target passed readiness and the verification window.',
+  healthy:
+    '`true` when every target and metric passed readiness and the verification window, `inconclusive` when the analysis could not decide, else `false`.',
+  verdict: '`healthy`, `unhealthy` or `inconclusive` (what enforcing would say, also in a dry run).',
+  'dry-run': '`true` when the run was a dry run.',
   'error-rate': 'Share of failed probes in the window, 0 to 1.',
   'latency-p95-ms': '95th-percentile probe latency in milliseconds.',
   probes: 'Number of probes sent.'

@@ -10,7 +10,7 @@ import type { HealthConfig } from './config.js'
 export type ProbeKind = 'pass' | 'fail' | 'error' | 'inconclusive'
 
 export interface ProbeOutcome {
-  /** The target as shown to users (URL with any password redacted), or `prometheus`. */
+  /** The target as shown to users (URL with any password redacted), or the metric's name. */
   target: string
   phase: 'readiness' | 'window'
   /** Milliseconds since the gate started. */
@@ -20,8 +20,10 @@ export interface ProbeOutcome {
   latencyMs: number
   /** Why it did not pass; one line, never a header or body dump. */
   reason?: string
-  /** Prometheus: the value(s) the condition was evaluated on. */
+  /** Metrics: the value(s) the condition was evaluated on. */
   value?: string
+  /** Metrics: the first value as a number, for the chart. */
+  numeric?: number
 }
 
 export type Check = Omit<ProbeOutcome, 'target' | 'phase' | 'at'>

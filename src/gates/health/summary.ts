@@ -1,4 +1,5 @@
 import type { ResultBlock, ResultSection } from '../../types.js'
+import type { MetricConfig } from './metric.js'
 import type { ProbeOutcome } from './probe.js'
 
 /** Nearest-rank percentile (the value below which p% of samples fall); undefined for no samples. */
@@ -15,7 +16,7 @@ const KIND_LABEL: Record<ProbeOutcome['kind'], string> = {
   pass: '✅ pass',
   fail: '❌ fail',
   error: '⛔ error',
-  inconclusive: '❔ no data'
+  inconclusive: '❔ inconclusive'
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
@@ -79,4 +80,76 @@ function latencyCharts(outcomes: readonly ProbeOutcome[]): ResultSection[] {
     }
     return [{ heading: `Latency: ${target}`, blocks: [chart] }]
   })
+}
+
+/** One table of every metric, then each metric's values over time (chart) with its non-passing measurements. */
+export function metricSections(
+  metrics: readonly MetricConfig[],
+  outcomes: readonly ProbeOutcome[]
+): ResultSection[] {
+  if (metrics.length === 0) return []
+  const count = (name: string, kind: ProbeOutcome['kind']) =>
+    outcomes.filter(o => o.target === name && o.kind === kind).length
+  const table: ResultBlock = {
+    kind: 'table',
+    columns: ['Metric', 'Source', 'Condition', 'Pass', 'Fail', 'Error', 'Inconclusive', 'Last value'],
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    code: [2],
+    rows: metrics.map(metric => {
+      const mine = outcomes.filter(o => o.target === metric.name)
+      const conditions = [
+        metric.successCondition ? `success: ${metric.successCondition.source}` : '',
+        metric.failureCondition ? `failure: ${metric.failureCondition.source}` : ''
+      ]
+        .filter(Boolean)
+        .join('; ')
+      return [
+        `${metric.name}${metric.dryRun ? ' (dry run)' : ''}`,
+        metric.provider.kind === 'prometheus'
+          ? `prometheus: ${metric.provider.query}`
+          : `web: ${metric.provider.jsonPath}`,
+        conditions,
+        String(count(metric.name, 'pass')),
+        String(count(metric.name, 'fail')),
+        String(count(metric.name, 'error')),
+        String(count(metric.name, 'inconclusive')),
+        mine.at(-1)?.value ?? mine.at(-1)?.reason ?? ''
+      ]
+    })
+  }
+  const charts = metrics.flatMap((metric): ResultSection[] => {
+    const points = outcomes
+      .filter(o => o.target === metric.name && o.phase === 'window')
+      .slice(-MAX_CHART_POINTS)
+    if (points.length < 2) return []
+    const values = points.map(o => (o.numeric === undefined ? null : o.numeric))
+    const chart: ResultBlock = {
+      kind: 'chart',
+      title: `${metric.name}: value per measurement, bars = measurements that did not pass`,
+      xLabel: 'seconds since start',
+      yLabel: metric.name,
+      x: points.map(o => (o.at / 1000).toFixed(1)),
+      series: [
+        {
+          name: 'not passed',
+          values: points.map((o, i) => (o.kind === 'pass' ? 0 : (values[i] ?? 0))),
+          style: 'bar'
+        },
+        { name: metric.name, values }
+      ]
+    }
+    const detail: ResultBlock = {
+      kind: 'table',
+      columns: ['Time', 'Result', 'Value', 'Detail'],
+      align: ['right', 'left', 'left', 'left'],
+      rows: points.map(o => [seconds(o.at), KIND_LABEL[o.kind], o.value ?? '', o.reason ?? ''])
+    }
+    return [
+      {
+        heading: `Metric: ${metric.name}`,
+        blocks: [chart, { kind: 'details', summary: 'Measurements', blocks: [detail] }]
+      }
+    ]
+  })
+  return [{ heading: 'Metrics', blocks: [table] }, ...charts]
 }

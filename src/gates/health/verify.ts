@@ -1,8 +1,11 @@
 import { formatDuration } from '../../duration.js'
 import type { Finding, GateIO } from '../../types.js'
+import { catalog } from './catalog.js'
 import { displayUrl, type HealthConfig } from './config.js'
+import type { Measurement, MetricConfig } from './metric.js'
 import { probeTarget, type Check, type ProbeOutcome } from './probe.js'
-import { evaluatePrometheus, type PrometheusCheck } from './prometheus.js'
+import { measurePrometheus } from './prometheus.js'
+import { measureWeb } from './web.js'
 
 /** First readiness retry delay; doubled after each unhealthy answer up to `interval`. */
 export const INITIAL_BACKOFF_MS = 100
@@ -12,10 +15,14 @@ const READINESS_GRACE_MS = 100
 export interface Verification {
   outcomes: ProbeOutcome[]
   findings: Finding[]
+  /** Findings of dry-run metrics: reported, never failing. */
+  dryRunFindings: Set<Finding>
   /** Targets that answered healthy during readiness. */
   ready: boolean
-  /** Window probes that ran (all targets), for the scope line. */
+  /** Window measurements that ran (all streams' rounds, the most of any stream), for the scope line. */
   windowRounds: number
+  /** Streams that proved themselves early (consecutive-success-limit). */
+  provedEarly: string[]
 }
 
 /** Shared between the verification and the gate's deadline timer: once stopped, no new probe starts. */
@@ -23,10 +30,30 @@ export interface StopSignal {
   stopped: boolean
 }
 
+/** One thing measured in the window: a target's probe or a metric, each with its own schedule and limits. */
+interface Stream {
+  target: string
+  metric?: MetricConfig
+  intervalMs: number
+  initialDelayMs: number
+  failureLimit: number
+  inconclusiveLimit: number
+  consecutiveErrorLimit: number
+  consecutiveSuccessLimit: number
+  measure(timeoutMs: number): Promise<Check & { queryError?: string }>
+}
+
+export function measureMetric(metric: MetricConfig, io: GateIO, timeoutMs: number): Promise<Measurement> {
+  return metric.provider.kind === 'prometheus'
+    ? measurePrometheus(metric, metric.provider, io, timeoutMs)
+    : measureWeb(metric, metric.provider, io, timeoutMs)
+}
+
 /**
- * Readiness (each target, with capped exponential backoff, until its first healthy answer), then the
- * verification window: every `interval`, all targets and the Prometheus query are measured together, and
- * the run stops at the first measurement that breaks a limit.
+ * Readiness (each target, with capped exponential backoff, until its first healthy answer; skipped when
+ * readiness-timeout is 0), then the verification window: each target and metric is measured on its own
+ * schedule (initial delay, then every interval), judged against its own limits, and the run stops at the first
+ * measurement that breaks one (a dry-run metric only stops itself).
  */
 export async function verify(
   config: HealthConfig,
@@ -36,106 +63,165 @@ export async function verify(
 ): Promise<Verification> {
   const outcomes: ProbeOutcome[] = []
   const findings: Finding[] = []
+  const dryRunFindings = new Set<Finding>()
   const record = (target: string, phase: ProbeOutcome['phase'], check: Check, at: number) => {
     const outcome: ProbeOutcome = { target, phase, at: at - startedAt, ...check }
     outcomes.push(outcome)
     return outcome
   }
 
-  const readiness = await Promise.all(config.targets.map(url => awaitReady(url)))
-  const notReady = readiness.filter(r => !r.ready)
-  for (const { target, last, probes } of notReady) {
-    findings.push({
-      rule: 'not-ready',
-      severity: 'error',
-      message: `${target} did not answer healthy within the readiness timeout of ${formatDuration(config.readinessTimeoutMs)} (${probes} probes); last: ${last?.reason ?? 'no probe ran'}`,
-      help: 'Check that the new version is deployed and reachable, or raise readiness-timeout if it starts slowly.'
-    })
+  if (config.readinessTimeoutMs > 0) {
+    const readiness = await Promise.all(config.targets.map(url => awaitReady(url)))
+    const notReady = readiness.filter(r => !r.ready)
+    for (const { target, last, probes } of notReady) {
+      findings.push(
+        catalog.finding('not-ready', {
+          message: `${target} did not answer healthy within the readiness timeout of ${formatDuration(config.readinessTimeoutMs)} (${probes} probes); last: ${last?.reason ?? 'no probe ran'}`
+        })
+      )
+    }
+    if (notReady.length > 0 || stop.stopped)
+      return {
+        outcomes,
+        findings,
+        dryRunFindings,
+        ready: notReady.length === 0,
+        windowRounds: 0,
+        provedEarly: []
+      }
   }
-  if (notReady.length > 0 || stop.stopped)
-    return { outcomes, findings, ready: notReady.length === 0, windowRounds: 0 }
 
-  const streams = [
+  const streams: Stream[] = [
     ...config.targets.map(url => ({
       target: displayUrl(url),
+      intervalMs: config.intervalMs,
+      initialDelayMs: config.initialDelayMs,
+      failureLimit: config.failureLimit,
+      inconclusiveLimit: 0,
+      consecutiveErrorLimit: config.consecutiveErrorLimit,
+      consecutiveSuccessLimit: config.consecutiveSuccessLimit,
       measure: (timeoutMs: number) => probeTarget(config, url, io, timeoutMs)
     })),
-    ...(config.prometheus
-      ? [
-          {
-            target: 'prometheus',
-            measure: (timeoutMs: number) => evaluatePrometheus(config.prometheus!, io, timeoutMs)
-          }
-        ]
-      : [])
-  ].map(stream => ({ ...stream, failures: 0, consecutiveErrors: 0 }))
+    ...config.metrics.map(metric => ({
+      target: metric.name,
+      metric,
+      intervalMs: metric.intervalMs,
+      initialDelayMs: metric.initialDelayMs,
+      failureLimit: metric.failureLimit,
+      inconclusiveLimit: metric.inconclusiveLimit,
+      consecutiveErrorLimit: metric.consecutiveErrorLimit,
+      consecutiveSuccessLimit: metric.consecutiveSuccessLimit,
+      measure: (timeoutMs: number) => measureMetric(metric, io, timeoutMs)
+    }))
+  ]
 
   const windowStart = io.now()
-  const rounds = Math.floor(config.windowMs / config.intervalMs)
+  const provedEarly: string[] = []
   let windowRounds = 0
-  for (let round = 1; round <= rounds && !stop.stopped; round++) {
-    // Rounds are scheduled from the window's start, so slow probes do not stretch the window.
-    const wait = windowStart + round * config.intervalMs - io.now()
-    if (wait > 0) await io.sleep(wait)
-    if (stop.stopped) break
-    windowRounds++
-    const checks = await Promise.all(streams.map(stream => stream.measure(config.requestTimeoutMs)))
-    const at = io.now()
-    let breached = false
-    checks.forEach((check, index) => {
-      const stream = streams[index]!
-      const outcome = record(stream.target, 'window', check, at)
-      const queryError = (check as PrometheusCheck).queryError
-      if (queryError) {
-        findings.push({
-          rule: 'prometheus-query',
-          severity: 'error',
-          message: `Prometheus query '${config.prometheus!.query}' failed: ${queryError}`,
-          help: 'Fix the PromQL in prometheus-query; it must return an instant vector or a scalar.'
-        })
-        breached = true
-        return
+  const streamResults = await Promise.all(streams.map(stream => runStream(stream)))
+  windowRounds = Math.max(0, ...streamResults)
+  return { outcomes, findings, dryRunFindings, ready: true, windowRounds, provedEarly }
+
+  /** Measures one stream through the window; returns how many measurements it made. */
+  async function runStream(stream: Stream): Promise<number> {
+    const dryRun = stream.metric?.dryRun === true
+    const report = (finding: Finding) => {
+      findings.push(finding)
+      if (dryRun) dryRunFindings.add(finding)
+      // A breach ends the analysis; a dry-run metric's breach ends only its own measuring.
+      if (!dryRun && finding.severity === 'error') stop.stopped = true
+    }
+    const rounds = Math.floor((config.windowMs - stream.initialDelayMs) / stream.intervalMs)
+    let failures = 0
+    let consecutiveErrors = 0
+    let inconclusive = 0
+    let passesInRow = 0
+    let bestRow = 0
+    let made = 0
+    const kinds: ProbeOutcome['kind'][] = []
+    let last: ProbeOutcome | undefined
+    let ended = false
+    for (let round = 1; round <= rounds && !stop.stopped && !ended; round++) {
+      // Rounds are scheduled from the window's start, so slow probes do not stretch the window.
+      const wait = windowStart + stream.initialDelayMs + round * stream.intervalMs - io.now()
+      if (wait > 0) await io.sleep(wait)
+      if (stop.stopped) break
+      made++
+      const check = await stream.measure(config.requestTimeoutMs)
+      if (stop.stopped && check.kind !== 'pass' && !dryRun) break
+      const outcome = record(stream.target, 'window', check, io.now())
+      last = outcome
+      kinds.push(check.kind)
+      if (check.queryError) {
+        report(
+          catalog.finding('prometheus-query', {
+            message: `${stream.target}: the query '${(stream.metric?.provider as { query?: string } | undefined)?.query ?? ''}' failed: ${check.queryError}`
+          })
+        )
+        break
       }
-      if (check.kind === 'error') stream.consecutiveErrors++
-      else stream.consecutiveErrors = 0
-      if (check.kind === 'fail') stream.failures++
       if (check.kind !== 'pass')
         io.log.info(`${stream.target}: ${check.kind} at ${formatDuration(outcome.at)}: ${check.reason}`)
-      if (check.kind === 'fail' && stream.failures > config.failureLimit) {
-        findings.push({
-          rule: 'failure-limit',
-          severity: 'error',
-          message: `${stream.target} failed ${stream.failures} probe(s) in the verification window, more than failure-limit ${config.failureLimit}; last: ${check.reason}`,
-          help: 'The new version stopped serving correctly after becoming ready: roll back (gate: rollback).'
-        })
-        breached = true
+      consecutiveErrors = check.kind === 'error' ? consecutiveErrors + 1 : 0
+      passesInRow = check.kind === 'pass' ? passesInRow + 1 : 0
+      bestRow = Math.max(bestRow, passesInRow)
+      if (check.kind === 'fail' && ++failures > stream.failureLimit) {
+        report(
+          catalog.finding('failure-limit', {
+            message: `${stream.target} failed ${failures} ${stream.metric ? 'measurement' : 'probe'}(s) in the verification window, more than failure-limit ${stream.failureLimit}; last: ${check.reason}`
+          })
+        )
+        ended = true
       }
-      if (check.kind === 'error' && stream.consecutiveErrors > config.consecutiveErrorLimit) {
-        findings.push({
-          rule: 'consecutive-errors',
-          severity: 'error',
-          message: `${stream.target} gave no answer ${stream.consecutiveErrors} times in a row, more than consecutive-error-limit ${config.consecutiveErrorLimit}; last: ${check.reason}`,
-          help: 'The service (or the way to it) went away during the window: roll back (gate: rollback).'
-        })
-        breached = true
+      if (check.kind === 'error' && consecutiveErrors > stream.consecutiveErrorLimit) {
+        report(
+          catalog.finding('consecutive-errors', {
+            message: `${stream.target} gave no answer ${consecutiveErrors} times in a row, more than consecutive-error-limit ${stream.consecutiveErrorLimit}; last: ${check.reason}`
+          })
+        )
+        ended = true
       }
-    })
-    if (breached) break
+      if (check.kind === 'inconclusive' && ++inconclusive > stream.inconclusiveLimit) {
+        report(
+          catalog.finding('inconclusive', {
+            message: `${stream.target} was inconclusive in ${inconclusive} measurement(s), more than inconclusive-limit ${stream.inconclusiveLimit}; last: ${check.reason}`,
+            severity: config.allowInconclusive ? 'warning' : 'error'
+          })
+        )
+        ended = true
+      }
+      if (!ended && stream.consecutiveSuccessLimit > 0 && passesInRow >= stream.consecutiveSuccessLimit) {
+        provedEarly.push(stream.target)
+        io.log.info(
+          `${stream.target}: passed ${passesInRow} times in a row (consecutive-success-limit): done`
+        )
+        return made
+      }
+    }
+    if (ended || (stop.stopped && !dryRun) || kinds.length === 0) return made
+    // A window too short to reach a limit must not pass a stream that never answered or never decided.
+    if (kinds.every(k => k === 'error') && consecutiveErrors <= stream.consecutiveErrorLimit) {
+      report(
+        catalog.finding('consecutive-errors', {
+          message: `${stream.target} gave no answer in any of the ${kinds.length} measurement(s) of the verification window; last: ${last?.reason}`
+        })
+      )
+    } else if (!kinds.includes('pass') && !kinds.includes('fail')) {
+      report(
+        catalog.finding('inconclusive', {
+          message: `${stream.target} decided nothing in the verification window (${kinds.filter(k => k === 'inconclusive').length} inconclusive, ${kinds.filter(k => k === 'error').length} without an answer); last: ${last?.reason}`,
+          severity: config.allowInconclusive ? 'warning' : 'error'
+        })
+      )
+    } else if (stream.consecutiveSuccessLimit > 0) {
+      report(
+        catalog.finding('consecutive-success-limit', {
+          message: `${stream.target} passed at most ${bestRow} time(s) in a row in the window, fewer than consecutive-success-limit ${stream.consecutiveSuccessLimit}`
+        })
+      )
+    }
+    return made
   }
-  // A window too short to reach consecutive-error-limit must not pass a target (or Prometheus) that never
-  // answered in it: nothing was verified, so the gate fails closed.
-  for (const stream of streams) {
-    const window = outcomes.filter(o => o.target === stream.target && o.phase === 'window')
-    if (window.length === 0 || window.some(o => o.kind !== 'error')) continue
-    if (stream.consecutiveErrors > config.consecutiveErrorLimit) continue
-    findings.push({
-      rule: 'consecutive-errors',
-      severity: 'error',
-      message: `${stream.target} gave no answer in any of the ${window.length} probe(s) of the verification window; last: ${window[window.length - 1]!.reason}`,
-      help: 'Nothing was verified: check that the service (or Prometheus) is reachable from the runner.'
-    })
-  }
-  return { outcomes, findings, ready: true, windowRounds }
 
   async function awaitReady(url: URL) {
     const target = displayUrl(url)

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js'
-import { getDuration, getString, parseHttpUrl } from '../../inputs.js'
+import { getDuration, getList, getString, parseHttpUrl } from '../../inputs.js'
 import type { Gate, GateIO, GateResult, ResultBlock } from '../../types.js'
 import {
   deploymentsClient,
@@ -31,6 +31,7 @@ export interface RollbackConfig {
   artifactName?: string
   migrationsReport?: string
   requestTimeoutMs: number
+  requirePayload: string[]
 }
 
 const TITLE = 'Rollback target'
@@ -63,7 +64,8 @@ export const rollbackGate: Gate<RollbackConfig> = {
       ...(source.get('migrations-report')
         ? { migrationsReport: getString(source, 'migrations-report') }
         : {}),
-      requestTimeoutMs: getDuration(source, 'request-timeout', '10s')
+      requestTimeoutMs: getDuration(source, 'request-timeout', '10s'),
+      requirePayload: getList(source, 'require-payload')
     }
   },
   run: runRollback
@@ -78,7 +80,8 @@ async function runRollback(config: RollbackConfig, io: GateIO): Promise<GateResu
   const search = await findTarget(client, {
     environment: config.environment,
     ...(config.ref !== undefined ? { ref: config.ref } : {}),
-    ...(artifact ? { artifact } : {})
+    ...(artifact ? { artifact } : {}),
+    requirePayload: config.requirePayload
   })
   const { current, target, considered } = search
   const findings = [...search.findings]

@@ -24,6 +24,12 @@ export const inputs = defineInputs({
     description:
       "Name of the workflow artifact that holds a candidate's build, checked with GitHub's artifacts API (needs `actions: read`); `{sha}`, `{ref}`, `{payload.<key>}` are substituted. An expired or missing artifact moves on to the next good deployment. Use instead of `artifact-check`."
   },
+  'require-payload': {
+    kind: 'list',
+    default: '',
+    description:
+      'Payload keys a rollback target must carry (e.g. `artifact`); older deployments without them are skipped with a notice. Empty: no key required.'
+  },
   'migrations-report': {
     kind: 'path',
     default: '',

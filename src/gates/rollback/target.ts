@@ -40,6 +40,8 @@ export interface SearchOptions {
   environment: string
   ref?: string
   artifact?: ArtifactCheck
+  /** Payload keys a target must carry (e.g. the artifact's identity); candidates without them are skipped. */
+  requirePayload?: readonly string[]
 }
 
 /**
@@ -109,6 +111,14 @@ export async function findTarget(client: DeploymentsClient, options: SearchOptio
       }
       if (deployment.payloadProblem) {
         skip(deployment, deployment.id, deployment.payloadProblem)
+        continue
+      }
+      const lacking = (options.requirePayload ?? []).filter(key => {
+        const value = deployment.payload[key]
+        return value === undefined || value === null || value === ''
+      })
+      if (lacking.length > 0) {
+        skip(deployment, deployment.id, `its payload lacks ${lacking.join(', ')} (require-payload)`)
         continue
       }
       if (search.inspected >= MAX_CANDIDATES) {
