@@ -61,7 +61,7 @@ export function loadAnalysisFile(
   const lines = text.split('\n')
   /** The 1-based line of `key:` at or after `from` (0-based), for messages. */
   const lineOf = (key: string, from = 0): number | undefined => {
-    const pattern = new RegExp(`^\\s*-?\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`)
+    const pattern = new RegExp(`(?:^|[\\s{,-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`)
     for (let i = from; i < lines.length; i++) if (pattern.test(lines[i]!)) return i + 1
     return undefined
   }

@@ -4,6 +4,7 @@
  * operator and a literal. Parsing is strict and positional, so a typo is reported at its column, never
  * evaluated as something else.
  */
+import { valueAtPath } from '../../kernel/object-path.js'
 
 export type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'matches'
 
@@ -183,18 +184,7 @@ export type Verdict = { ok: true } | { ok: false; reason: string }
 
 /** Follows an assertion's path into a parsed value; `undefined` when any step is missing. */
 export function select(value: unknown, path: readonly (string | number)[]): unknown {
-  let current = value
-  for (const step of path) {
-    if (typeof step === 'number') {
-      if (!Array.isArray(current)) return undefined
-      current = current[step]
-    } else {
-      if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined
-      if (!Object.hasOwn(current, step)) return undefined
-      current = (current as Record<string, unknown>)[step]
-    }
-  }
-  return current
+  return valueAtPath(value, path)
 }
 
 /** Evaluates an assertion against a parsed document (the JSON body, or `{ result }` wrapped by the caller). */

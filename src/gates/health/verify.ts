@@ -117,9 +117,8 @@ export async function verify(
 
   const windowStart = io.now()
   const provedEarly: string[] = []
-  let windowRounds = 0
   const streamResults = await Promise.all(streams.map(stream => runStream(stream)))
-  windowRounds = Math.max(0, ...streamResults)
+  const windowRounds = Math.max(0, ...streamResults)
   return { outcomes, findings, dryRunFindings, ready: true, windowRounds, provedEarly }
 
   /** Measures one stream through the window; returns how many measurements it made. */
