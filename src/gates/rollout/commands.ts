@@ -40,8 +40,11 @@ export interface CommandRequest {
 const WRAPPER = [
   'set -m',
   'bash -c "$DEPLOY_GATES_COMMAND" &',
-  'printf %s "$!" > "$DEPLOY_GATES_PID_FILE"',
-  'wait "$!"'
+  'job=$!',
+  // Job control off again: the job keeps its group, and bash prints no "[1]+ Exit 3" line when it ends.
+  'set +m',
+  'printf %s "$job" > "$DEPLOY_GATES_PID_FILE"',
+  'wait "$job"'
 ].join('\n')
 /** How long a stopped command gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2_000

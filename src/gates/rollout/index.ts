@@ -92,7 +92,7 @@ export async function runRollout(
       io.log.info(`${where}: traffic set; analysing for ${formatDuration(config.stepPauseMs)}`)
       // Readiness is for the new version to come up: once, before its first share of traffic.
       const health = record.step === 1 ? config.health : { ...config.health, readinessTimeoutMs: 0 }
-      const analysis = await Promise.race([runHealth(health, io), halted])
+      const analysis = await Promise.race([runHealth(health, io, stop.signal), halted])
       if (!analysis || stop.signal.aborted) {
         record.verdict = 'stopped'
         break
