@@ -1,6 +1,7 @@
 /** The contract gate's checks for reports (one JUnit test case each): the spec's validity and each breaking-change rule. */
 import type { Finding, GateCheck } from '../../types.js'
-import { BREAKING_RULES, type BreakingRule, type RuleSeverities } from './rules.js'
+import { BREAKING_RULE_IDS } from './catalog.js'
+import type { RuleSeverities } from './rules.js'
 
 const REF_RULES = new Set(['dangling-ref', 'unsupported-ref'])
 
@@ -26,7 +27,7 @@ export function specChecks(display: string, findings: readonly Finding[], parsed
 
 /** One check per breaking-change rule, so a report lists what was proven not to break, too. */
 export function breakingChecks(severities: RuleSeverities, findings: readonly Finding[]): GateCheck[] {
-  return (Object.keys(BREAKING_RULES) as BreakingRule[]).map(rule => ({
+  return BREAKING_RULE_IDS.map(rule => ({
     name: rule,
     group: 'breaking-changes',
     findings: findings.filter(f => f.rule === rule),

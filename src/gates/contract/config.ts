@@ -19,6 +19,10 @@ export interface ContractConfig {
   base: BaseSpecSource | undefined
   live: LiveConfig | undefined
   severities: RuleSeverities
+  /** oasdiff-style ignore files for accepted breaking changes (errors, warnings). */
+  ignore: { error: string | undefined; warning: string | undefined }
+  /** Minimum days between deprecation and sunset (`deprecation-days`); 0 = no policy. */
+  deprecationDays: number
   /** Header values: masked by the reporter. */
   secrets: string[]
 }
@@ -54,6 +58,8 @@ export async function parseContractInputs(
     base: baseSpecSource(source, io, spec),
     live,
     severities: rulesFile ? await readRuleOverrides(io.cwd, rulesFile) : defaultSeverities(),
+    ignore: { error: getString(source, 'err-ignore'), warning: getString(source, 'warn-ignore') },
+    deprecationDays: getInteger(source, 'deprecation-days', 0, { min: 0, max: 3650 }),
     secrets
   }
 }

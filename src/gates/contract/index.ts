@@ -1,10 +1,12 @@
+import { catalog } from './catalog.js'
 import * as path from 'node:path'
 import { FileError } from '../../errors.js'
 import type { Finding, Gate, GateCheck, GateIO, GateResult, ResultSection } from '../../types.js'
 import { changelogBlocks } from './changelog.js'
 import { breakingChecks, specChecks } from './checks.js'
 import { parseContractInputs, type BaseSpecSource, type ContractConfig } from './config.js'
-import { changeFindings, diffSpecs, type ApiChange } from './diff.js'
+import { applyIgnoreFile, changeFindings, diffSpecs, parseIgnoreFile, type ApiChange } from './diff/index.js'
+import { readTextFile } from '../../files.js'
 import { listOperations } from './operations.js'
 import { fileReader, gitReader } from './reader.js'
 import { Spec, specParseErrorFinding } from './spec.js'
@@ -122,20 +124,30 @@ async function diffAgainstBase(
   const reader = base.kind === 'file' ? fileReader(io.cwd) : gitReader(io.git, base.revision)
   const id = base.kind === 'file' ? path.resolve(io.cwd, base.path) : base.path
   if (base.kind === 'git' && base.implicit && !(await existsInGit(io, base))) {
-    findings.push({
-      rule: 'base-spec-missing',
-      severity: 'notice',
-      message: `${config.spec} does not exist at the pull request base ${base.revision.slice(0, 12)}: a new spec, nothing to compare`,
-      file: head.entry.display,
-      line: 1
-    })
+    findings.push(
+      catalog.finding('base-spec-missing', {
+        message: `${config.spec} does not exist at the pull request base ${base.revision.slice(0, 12)}: a new spec, nothing to compare`,
+        file: head.entry.display,
+        line: 1
+      })
+    )
     return undefined
   }
   const baseSpec = await loadOrFinding(reader, id, findings)
   if (!baseSpec) return undefined
   const unreadable = baseSpec.problems.filter(p => p.rule === 'spec-parse-error' || p.rule === 'dangling-ref')
   for (const problem of unreadable) findings.push({ ...problem, message: `base spec: ${problem.message}` })
-  return diffSpecs(baseSpec, head, config.severities)
+  const changes = diffSpecs(baseSpec, head, config.severities, {
+    now: io.now(),
+    deprecationDays: config.deprecationDays
+  })
+  for (const level of ['error', 'warning'] as const) {
+    const file = config.ignore[level]
+    if (!file) continue
+    const { text, display } = await readTextFile(io.cwd, file, { maxBytes: 1024 * 1024 })
+    applyIgnoreFile(changes, level, parseIgnoreFile(text, display), display)
+  }
+  return changes
 }
 
 /** Only a file that is truly absent at the base counts as "new"; any other git failure fails the gate. */

@@ -48,9 +48,10 @@ export function listOperations(spec: Spec): Operation[] {
     if (!item) continue
     const shared = parameterList(spec, child(item.loc, 'parameters'))
     for (const method of HTTP_METHODS) {
-      const loc = child(item.loc, method)
-      const value = spec.valueAt(loc)
-      if (!isRecord(value)) continue
+      // An operation may itself be a `$ref` (DigitalOcean's description does this for every operation).
+      const operation = resolve(spec, child(item.loc, method))
+      if (!operation) continue
+      const { loc, value } = operation
       const own = parameterList(spec, child(loc, 'parameters'))
       const merged = new Map<string, Parameter>()
       for (const param of [...shared, ...own]) merged.set(`${param.in}:${param.name}`, param)

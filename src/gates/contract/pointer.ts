@@ -1,3 +1,5 @@
+import { valueAtPath } from '../../kernel/object-path.js'
+
 /** JSON Pointer (RFC 6901) helpers: `~1` is `/`, `~0` is `~`; `$ref` fragments may also be percent-encoded. */
 
 export type Pointer = readonly string[]
@@ -24,16 +26,5 @@ export function parsePointer(text: string): string[] | undefined {
 
 /** The value at a pointer, or undefined when a segment is missing. */
 export function valueAt(root: unknown, pointer: Pointer): unknown {
-  let node = root
-  for (const part of pointer) {
-    if (node === null || typeof node !== 'object') return undefined
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9]\d*)$/.test(part)) return undefined
-      node = node[Number(part)]
-    } else {
-      if (!Object.prototype.hasOwnProperty.call(node, part)) return undefined
-      node = (node as Record<string, unknown>)[part]
-    }
-  }
-  return node
+  return valueAtPath(root, pointer, { indexStrings: true })
 }

@@ -2,11 +2,12 @@ import type { HttpResponse } from '../../http.js'
 import { isRecord, resolve, responseFor, type Operation } from './operations.js'
 import type { PlannedRequest } from './requests.js'
 import type { SchemaValidators } from './schema-validator.js'
+import type { ContractRuleId } from './catalog.js'
 import { child, type Loc, type Spec } from './spec.js'
 
 /** One way a live response disagreed with the spec, placed at the spec line that disagrees. */
 export interface Violation {
-  rule: string
+  rule: ContractRuleId
   message: string
   loc: Loc
   /** JSON pointer of the failing value in the body (schema violations only). */

@@ -1,64 +1,55 @@
 import { FileError } from '../../errors.js'
 import { readTextFile } from '../../files.js'
 import type { Severity } from '../../types.js'
+import { BREAKING_RULE_IDS, catalog, type ContractRuleId } from './catalog.js'
 
-/** Breaking-change rules (stable ids) and their default severities. `breaking-rules` can override each. */
-export const BREAKING_RULES = {
-  'path-removed': 'error',
-  'operation-removed': 'error',
-  'deprecated-operation-removed': 'warning',
-  'operation-id-changed': 'error',
-  'required-parameter-added': 'error',
-  'parameter-became-required': 'error',
-  'parameter-removed': 'warning',
-  'request-body-became-required': 'error',
-  'request-media-type-removed': 'error',
-  'required-request-property-added': 'error',
-  'request-type-narrowed': 'error',
-  'request-enum-value-removed': 'error',
-  'response-success-status-removed': 'error',
-  'response-media-type-removed': 'error',
-  'response-property-removed': 'error',
-  'response-property-became-optional': 'warning',
-  'response-type-changed': 'error',
-  'response-enum-value-added': 'warning',
-  'required-response-header-removed': 'error',
-  'security-requirement-added': 'error'
-} as const satisfies Record<string, Severity>
+/** A breaking-change rule of the catalog (category `breaking`). */
+export type BreakingRule = ContractRuleId
+export type RuleSeverities = Record<string, Severity | 'off'>
 
-export type BreakingRule = keyof typeof BREAKING_RULES
-export type RuleSeverities = Record<BreakingRule, Severity | 'off'>
-
+/** Default severities of the breaking-change rules, from the catalog. */
 export function defaultSeverities(): RuleSeverities {
-  return { ...BREAKING_RULES }
+  return Object.fromEntries(BREAKING_RULE_IDS.map(id => [id, catalog.get(id as ContractRuleId).severity]))
 }
 
-/** Reads a `breaking-rules` file: one `<rule-id> error|warning|off` a line, `#` comments. */
+/**
+ * Reads a `breaking-rules` file: one `<rule-id> error|warning|off` a line, `#` comments. Former ids
+ * (catalog aliases) are accepted. Kept callable on its own: the common `rules` policy aliases this input.
+ */
 export async function readRuleOverrides(cwd: string, file: string): Promise<RuleSeverities> {
   const { text, display } = await readTextFile(cwd, file)
+  return parseRuleOverrides(text, display)
+}
+
+export function parseRuleOverrides(text: string, display: string): RuleSeverities {
   const severities = defaultSeverities()
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/#.*/, '').trim()
     if (line === '') return
     const match = line.match(/^([a-z0-9-]+)\s+(\S+)$/)
     if (!match)
-      throw new FileError(`expected '<rule-id> error|warning|off', got '${line}'`, display, index + 1)
-    const [, rule, severity] = match as unknown as [string, string, string]
-    if (!(rule in BREAKING_RULES)) {
       throw new FileError(
-        `unknown rule '${rule}'; known rules: ${Object.keys(BREAKING_RULES).join(', ')}`,
+        `expected '<rule-id> error|warning|off', got '${line.slice(0, 120)}'`,
+        display,
+        index + 1
+      )
+    const [, id, severity] = match as unknown as [string, string, string]
+    const rule = catalog.resolve(id)
+    if (!rule || rule.category !== 'breaking') {
+      throw new FileError(
+        `unknown rule '${id}'; known rules: ${BREAKING_RULE_IDS.join(', ')}`,
         display,
         index + 1
       )
     }
     if (severity !== 'error' && severity !== 'warning' && severity !== 'off') {
       throw new FileError(
-        `severity of '${rule}' must be error, warning or off (got '${severity}')`,
+        `severity of '${id}' must be error, warning or off (got '${severity.slice(0, 40)}')`,
         display,
         index + 1
       )
     }
-    severities[rule as BreakingRule] = severity
+    severities[rule.id] = severity
   })
   return severities
 }

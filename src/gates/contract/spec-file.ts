@@ -8,7 +8,7 @@ import {
   SPEC_YAML_SCHEMA,
   type PositionNode,
   type SourcePosition
-} from './positions.js'
+} from '../../kernel/positions.js'
 
 /** One parsed file of an OpenAPI description (the entry document or a file reached by `$ref`). */
 export class SpecFile {

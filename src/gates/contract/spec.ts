@@ -1,5 +1,6 @@
 import { FileError, errorMessage } from '../../errors.js'
 import type { Finding, Severity } from '../../types.js'
+import { catalog, type ContractRuleId } from './catalog.js'
 import { formatPointer, parsePointer, valueAt, type Pointer } from './pointer.js'
 import { OutsideWorkspaceError, type SpecReader } from './reader.js'
 import { parseSpecFile, SpecFile } from './spec-file.js'
@@ -184,10 +185,23 @@ export class Spec {
     return undefined
   }
 
-  /** A finding placed at a location (its key's line and column). */
-  finding(loc: Loc, rule: string, severity: Severity, message: string, help?: string): Finding {
+  /** A finding of a catalog rule placed at a location (its key's line and column); severity defaults to the rule's. */
+  finding(
+    loc: Loc,
+    rule: ContractRuleId,
+    severity: Severity | undefined,
+    message: string,
+    help?: string
+  ): Finding {
     const { line, column } = loc.file.locate(loc.pointer)
-    return { rule, severity, message, file: loc.file.display, line, column, ...(help ? { help } : {}) }
+    return catalog.finding(rule, {
+      ...(severity ? { severity } : {}),
+      message,
+      file: loc.file.display,
+      line,
+      column,
+      ...(help ? { help } : {})
+    })
   }
 
   /** `openapi.yaml:42` for messages. */
@@ -269,12 +283,10 @@ function collectRefs(file: SpecFile): RefSite[] {
 /** A spec file that does not parse, as a finding at its position (undefined for any other error). */
 export function specParseErrorFinding(error: unknown): Finding | undefined {
   if (!(error instanceof FileError) || !error.line) return undefined
-  return {
-    rule: 'spec-parse-error',
-    severity: 'error',
+  return catalog.finding('spec-parse-error', {
     message: error.message,
     file: error.file,
     line: error.line,
     column: error.column
-  }
+  })
 }

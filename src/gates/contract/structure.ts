@@ -1,4 +1,5 @@
 import type { Finding } from '../../types.js'
+import type { ContractRuleId } from './catalog.js'
 import { formatPointer } from './pointer.js'
 import { child, refOf, type Loc, type Spec } from './spec.js'
 
@@ -102,7 +103,9 @@ class StructureCheck {
     }
   }
 
-  private operation(at: Loc, template: string, method: string, shared: Map<string, Loc>): void {
+  private operation(ref: Loc, template: string, method: string, shared: Map<string, Loc>): void {
+    // An operation may be a `$ref` to a file holding it (DigitalOcean's layout): check the target.
+    const at = this.deref(ref)?.loc ?? ref
     const op = this.object(at, true)
     if (!op) return
     const name = `${method.toUpperCase()} ${template}`
@@ -364,7 +367,7 @@ class StructureCheck {
     return value
   }
 
-  private problem(at: Loc, rule: string, message: string): void {
+  private problem(at: Loc, rule: ContractRuleId, message: string): void {
     this.findings.push(this.spec.finding(at, rule, 'error', message))
   }
 }

@@ -1,13 +1,15 @@
+import { catalog, type ContractRuleId } from './catalog.js'
 import { errorMessage } from '../../errors.js'
 import { httpRequest } from '../../http.js'
 import type { Finding, GateCheck, GateIO } from '../../types.js'
-import { describeOperation } from './diff.js'
+import { describeOperation } from './diff/index.js'
 import { selectOperations, type OperationFilter } from './operation-filter.js'
 import { listOperations, type Operation } from './operations.js'
 import { isSafeMethod, planRequest, type PlannedRequest } from './requests.js'
 import { checkResponse, type Violation } from './response-check.js'
 import { SchemaValidators } from './schema-validator.js'
 import type { Spec } from './spec.js'
+import { mapLimit } from '../../kernel/pool.js'
 
 export interface LiveConfig {
   baseUrl: URL
@@ -30,7 +32,13 @@ export interface OperationCheck {
   durationMs: number | undefined
   outcome: 'passed' | 'failed' | 'skipped'
   reason: string | undefined
-  violations: { rule: string; message: string; file: string; line: number; pointer: string | undefined }[]
+  violations: {
+    rule: ContractRuleId
+    message: string
+    file: string
+    line: number
+    pointer: string | undefined
+  }[]
 }
 
 export interface LiveResult {
@@ -62,20 +70,9 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     )
   }
   const validators = new SchemaValidators(spec, 'response')
-  const checks: OperationCheck[] = new Array(selected.length)
   const transport: TransportFailure[] = []
-  let next = 0
-  const worker = async () => {
-    while (next < selected.length) {
-      const index = next++
-      const op = selected[index]!
-      checks[index] = await checkOperation(spec, validators, op, config, io, failure =>
-        transport.push({ ...failure, index })
-      )
-    }
-  }
-  await Promise.all(
-    Array.from({ length: Math.min(config.concurrency, Math.max(selected.length, 1)) }, worker)
+  const checks: OperationCheck[] = await mapLimit(selected, config.concurrency, (op, index) =>
+    checkOperation(spec, validators, op, config, io, failure => transport.push({ ...failure, index }))
   )
 
   let failedResponses = 0
@@ -85,13 +82,9 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     if (check.outcome === 'failed' && check.status !== undefined) failedResponses++
   }
   const perOperation = checks.map(check =>
-    check.violations.map((v): Finding => ({
-      rule: v.rule,
-      severity: 'error',
-      message: v.message,
-      file: v.file,
-      line: v.line
-    }))
+    check.violations.map((v): Finding =>
+      catalog.finding(v.rule, { severity: 'error', message: v.message, file: v.file, line: v.line })
+    )
   )
   findings.push(...perOperation.flat())
   const sent = checks.filter(check => check.request !== undefined).length
