@@ -103,3 +103,7 @@ for (const name of await readdir('dist')) {
 // The migrations gate's SQL parser (libpg_query compiled to WebAssembly) loads its .wasm from beside the
 // bundle (import.meta.url), so the action runs from dist/ with no node_modules.
 await copyFile('node_modules/libpg-query/wasm/libpg-query.wasm', 'dist/libpg-query.wasm')
+// The shadow replay's embedded PostgreSQL (PGlite) finds its WebAssembly and file-system bundle beside the
+// code that loads it (new URL('./pglite.wasm', import.meta.url)): the same three files, beside the chunks.
+for (const file of ['pglite.wasm', 'pglite.data', 'initdb.wasm'])
+  await copyFile(`node_modules/@electric-sql/pglite/dist/${file}`, `dist/${file}`)

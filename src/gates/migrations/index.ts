@@ -6,10 +6,13 @@ import { compareHistory } from './db/compare.js'
 import { DatabaseError, describeTarget, readHistoryTable } from './db/history.js'
 import { lintMigrations, startLintWorkers } from './lint/lint-all.js'
 import { finding, type AllowedStatement } from './lint/lint-file.js'
-import { breaksPreviousVersion, RULES } from './lint/rules.js'
+import { breaksPreviousVersion, isRuleId, RULES } from './lint/rules.js'
 import { locateMigrations } from './locate.js'
 import { renderSections } from './summary.js'
 import { loadSqlParser } from './sql/parse.js'
+import { startShadowDatabase, type ShadowDatabase } from './shadow/database.js'
+import { isShadowTool, shadowLint, type ShadowLint } from './shadow/index.js'
+import type { ShadowTool } from './shadow/commands.js'
 import { countEntries } from './tools/common.js'
 import type { HistoryTable, MigrationFile, ToolAdapter, ToolIssue } from './tools/types.js'
 
@@ -213,20 +216,56 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     }
   }
 
+  // ── shadow replay: the SQL code migrations really send ──
+  let shadowDb: ShadowDatabase | undefined
+  let shadow: ShadowLint | undefined
+  const table = historyTable(config, tool)
+  try {
+    if (isShadowTool(tool.name) && config.shadow !== 'false' && inScope.length > 0) {
+      shadowDb = await startShadowDatabase({
+        shadowUrl: config.shadowDatabaseUrl,
+        productionUrl: config.databaseUrl,
+        connectTimeoutMs: config.connectTimeoutMs
+      })
+      shadow = await shadowLint(shadowDb, {
+        config,
+        tool: tool as ToolAdapter & { name: ShadowTool },
+        files,
+        inScope,
+        directory: located.directory,
+        cwd: io.cwd,
+        env: io.env,
+        historyTable: table.name
+      })
+      findings.push(...shadow.findings)
+    }
+  } finally {
+    await shadowDb?.close()
+  }
+
   // ── lint ──
   const allowed: AllowedStatement[] = []
   let destructive = false
   let rollbackSafe = true
   let statements = 0
-  const { lints, threads } = await lintMigrations(inScope, config.lockTimeoutRules, workers)
-  for (const [index, migration] of inScope.entries()) {
-    const lint = lints[index]!
+  const readStatically = inScope.filter(m => !shadow?.lints.has(m))
+  const { lints: staticLints, threads } = await lintMigrations(
+    readStatically,
+    config.lockTimeoutRules,
+    workers
+  )
+  const lintOf = new Map(readStatically.map((m, i) => [m, staticLints[i]!]))
+  // A code migration nobody saw run: its raw SQL strings were read, but not what the tool generates.
+  const unseenCode =
+    isShadowTool(tool.name) && config.shadow !== 'false' ? new Set(shadow?.unseen ?? inScope) : new Set()
+  if (unseenCode.size) rollbackSafe = false
+  for (const migration of inScope) {
+    const lint = shadow?.lints.get(migration) ?? lintOf.get(migration)!
     statements += lint.statements
     findings.push(...lint.findings)
     allowed.push(...lint.allowed)
     if (lint.violations.some(v => RULES[v.rule].category === 'destructive')) destructive = true
-    if (lint.findings.some(f => f.rule in RULES && breaksPreviousVersion(f.rule as keyof typeof RULES)))
-      rollbackSafe = false
+    if (lint.findings.some(f => isRuleId(f.rule) && breaksPreviousVersion(f.rule))) rollbackSafe = false
     const irreversible = lint.violations.find(v =>
       ['destructive', 'incompatible'].includes(RULES[v.rule].category)
     )
@@ -257,6 +296,10 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
         : `${inScope.length} linted`,
     `${statements} SQL statement${statements === 1 ? '' : 's'}`
   ]
+  if (shadow?.outcome.status === 'replayed')
+    scopeParts.push(
+      `shadow: ${shadow.outcome.migrations.length} migrations replayed by \`${shadow.outcome.command}\` in ${(shadow.outcome.durationMs / 1000).toFixed(1)}s`
+    )
   if (database) scopeParts.push(`database: ${database.applied} applied, ${database.pending.length} pending`)
   return {
     gate: 'migrations',
@@ -273,6 +316,16 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
       linted: inScope.map(f => f.file),
       lintThreads: threads,
       allowed,
+      shadow: shadow && {
+        status: shadow.outcome.status,
+        replayed: shadow.lints.size,
+        unseen: shadow.unseen.map(f => f.file),
+        ...(shadow.outcome.status === 'replayed' && {
+          command: shadow.outcome.command,
+          durationMs: shadow.outcome.durationMs,
+          statements: shadow.outcome.statements
+        })
+      },
       database: database && {
         table: database.table,
         applied: database.applied,

@@ -1,7 +1,8 @@
 /**
- * An embedded PostgreSQL (PGlite, WebAssembly) served on a loopback port, so the demo and tests on a machine
- * without a PostgreSQL server use the same `pg` code path as production. Test/demo code only: PGlite is a
- * devDependency and is never imported by the gate, so it is not in dist/.
+ * An embedded PostgreSQL (PGlite, WebAssembly) served on a loopback port: the shadow replay's default
+ * database, and the demo's and tests' database on a machine without a PostgreSQL server. Imported lazily
+ * (shadow/database.ts), so PGlite is loaded only when a replay runs; the build copies its .wasm and .data
+ * files beside the bundle, where PGlite looks for them.
  */
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
@@ -15,7 +16,8 @@ export interface EmbeddedPostgres {
 
 export async function startPgliteServer({ dataDir }: { dataDir?: string } = {}): Promise<EmbeddedPostgres> {
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create()
-  // PGlite runs one query at a time; the socket server queues connections' queries onto it.
+  // PGlite runs one query at a time; the socket server queues connections' queries onto it (keeping a
+  // connection's transaction together).
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 })
   await server.start()
   return {
