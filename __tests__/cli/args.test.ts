@@ -9,7 +9,7 @@ function withDefaults(values: Record<string, string>, gate: GateName): Record<st
 }
 import { parseCliArgs, UsageError } from '../../src/cli/args.js'
 import { mapInputSource, withDeclaredDefaults } from '../../src/inputs.js'
-import { closest } from '../../src/cli/closest.js'
+import { closest } from '../../src/kernel/closest.js'
 import { renderHelp } from '../../src/cli/help.js'
 import { GATE_NAMES } from '../../src/types.js'
 

@@ -5,7 +5,7 @@
 import { UserError } from '../errors.js'
 import { GATE_NAMES, type GateName } from '../types.js'
 import { GATE_INTERFACES, inputsForGate } from '../inputs/catalog.js'
-import { closest } from './closest.js'
+import { closest } from '../kernel/closest.js'
 
 /** Wrong invocation: exit code 2. */
 export class UsageError extends UserError {

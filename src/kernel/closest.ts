@@ -1,4 +1,6 @@
-/** Levenshtein distance (insertions, deletions, substitutions), for "did you mean" hints. */
+/** Edit distance and "did you mean" hints: unknown options, gates, rule ids, variable names. */
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {

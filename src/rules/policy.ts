@@ -6,7 +6,7 @@
  * migrations gate's `allow` (ids downgraded one step) and the contract gate's `breaking-rules` file.
  * Per-statement `-- deploy-gates: allow <rule> <reason>` comments stay the migration gate's own.
  */
-import { closest } from '../cli/closest.js'
+import { closest } from '../kernel/closest.js'
 import { FileError, InputError } from '../errors.js'
 import { readTextFile } from '../files.js'
 import type { Finding, GateCheck, GateName, GateResult, InputSource, Severity } from '../types.js'

@@ -1,3 +1,5 @@
+import { editDistance } from '../../kernel/closest.js'
+
 /** "Did you mean …?": the candidate within two edits of `name` (case-insensitive), if there is one. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: { candidate: string; distance: number } | undefined
@@ -8,20 +10,4 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance }
   }
   return best?.candidate
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
-      )
-    }
-    previous = current
-  }
-  return previous[b.length]!
 }

@@ -3,7 +3,7 @@
  * values (tests compare the two on the same inputs), but also reports where every key and value is and the
  * syntax problems dotenv silently tolerates: lines it ignores, quotes it keeps, values it cuts at `#`.
  */
-import { LineIndex, type SourcePosition } from '../contract/positions.js'
+import { LineIndex, type SourcePosition } from '../../kernel/positions.js'
 
 /** dotenv's own line grammar, with each value alternative captured separately so we know which one matched. */
 const ASSIGNMENT = new RegExp(

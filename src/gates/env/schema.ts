@@ -4,7 +4,7 @@
  */
 import yaml from 'js-yaml'
 import { FileError } from '../../errors.js'
-import { buildPositionTree, LineIndex, SPEC_YAML_SCHEMA, type PositionNode } from '../contract/positions.js'
+import { buildPositionTree, LineIndex, SPEC_YAML_SCHEMA, type PositionNode } from '../../kernel/positions.js'
 import { closestName } from './closest-name.js'
 import { parseEnvText, type ParsedEnvFile } from './dotenv-parser.js'
 import { isSecretName } from './secrets.js'

@@ -6,6 +6,7 @@ import {
   type SkippedDeployment
 } from '../../github/deployments.js'
 import type { History } from './dora.js'
+import { mapLimit } from '../../kernel/pool.js'
 
 /**
  * Reads every deployment of the window (newest first, page after page, until one is older than the window or
@@ -25,24 +26,6 @@ export interface ReadHistory {
 }
 
 export const CONCURRENCY = 8
-
-/** Runs `task` over `items` with at most `limit` in flight, keeping order. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>
-): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}
 
 export async function readHistory(
   client: DeploymentsClient,

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js'
 import type { Deployment } from '../../github/deployments.js'
+import { valueAtPath } from '../../kernel/object-path.js'
 
 /**
  * `{sha}`, `{ref}` and `{payload.a.b}` placeholders of `artifact-check` and `artifact-name`. The template's
@@ -30,16 +31,7 @@ export function expandTemplate(
     if (name === 'sha') found = deployment.sha
     else if (name === 'ref') found = deployment.ref
     else {
-      found = name
-        .slice('payload.'.length)
-        .split('.')
-        .reduce<unknown>(
-          (node, key) =>
-            node !== null && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, key)
-              ? (node as Record<string, unknown>)[key]
-              : undefined,
-          deployment.payload
-        )
+      found = valueAtPath(deployment.payload, name.slice('payload.'.length).split('.'))
     }
     if (typeof found !== 'string' && typeof found !== 'number') {
       problem ??= `{${name}} is not set on it`

@@ -131,25 +131,7 @@ export function str(value: unknown): string {
   return value === null || value === undefined ? '' : String(value)
 }
 
-/**
- * Maps with at most `limit` calls in flight, results in input order. Reading thousands of migrations one
- * await at a time leaves the process idle between I/O round trips; all at once can run out of file handles.
- */
-export async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await fn(items[index]!, index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}
+/** Migrations are read through the kernel's pool (src/kernel/pool.ts). */
+export { mapLimit } from '../../../kernel/pool.js'
 
 export const READ_CONCURRENCY = 32
