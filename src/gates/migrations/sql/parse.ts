@@ -1,4 +1,5 @@
 import { loadPgQuery, parseToJson, PgSyntaxError } from './pg-query.js'
+import { blankNestedComments } from './comments.js'
 import { SourceMap } from './positions.js'
 
 /** One node of the libpg_query JSON tree (`{ AlterTableStmt: {...} }` unwrapped to its body). */
@@ -59,7 +60,11 @@ interface Located {
 
 function parseError(error: unknown, map: SourceMap): SqlSyntaxError {
   if (!(error instanceof PgSyntaxError)) throw error
-  return { message: error.message, ...map.position(map.charOffset(error.byteOffset)) }
+  // libpg_query quotes the rest of the input after an unterminated comment or string: keep the start only.
+  const message = error.message.replace(/ at or near "([^]*)"$/, (all, near: string) =>
+    near.length > 40 || near.includes('\n') ? ` at or near "${near.split('\n')[0]!.slice(0, 40)}…"` : all
+  )
+  return { message, ...map.position(map.charOffset(error.byteOffset)) }
 }
 
 function locate(tree: { stmts?: RawStatement[] }, map: SourceMap, length: number): Located[] {
@@ -113,7 +118,7 @@ export function parseSql(text: string): ParsedSql {
   const map = new SourceMap(text)
   let tree: { stmts?: RawStatement[] }
   try {
-    tree = parseTree(text)
+    tree = parseTree(blankNestedComments(text) ?? text)
   } catch (error) {
     return { statements: [], error: parseError(error, map) }
   }
@@ -137,7 +142,8 @@ export function parseSqlFiles(texts: string[]): ParsedSql[] {
 }
 
 function parseBatch(texts: string[]): ParsedSql[] {
-  if (texts.length === 1) return [parseSql(texts[0]!)]
+  if (texts.length === 1 || texts.some(text => blankNestedComments(text) !== undefined))
+    return texts.map(parseSql)
   const joined = texts.join(BATCH_SEPARATOR)
   const map = new SourceMap(joined)
   let located: Located[]
