@@ -7,6 +7,8 @@ interface ScenarioOutcome {
   stoppedAt: string | null
   reason: string
   rollback?: { ok: boolean; targetId: string; deploymentId: string; version: string }
+  rollout?: { outputs: Record<string, string>; weights: number[] }
+  rerun?: { stoppedAt: string | null; freeze?: Record<string, string> }
   problems: string[]
 }
 
@@ -46,6 +48,18 @@ describe('npm run demo', () => {
     expect(byId['response-drift']!.reason).toMatch(/GET \/users\/1/)
     expect(byId['unhealthy-deploy']).toMatchObject({ stoppedAt: 'health-check', problems: [] })
     expect(byId['unhealthy-deploy']!.rollback).toMatchObject({ ok: true })
+    // Progressive delivery: caught at 50% (10, 50, then 0), nothing redeployed; the freeze: blocked, then overridden.
+    expect(byId['canary-fails-at-50']).toMatchObject({
+      stoppedAt: 'rollout',
+      problems: [],
+      rollout: { outputs: { weight: '10', aborted: 'true', 'failed-step': '50' }, weights: [10, 50, 0] }
+    })
+    expect(byId['canary-fails-at-50']!.rollback).toBeUndefined()
+    expect(byId['black-friday-freeze']).toMatchObject({
+      stoppedAt: 'freeze-check',
+      problems: [],
+      rerun: { stoppedAt: null, freeze: { frozen: 'true', window: 'Black Friday', overridden: 'true' } }
+    })
 
     // What the user reads: the stage and the reason, nothing run after it, and the final verdict.
     expect(stdout).toContain('✗ env-validation')
@@ -53,7 +67,7 @@ describe('npm run demo', () => {
       'not run: staging-deploy, integration-tests, migration-check, production-deploy, health-check'
     )
     expect(stdout).toMatch(/rollback deployment \d+ \(rollback_of \d+\) recorded as success/)
-    expect(stdout).toMatch(/5\/5 scenarios behaved as expected in [\d.]+ s/)
+    expect(stdout).toMatch(/(\d+)\/\1 scenarios behaved as expected in [\d.]+ s/)
     expect(outcome.ok).toBe(true)
     // Node's own warnings aside, the demo writes nothing to stderr: gate output is captured per stage.
     const errors = stderr

@@ -45,5 +45,44 @@ export const SCENARIOS = [
     commit: { message: 'Move sessions to the new cache cluster' },
     runtime: { BREAK: 'unhealthy' },
     expect: { stoppedAt: 'health-check', rolledBack: true }
+  },
+  {
+    id: 'canary-fails-at-50',
+    title: 'A release that holds at 10% of traffic but fails at 50% (a connection pool sized too small)',
+    commit: { message: 'Size the database connection pool per instance' },
+    runtime: { BREAK: 'capacity', CAPACITY_RPS: '12' },
+    progressive: true,
+    expect: { stoppedAt: 'rollout', reason: /^analysis-failed: at 50% \(step 2 of 3\): /, abortedAt: 50 }
+  },
+  {
+    id: 'black-friday-freeze',
+    title: 'A deploy during the Black Friday freeze: blocked, then let through with an override reason',
+    commit: { message: 'Fix the holiday banner' },
+    freeze: blackFridayFreeze,
+    expect: { stoppedAt: 'freeze-check', reason: /^frozen: Deploy freeze 'Black Friday' is in force until / },
+    rerun: {
+      override: 'hotfix: the holiday banner covers the checkout button (INC-2411)',
+      expect: { stoppedAt: null }
+    }
   }
 ]
+
+/**
+ * The demo's freeze: a "Black Friday" window from yesterday to three days from now, written as shops write it,
+ * in wall-clock time in New York, so it is in force whenever the demo runs; and a nightly cron window beside it.
+ */
+export function blackFridayFreeze(now = Date.now()) {
+  const timezone = 'America/New_York'
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now)
+  const day = offset =>
+    new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
+  const windows = [
+    '- name: Black Friday',
+    `  from: ${day(-1)}T00:00`,
+    `  to: ${day(3)}T00:00`,
+    '- name: Nightly batch',
+    '  start: 0 2 * * *',
+    '  end: 0 3 * * *'
+  ].join('\n')
+  return { windows, timezone }
+}

@@ -9,6 +9,8 @@
 //   unhealthy  GET /healthz answers 500 after UNHEALTHY_AFTER requests (default 3)
 //   slow       every answer waits SLOW_MS milliseconds (default 2000)
 //   error      GET /orders answers 500
+//   capacity   answers 503 beyond CAPACITY_RPS requests a second (default 10): a connection pool sized for a
+//              fraction of the traffic, fine with 10% of it, exhausted at 50%
 // It prints one line, `listening on http://127.0.0.1:<port>`, once it accepts connections.
 import { createServer } from 'node:http'
 
@@ -23,6 +25,9 @@ const version = flag('version') ?? process.env.APP_VERSION ?? '0.0.0-dev'
 const breakMode = flag('break') ?? process.env.BREAK ?? ''
 const unhealthyAfter = Number(process.env.UNHEALTHY_AFTER ?? 3)
 const slowMs = Number(process.env.SLOW_MS ?? 2000)
+const capacityRps = Number(process.env.CAPACITY_RPS ?? 10)
+/** Arrival times of the last second's requests (capacity mode). */
+const recent = []
 
 const users = [
   {
@@ -79,6 +84,13 @@ async function handle(req, res) {
   const route = `${req.method} ${url.pathname.replace(/\/\d+$/, '/{id}')}`
   const id = Number(url.pathname.split('/').pop())
   if (breakMode === 'slow') await new Promise(resolve => setTimeout(resolve, slowMs))
+  if (breakMode === 'capacity') {
+    const now = Date.now()
+    while (recent.length > 0 && recent[0] <= now - 1000) recent.shift()
+    recent.push(now)
+    if (recent.length > capacityRps)
+      return send(res, 503, { status: 'failing', version, error: 'connection pool exhausted' })
+  }
   switch (route) {
     case 'GET /healthz': {
       healthRequests++
