@@ -15,7 +15,7 @@ export const catalog = defineCatalog('migrations', {
     category: 'destructive',
     title: 'Table dropped',
     help: `Stop reading and writing the table in one release, back it up, and drop it in a later migration. ${EXPAND_CONTRACT}`,
-    docs: 'Any `DROP TABLE` of a table that was not created earlier in the same migration. squawk: ban-drop-table (same verdict).'
+    docs: 'Any `DROP TABLE` of a table that was not created earlier in the same migration. squawk: ban-drop-table (same verdict, except that squawk also flags dropping a table the same file created, which no running version reads).'
   },
   'drop-column': {
     severity: 'error',
@@ -122,7 +122,7 @@ export const catalog = defineCatalog('migrations', {
     category: 'locking',
     title: 'Index built without CONCURRENTLY',
     help: 'CREATE INDEX blocks writes to the table until it finishes. Use `CREATE INDEX CONCURRENTLY` in a migration that does not run in a transaction.',
-    docs: 'squawk: require-concurrent-index-creation (same verdict: tables created in the same migration are exempt).'
+    docs: 'Tables created earlier in the same migration are exempt. squawk: require-concurrent-index-creation (same verdict, except that squawk exempts a new table only inside the same transaction: no running version writes to a table it does not know).'
   },
   'drop-index-non-concurrently': {
     severity: 'warning',
@@ -171,7 +171,7 @@ export const catalog = defineCatalog('migrations', {
     category: 'locking',
     title: 'Column added with a volatile default',
     help: 'A volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, a user-defined function…) rewrites the whole table under an ACCESS EXCLUSIVE lock. Add the column without a default, set the default for new rows, and backfill existing rows in batches.',
-    docs: "A default is non-volatile when it uses only constants, operators and built-in functions that are never volatile (generated from PostgreSQL 15's pg_proc); anything else, user-defined functions included, counts as volatile. squawk: adding-field-with-default (same approach; squawk also flags a call with arguments or an operator, such as `2 + 2`, which PostgreSQL adds without a rewrite)."
+    docs: "A default is non-volatile when it uses only constants, operators and built-in functions that are never volatile (generated from PostgreSQL 15's pg_proc); anything else, user-defined functions included, counts as volatile. squawk: adding-field-with-default (same approach and verdict; squawk also flags a non-volatile built-in called with arguments, such as `lower('X')`, which PostgreSQL adds without a rewrite)."
   },
   'add-stored-generated-column': {
     severity: 'warning',
