@@ -124,7 +124,7 @@ describe('contract gate: $refs are confined to the workspace', () => {
     mkdirSync(path.join(dir, 'schemas'))
     const result = await runGate(dir, { spec: 'openapi.yaml' })
     expect(located(result)).toEqual(['dangling-ref openapi.yaml:12'])
-    expect(result.findings[0]!.message).toMatch(/not a regular file/)
+    expect(result.findings[0]!.message).toMatch(/is a directory, expected a file/)
   })
 })
 
@@ -134,5 +134,68 @@ describe('contract gate: a malformed percent-escape in a $ref is a finding, not 
     const result = await runGate(dir, { spec: 'openapi.yaml' })
     expect(located(result)).toEqual(['unsupported-ref openapi.yaml:12'])
     expect(result.findings[0]!.message).toMatch(/malformed percent-escape/)
+  })
+})
+
+describe('contract gate: bounded YAML and linear-time patterns', () => {
+  it('a YAML alias bomb in the spec is refused with a one-line error, quickly', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`
+      )
+    const dir = workspace({
+      'openapi.yaml': SPEC + 'x-bomb:\n' + bomb.map(line => `  ${line}`).join('\n') + '\n'
+    })
+    const started = Date.now()
+    const result = await runGate(dir, { spec: 'openapi.yaml' })
+    expect(located(result)).toEqual(['spec-parse-error openapi.yaml:1'])
+    expect(result.findings[0]!.message).toMatch(/expands to more than 2,000,000 nodes/)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
+  it('a recursive alias is refused', async () => {
+    const dir = workspace({ 'openapi.yaml': SPEC + 'x-loop: &loop\n  self: *loop\n' })
+    const result = await runGate(dir, { spec: 'openapi.yaml' })
+    expect(located(result)).toEqual(['spec-parse-error openapi.yaml:1'])
+    expect(result.findings[0]!.message).toMatch(/nests deeper than 256 levels/)
+  })
+})
+
+describe('contract gate: spec patterns run in linear time', () => {
+  it('^(a+)+$ against a long non-matching value does not stall live verification', async () => {
+    const { startServer, json } = await import('./harness.js')
+    const service = await startServer((_req, res) => json(res, 200, { name: 'a'.repeat(5000) + '!' }))
+    try {
+      const dir = workspace({
+        'openapi.yaml': `openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  name:
+                    type: string
+                    pattern: '^(a+)+$'
+`
+      })
+      const started = Date.now()
+      const result = await runGate(dir, { spec: 'openapi.yaml', 'base-url': service.url })
+      expect(Date.now() - started).toBeLessThan(5000)
+      expect(located(result)).toEqual(['response-schema-mismatch openapi.yaml:18']) // the pattern line
+    } finally {
+      await service.close()
+    }
   })
 })

@@ -94,7 +94,7 @@ describe('contract gate: a spec that does not parse fails the gate at its line',
       file: 'openapi.yaml',
       line: lineOf(text, 'summary: bad indent')
     })
-    expect(finding!.message).toMatch(/^openapi\.yaml:\d+:\d+: not valid YAML or JSON: /)
+    expect(finding!.message).toMatch(/^openapi\.yaml:\d+:\d+: not valid YAML: /)
     expect(result.outputs['breaking-changes']).toBe('0')
   })
 
@@ -117,14 +117,14 @@ describe('contract gate: a spec that does not parse fails the gate at its line',
     expect(result.findings[0]!.message).toContain('duplicated mapping key')
   })
 
-  it('refuses a spec over 20 MB with a size error', async () => {
+  it('refuses a spec over the 50 MB spec limit with a size error, before reading it', async () => {
     const dir = workspace()
     writeFileSync(
       path.join(dir, 'huge.json'),
-      '{"openapi": "3.0.3", "x": "' + 'a'.repeat(21 * 1024 * 1024) + '"}'
+      '{"openapi": "3.0.3", "x": "' + 'a'.repeat(51 * 1024 * 1024) + '"}'
     )
     await expect(runGate(dir, { spec: 'huge.json' })).rejects.toThrow(
-      'huge.json: file is 21.0 MB, larger than the 20 MB limit'
+      'huge.json: file is 51.0 MB, larger than the 50 MB limit for spec files'
     )
   })
 

@@ -51,6 +51,23 @@ export const inputs = defineInputs({
     default: '',
     description:
       'File overriding breaking-change rule severities, one `<rule-id> error|warning|off` a line. An alias kept for compatibility: the `rules` input says the same.'
+  },
+  'err-ignore': {
+    kind: 'path',
+    default: '',
+    description:
+      "oasdiff-style file of accepted breaking changes (errors): lines of `METHOD /path description`. oasdiff's own files work. Empty: none accepted."
+  },
+  'warn-ignore': {
+    kind: 'path',
+    default: '',
+    description: 'The same for potentially breaking changes (warnings). Empty: none accepted.'
+  },
+  'deprecation-days': {
+    kind: 'integer',
+    default: '0',
+    description:
+      'Deprecation policy: a newly deprecated operation or parameter needs an `x-sunset` date at least this many days ahead, and a sunset never moves closer than that. 0: no policy (removal before a declared sunset still fails).'
   }
 })
 

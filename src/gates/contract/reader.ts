@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { FileError, errorMessage } from '../../errors.js'
-import { MAX_INPUT_FILE_BYTES, readTextFile } from '../../files.js'
+import { confinePath, readTextFile } from '../../files.js'
+import { fileLimit } from '../../kernel/files.js'
 
 /** Where spec files come from: the working tree, or a git revision (for the base of a diff). */
 export interface SpecReader {
@@ -11,33 +11,25 @@ export interface SpecReader {
   join(fromId: string, relative: string): string
 }
 
-/** A file whose real path is not under the working directory (`../`, an absolute path, a symlink out). */
-export class OutsideWorkspaceError extends FileError {
-  constructor(display: string) {
-    super('is outside the workspace; the gate reads only files under the working directory', display)
-  }
-}
+/** A file whose real path is not under the workspace (`../`, an absolute path, a symlink out). */
+export class OutsideWorkspaceError extends FileError {}
 
 /**
- * Files under the working directory; ids are absolute paths. A file whose real path (symlinks followed)
- * leaves the workspace is refused, as is anything that is not a regular file (a FIFO would hang the read).
+ * Files under the working directory; ids are absolute paths. Reads go through the kernel's confined reader
+ * (real path inside the workspace or an `allow-paths` directory, regular files only, the `spec` size limit);
+ * leaving the workspace is its own error, so a `$ref` that does it is reported as such.
  */
 export function fileReader(cwd: string): SpecReader {
-  let root: string | undefined
   return {
     async read(id) {
-      root ??= await fs.realpath(cwd)
-      const display = path.relative(cwd, id) || id
-      let real: string
       try {
-        real = await fs.realpath(id)
-      } catch {
-        throw new FileError('file not found', display)
+        confinePath(cwd, id)
+      } catch (error) {
+        if (error instanceof FileError && /outside the workspace/.test(error.message))
+          throw new OutsideWorkspaceError(error.message.slice(error.file.length + 2), error.file)
+        throw error
       }
-      const inside = path.relative(root, real)
-      if (inside.startsWith('..') || path.isAbsolute(inside)) throw new OutsideWorkspaceError(display)
-      if (!(await fs.stat(real)).isFile()) throw new FileError('is not a regular file', display)
-      const { text } = await readTextFile(cwd, real)
+      const { text, display } = await readTextFile(cwd, id, { kind: 'spec' })
       return { text, display }
     },
     join: (fromId, relative) => path.resolve(path.dirname(fromId), relative)
@@ -61,9 +53,10 @@ export function gitReader(git: (args: string[]) => Promise<string>, revision: st
           display
         )
       }
-      if (text.length > MAX_INPUT_FILE_BYTES) {
+      const limit = fileLimit('spec')
+      if (text.length > limit) {
         throw new FileError(
-          `file is ${(text.length / 1048576).toFixed(1)} MB, larger than the ${MAX_INPUT_FILE_BYTES / 1048576} MB limit`,
+          `file is ${(text.length / 1048576).toFixed(1)} MB, larger than the ${limit / 1048576} MB limit for spec files (raise it with the max-file-size input)`,
           display
         )
       }

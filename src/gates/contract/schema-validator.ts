@@ -1,6 +1,7 @@
 import AjvDraft7Module, { type ErrorObject, type ValidateFunction } from 'ajv'
 import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import { ajvRegExpEngine } from '../../kernel/regex.js'
 import { formatPointer } from './pointer.js'
 import { child, type Loc, type Spec } from './spec.js'
 
@@ -91,7 +92,14 @@ export class SchemaValidators {
     private readonly spec: Spec,
     private readonly direction: Direction = 'response'
   ) {
-    this.ajvOptions = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false }
+    // Patterns from the spec run on RE2 (linear time): `^(a+)+$` cannot stall the event loop.
+    this.ajvOptions = {
+      strict: false,
+      logger: false,
+      unicodeRegExp: false,
+      validateSchema: false,
+      code: { regExp: ajvRegExpEngine }
+    }
     this.fast = this.createAjv({ allErrors: false })
   }
 

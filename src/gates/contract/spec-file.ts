@@ -1,5 +1,5 @@
-import yaml from 'js-yaml'
 import { FileError } from '../../errors.js'
+import { checkDocumentBounds, loadYaml, nodeLimitFor } from '../../kernel/yaml.js'
 import type { Pointer } from './pointer.js'
 import {
   buildJsonPositionTree,
@@ -50,27 +50,16 @@ export function parseSpecFile(id: string, display: string, text: string): SpecFi
   const first = text.match(/^\s*(\S)/)?.[1]
   if (first === '{' || first === '[') {
     try {
-      return new SpecFile(id, display, text, checkRoot(JSON.parse(text), display), true)
+      const value: unknown = JSON.parse(text)
+      checkDocumentBounds(value, { file: display, maxNodes: nodeLimitFor(text.length) })
+      return new SpecFile(id, display, text, checkRoot(value, display), true)
     } catch (error) {
       if (error instanceof FileError) throw error
       // Fall through: js-yaml reports the position of the syntax error.
     }
   }
-  let value: unknown
-  try {
-    value = yaml.load(text, { schema: SPEC_YAML_SCHEMA, filename: display })
-  } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const mark = (error as yaml.YAMLException & { mark?: { line: number; column: number } }).mark
-      throw new FileError(
-        `not valid YAML or JSON: ${error.reason}`,
-        display,
-        mark ? mark.line + 1 : undefined,
-        mark ? mark.column + 1 : undefined
-      )
-    }
-    throw error
-  }
+  // Bounded: an alias bomb (1 KB expanding past a GB in every later walk) or a recursive alias is refused here.
+  const value = loadYaml(text, { file: display, schema: SPEC_YAML_SCHEMA })
   return new SpecFile(id, display, text, checkRoot(value, display))
 }
 
