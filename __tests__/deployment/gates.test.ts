@@ -116,7 +116,9 @@ describe('gate: deployment', () => {
     await expect(run(deploymentGate, { payload: '[1]' })).rejects.toThrow(
       '--payload must be a JSON object, e.g. {"artifact":"registry/app@sha256:…"}'
     )
-    await expect(run(deploymentGate, { payload: '{"a":' })).rejects.toThrow('--payload is not valid JSON:')
+    await expect(run(deploymentGate, { payload: '{"a":' })).rejects.toThrow(
+      '--payload is not valid JSON (the text ends too early)'
+    )
     await expect(run(deploymentGate, { state: 'done' })).rejects.toThrow(
       '--state must be one of in_progress, success'
     )

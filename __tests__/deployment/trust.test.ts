@@ -1,0 +1,433 @@
+// Rollback targets that are always right, DORA figures that hold at scale, and the one GitHub client under
+// real load: in-process against the loopback GitHub API stand-in (real HTTP, real pagination).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { metricsGate } from '../../src/gates/metrics/index.js'
+import { rollbackGate } from '../../src/gates/rollback/index.js'
+import { UserError } from '../../src/errors.js'
+import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
+import type { Gate, GateIO, GateResult } from '../../src/types.js'
+import { startGitHubApi, type GitHubApi, type Route } from '../helpers/github-api.js'
+import {
+  createDeploymentStore,
+  deploymentRoutes,
+  type DeploymentStore
+} from '../helpers/github-deployments.js'
+import { realIO, startService, type Service } from '../health/loopback.js'
+
+const TOKEN = 'ghs_trusttoken'
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+let api: GitHubApi
+let holder: { store: DeploymentStore; override?: Route['handle'] }
+
+/** What the Deployments routes answer (with their own path parameters), for overrides that pass requests on. */
+const passOn: Route['handle'] = (request, _params, self) => {
+  for (const route of deploymentRoutes(holder.store)) {
+    if (route.method !== request.method) continue
+    const match = (route.path as RegExp).exec(request.path)
+    if (match) return route.handle(request, { ...match.groups }, self)
+  }
+  return { status: 404, body: { message: 'Not Found' } }
+}
+
+beforeAll(async () => {
+  holder = { store: createDeploymentStore() }
+  const routes = deploymentRoutes(
+    new Proxy({} as DeploymentStore, { get: (_t, key) => Reflect.get(holder.store, key, holder.store) })
+  )
+  const override: Route = {
+    method: 'GET',
+    path: /.*/,
+    handle: (request, params, self) =>
+      holder.override ? holder.override(request, params, self) : passOn(request, params, self)
+  }
+  api = await startGitHubApi({ token: TOKEN, routes: [override, ...routes] })
+})
+afterAll(() => api.close())
+beforeEach(() => {
+  holder.store = createDeploymentStore()
+  delete holder.override
+  api.requests.length = 0
+})
+
+const io = (): GateIO => realIO({ github: { token: TOKEN, apiUrl: api.url } })
+async function run<C>(gate: Gate<C>, inputs: Record<string, string>): Promise<GateResult> {
+  const gateIO = io()
+  const source = mapInputSource({ gate: gate.name, 'github-token': TOKEN, ...inputs })
+  const config = await gate.parseInputs(source, parseCommonInputs(source, gateIO.cwd), gateIO)
+  return gate.run(config, gateIO)
+}
+
+describe('rollback never redeploys the release just pulled', () => {
+  /** Adds deployments oldest first, one minute apart. */
+  let clock = 0
+  beforeEach(() => {
+    clock = Date.now() - 5 * DAY
+  })
+  /** Adds deployments oldest first, one minute apart, after the ones added before. */
+  const history = (entries: { ref: string; states: string[]; payload?: unknown }[]) =>
+    entries.map(entry => {
+      const created = (clock += 60_000)
+      return holder.store.add({
+        ref: entry.ref,
+        payload: entry.payload ?? { artifact: `app@${entry.ref}` },
+        created_at: created,
+        statuses: entry.states.map((state, j) => ({ state, created_at: created + (j + 1) * 1000 }))
+      })
+    })
+
+  it('follows rollback_of chains, counts only the states reached, skips drills and unusable records, across pages', async () => {
+    const [v1, , v3] = history([
+      { ref: 'v1', states: ['success', 'inactive'] },
+      { ref: 'v2', states: ['success', 'inactive'] },
+      { ref: 'v3', states: ['success', 'inactive'] }
+    ])
+    // v4 failed after all; v5 was pulled by a rollback to v3; the rollback itself was then rolled back (to v2's
+    // commit would be wrong too: v2 was rolled back away from by a later rollback below).
+    const [v4, v5] = history([
+      { ref: 'v4', states: ['success', 'failure', 'inactive'] },
+      { ref: 'v5', states: ['success', 'inactive'] }
+    ])
+    history([
+      { ref: 'v3', states: ['success', 'inactive'], payload: { rollback_of: v5!.id, artifact: 'app@v3' } }
+    ])
+    // A drill rolled back to v1 and forward again: neither is a target on its own account, and v3 is not pulled by it.
+    history([
+      {
+        ref: 'v1',
+        states: ['success', 'inactive'],
+        payload: { drill: true, drill_phase: 'rollback', rollback_of: v3!.id }
+      },
+      { ref: 'v3', states: ['success', 'inactive'], payload: { drill: true, drill_phase: 'forward' } }
+    ])
+    // 120 failed deployments push the candidates to the second page; one has no sha, one a string payload.
+    const failed = history(
+      Array.from({ length: 97 }, (_, i) => ({ ref: `broken-${i}`, states: ['failure'] }))
+    )
+    failed[10]!.sha = undefined as never
+    failed[20]!.payload = 'not json'
+    // The current release is v6; rolling back must skip v5 (pulled), v4 (failed), and land on v3.
+    history([{ ref: 'v6', states: ['success'] }])
+    const result = await run(rollbackGate, {})
+    expect(result.outputs.ref).toBe('v3')
+    expect(result.outputs['deployment-id']).not.toBe(String(v3!.id)) // the newest good deployment of v3: the rollback
+    const notices = result.findings.map(f => [f.rule, f.severity, f.message])
+    // Skipped entries of a page are reported first, then the page's deployments in order.
+    expect(notices).toEqual([
+      [
+        'deployment-skipped',
+        'notice',
+        `deployment ${failed[10]!.id} of production was skipped: it has no commit SHA`
+      ],
+      [
+        'deployment-skipped',
+        'notice',
+        `deployment ${failed[20]!.id} of production was skipped: its payload is a string that is not JSON`
+      ]
+    ])
+    const table = JSON.stringify(result.sections[0]!.blocks)
+    expect(table).toContain('rollback drill: never a target on its own account')
+
+    // The target is the rollback that redeployed v3 (success → inactive), found before v5 (pulled) and v4 (failed).
+    expect(table).toContain('"success → inactive","rollback target"')
+    void v1
+    void v4
+  })
+
+  it("moves on to the next good deployment when a candidate's artifact is gone, and fails only when none remains", async () => {
+    const registry: Service = await startService((_n, request) =>
+      request.url?.includes('app@v2')
+        ? { kind: 'json', status: 404, body: {} }
+        : { kind: 'json', status: 200, body: {} }
+    )
+    try {
+      history([
+        { ref: 'v1', states: ['success', 'inactive'] },
+        { ref: 'v2', states: ['success', 'inactive'], payload: { artifact: 'app@v2' } },
+        { ref: 'v2b', states: ['success', 'inactive'], payload: { artifact: 'app@\ud800' } },
+        { ref: 'v3', states: ['success'] }
+      ])
+      const base = registry.url.replace('/healthz', '')
+      const result = await run(rollbackGate, { 'artifact-check': `${base}/manifests/{payload.artifact}` })
+      expect(result.outputs.ref).toBe('v1')
+      expect(result.findings.map(f => [f.rule, f.severity])).toEqual([
+        ['deployment-skipped', 'notice'],
+        ['artifact-gone', 'notice']
+      ])
+      expect(result.findings[0]!.message).toContain('{payload.artifact} is not valid Unicode')
+      registry.close()
+      const down = await run(rollbackGate, {
+        'artifact-check': `${base}/manifests/{payload.artifact}`,
+        'request-timeout': '500ms'
+      })
+      expect(down.outputs).toEqual({})
+      expect(down.findings.map(f => f.rule)).toEqual(['deployment-skipped', 'artifact-check-failed'])
+    } finally {
+      await registry.close()
+    }
+  })
+
+  it('checks workflow artifacts through the artifacts API', async () => {
+    history([
+      { ref: 'v1', states: ['success', 'inactive'] },
+      { ref: 'v2', states: ['success', 'inactive'] },
+      { ref: 'v3', states: ['success'] }
+    ])
+    holder.override = request => {
+      if (request.path.endsWith('/actions/artifacts')) {
+        const name = request.query.name
+        const expired = name === `build-${holder.store.deployments[1]!.sha}`
+        return { status: 200, body: { total_count: 1, artifacts: [{ id: 9, name, expired }] } }
+      }
+      return { status: 404, body: { message: 'Not Found' } }
+    }
+    const routed = holder.override
+    holder.override = (request, params, self) =>
+      request.path.endsWith('/actions/artifacts')
+        ? routed(request, params, self)
+        : passOn(request, params, self)
+    const result = await run(rollbackGate, { 'artifact-name': 'build-{sha}' })
+    expect(result.outputs.ref).toBe('v1')
+    expect(result.findings.map(f => f.message)).toEqual([
+      `the artifact of deployment ${holder.store.deployments[1]!.id} (v2) is gone (workflow artifact build-${holder.store.deployments[1]!.sha} has expired); trying the next good deployment`
+    ])
+  })
+})
+
+describe('DORA figures at scale', () => {
+  it('pages through 520 deployments and matches figures computed by hand from the definitions', async () => {
+    const now = Date.now()
+    const windowMs = 60 * DAY
+    // A deterministic history: every 2.6 h a deployment; every 7th fails, every 11th is rolled back 30 min later.
+    type Seed = {
+      created: number
+      commit: number
+      states: [string, number][]
+      rollbackOf?: number
+      drill?: boolean
+    }
+    const seeds: Seed[] = []
+    for (let i = 0; i < 520; i++) {
+      const created = now - windowMs + 1000 + i * 2.6 * HOUR * (60 / 56.4)
+      if (created > now - 60_000) break
+      const states: [string, number][] =
+        i % 7 === 3 ? [['failure', 0.5 * HOUR]] : [['success', (i % 5) * 0.25 * HOUR + 600_000]]
+      seeds.push({ created, commit: created - ((i % 9) + 1) * HOUR, states })
+    }
+    const added = seeds.map((seed, i) => {
+      const d = holder.store.add({
+        ref: `r${i}`,
+        created_at: seed.created,
+        statuses: seed.states.map(([state, after]) => ({ state, created_at: seed.created + after }))
+      })
+      holder.store.commits.set(d.sha, new Date(seed.commit).toISOString())
+      return d
+    })
+    // Rollbacks of every 11th change, 30 minutes after it, succeeding 10 minutes later.
+    const rollbacks: { of: number; created: number; success: number }[] = []
+    seeds.forEach((seed, i) => {
+      if (i % 11 !== 5) return
+      const created = seed.created + 0.5 * HOUR
+      holder.store.add({
+        ref: `rb${i}`,
+        payload: { rollback_of: added[i]!.id },
+        created_at: created,
+        statuses: [{ state: 'success', created_at: created + 600_000 }]
+      })
+      rollbacks.push({ of: i, created, success: created + 600_000 })
+    })
+    // One drill, outside the four keys.
+    holder.store.add({
+      ref: 'drill',
+      payload: { drill: true, drill_phase: 'rollback' },
+      created_at: now - 2 * DAY,
+      statuses: [{ state: 'success', created_at: now - 2 * DAY + 90_000 }]
+    })
+    // Deployments before the window do not count.
+    holder.store.add({
+      ref: 'old',
+      created_at: now - windowMs - DAY,
+      statuses: [{ state: 'success', created_at: now - windowMs - DAY + 1 }]
+    })
+
+    // By hand, from the README's definitions.
+    const changeTimes = seeds.map(s => s.created)
+    const successAt = (i: number) =>
+      seeds[i]!.states[0]![0] === 'success' ? seeds[i]!.created + seeds[i]!.states[0]![1] : undefined
+    const successful = seeds.map((_, i) => i).filter(i => successAt(i) !== undefined)
+    const rolledBack = new Map(rollbacks.map(r => [r.of, r.created]))
+    const failedAt = (i: number) => {
+      const times = [
+        ...(seeds[i]!.states[0]![0] === 'failure' ? [seeds[i]!.created + seeds[i]!.states[0]![1]] : []),
+        ...(rolledBack.has(i) ? [rolledBack.get(i)!] : [])
+      ]
+      return times.length ? Math.min(...times) : undefined
+    }
+    const failed = seeds.map((_, i) => i).filter(i => failedAt(i) !== undefined)
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b)
+      return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+    }
+    const leadHours = median(successful.map(i => (successAt(i)! - seeds[i]!.commit) / HOUR))
+    // Restored by the first later deployment (change or rollback) that reached success after the failure.
+    const successes = [
+      ...successful.map(i => ({ created: seeds[i]!.created, at: successAt(i)! })),
+      ...rollbacks.map(r => ({ created: r.created, at: r.success }))
+    ]
+    const restoreHours = median(
+      failed.flatMap(i => {
+        const after = successes.filter(
+          s => s.created >= seeds[i]!.created && s.at >= failedAt(i)! && !(s.created === seeds[i]!.created)
+        )
+        return after.length ? [(Math.min(...after.map(s => s.at)) - failedAt(i)!) / HOUR] : []
+      })
+    )
+    const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d
+
+    const result = await run(metricsGate, { window: '60d', 'max-deployments': '2000' })
+    expect(seeds.length).toBeGreaterThanOrEqual(500)
+    expect(result.outputs).toMatchObject({
+      'deployment-frequency': String(round(successful.length / 60, 3)),
+      'lead-time-hours': String(round(leadHours, 2)),
+      'change-failure-rate': String(round(failed.length / seeds.length, 4)),
+      'time-to-restore-hours': String(round(restoreHours, 2)),
+      'deployments-analysed': String(seeds.length + rollbacks.length + 1),
+      sampled: 'false',
+      'drill-time-to-restore-hours': '0.03'
+    })
+    void changeTimes
+    // Sampled: the figures say from when, and divide by the span they cover.
+    const sampled = await run(metricsGate, { window: '60d', 'max-deployments': '100' })
+    expect(sampled.outputs.sampled).toBe('true')
+    expect(sampled.findings.map(f => f.rule)).toContain('history-sampled')
+    const since = Date.parse(sampled.outputs['analysed-since']!)
+    expect(since).toBeGreaterThan(now - windowMs)
+    expect(Number(sampled.outputs['deployment-frequency'])).toBeGreaterThan(
+      Number(result.outputs['deployment-frequency']) * 0.8
+    )
+  }, 60_000)
+
+  it.each([
+    ['an empty body', ''],
+    ['null', 'null'],
+    ['a truncated page', '[{"id": 1, "sha": "'],
+    ['an object', '{"message":"hi"}']
+  ])('fails on %s instead of reporting zero deployments', async (_label, body) => {
+    holder.override = () => ({
+      status: 200,
+      body: body === '' ? undefined : (JSON.parse(body.endsWith('"') ? '"x"' : body) as unknown)
+    })
+    if (body.startsWith('[{')) {
+      // A raw truncated body needs a server that writes it as is.
+      const raw = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(body)
+      })
+      await new Promise<void>(resolve => raw.listen(0, '127.0.0.1', resolve))
+      try {
+        const gateIO = realIO({
+          github: { token: TOKEN, apiUrl: `http://127.0.0.1:${(raw.address() as AddressInfo).port}` }
+        })
+        const source = mapInputSource({ gate: 'metrics', 'github-token': TOKEN })
+        const config = await metricsGate.parseInputs(source, parseCommonInputs(source, gateIO.cwd), gateIO)
+        await expect(metricsGate.run(config, gateIO)).rejects.toThrow(
+          /listing deployments of production failed on page 1: the answer is not the JSON/
+        )
+      } finally {
+        await new Promise(resolve => raw.close(resolve))
+      }
+      return
+    }
+    await expect(run(metricsGate, {})).rejects.toThrow(UserError)
+  })
+
+  it('refuses window 0 and counts a deployed commit GitHub no longer has as a notice', async () => {
+    await expect(run(metricsGate, { window: '0d' })).rejects.toThrow(
+      '--window must be longer than 0, e.g. 90d'
+    )
+    const d = holder.store.add({
+      ref: 'gone',
+      created_at: Date.now() - DAY,
+      statuses: [{ state: 'success', created_at: Date.now() - DAY + 1000 }]
+    })
+    holder.store.commits.delete(d.sha)
+    const result = await run(metricsGate, {})
+    expect(result.findings.map(f => [f.rule, f.severity])).toEqual([['commit-missing', 'notice']])
+    expect(result.outputs['deployment-frequency']).toBe(String(Math.round((1 / 90) * 1000) / 1000))
+    expect(result.outputs['lead-time-hours']).toBe('')
+  })
+})
+
+describe('the GitHub client under real load', () => {
+  it('retries a 502, waits out a secondary rate limit with retry-after, and reads a 403 as what it is', async () => {
+    holder.store.add({
+      ref: 'v1',
+      created_at: Date.now() - HOUR,
+      statuses: [{ state: 'success', created_at: Date.now() - HOUR }]
+    })
+    let calls = 0
+    holder.override = (request, params, self) => {
+      if (request.path.endsWith('/deployments')) {
+        calls++
+        if (calls === 1) return { status: 502, body: { message: 'Server Error' } }
+        if (calls === 2)
+          return {
+            status: 429,
+            headers: { 'retry-after': '1' },
+            body: {
+              message:
+                'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+            }
+          }
+      }
+      return passOn(request, params, self)
+    }
+    const started = Date.now()
+    const result = await run(metricsGate, {})
+    expect(result.outputs['deployments-analysed']).toBe('1')
+    expect(calls).toBe(3)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900) // 1 s backoff + 1 s retry-after
+
+    holder.override = () => ({
+      status: 403,
+      headers: {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600)
+      },
+      body: { message: 'API rate limit exceeded for installation ID 1.' }
+    })
+    await expect(run(metricsGate, {})).rejects.toThrow(
+      /403 the token's API rate limit is used up \(it resets at .*\): API rate limit exceeded/
+    )
+    holder.override = () => ({
+      status: 403,
+      headers: { 'x-accepted-github-permissions': 'deployments=read' },
+      body: { message: 'Resource not accessible by integration' }
+    })
+    await expect(run(metricsGate, {})).rejects.toThrow(
+      '403 Resource not accessible by integration: give the job `permissions: deployments: read`'
+    )
+  }, 30_000)
+
+  it('fails within api-timeout when the server accepts and never answers', async () => {
+    const silent: Server = createServer(() => {})
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+    try {
+      const gateIO = realIO({
+        github: { token: TOKEN, apiUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` }
+      })
+      const source = mapInputSource({ gate: 'rollback', 'github-token': TOKEN, 'api-timeout': '1s' })
+      const config = await rollbackGate.parseInputs(source, parseCommonInputs(source, gateIO.cwd), gateIO)
+      const started = Date.now()
+      await expect(rollbackGate.run(config, gateIO)).rejects.toThrow(
+        'GitHub API: listing deployments of production failed: no answer within 1s'
+      )
+      expect(Date.now() - started).toBeLessThan(3000)
+    } finally {
+      silent.closeAllConnections()
+      await new Promise(resolve => silent.close(resolve))
+    }
+  })
+})
