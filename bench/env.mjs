@@ -19,6 +19,8 @@ const args = Object.fromEntries(
 const RUNS = Number(args.runs ?? 21)
 const KEYS = Number(args.keys ?? 200)
 const TARGET_OVERHEAD_MS = 60
+/** Issue 9: the env gate's cold run costs at most twice the CPU of starting Node at all. */
+const TARGET_CPU_RATIO = 2.0
 const dist = path.join(root, 'dist', 'index.js')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-env-'))
 const workspace = path.join(scratch, 'workspace')
@@ -90,7 +92,6 @@ await build({
   format: 'esm',
   outfile: gateBundle,
   minify: true,
-  keepNames: true,
   logLevel: 'warning'
 })
 const probe = path.join(scratch, 'probe.mjs')
@@ -125,16 +126,37 @@ function time(command, commandArgs, env) {
   return ms
 }
 
+/**
+ * CPU time (user + system) of one cold run: the target is stated in CPU, which a loaded machine disturbs far less
+ * than wall time. bash's `times` reports its children's CPU, and the child here is the command alone.
+ */
+function cpuTime(command, commandArgs, env) {
+  if (env) for (const file of Object.values(runnerFiles)) writeFileSync(file, '')
+  const script = '"$@" >/dev/null 2>&1; times'
+  // --norc: bash spawned with a pipe for stdin would otherwise read ~/.bashrc, and count what that runs.
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', command, ...commandArgs], {
+    cwd: workspace,
+    env: { ...(env ?? {}), PATH: process.env.PATH },
+    encoding: 'utf8'
+  })
+  const children = result.stdout.trim().split('\n')[1] ?? ''
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map(([, m, s]) => Number(m) * 60 + Number(s))
+  if (seconds.length !== 2) throw new Error(`cannot read CPU time from bash's times: '${result.stdout}'`)
+  return (seconds[0] + seconds[1]) * 1000
+}
+
 const median = values => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[sorted.length >> 1]
 }
-const samples = { floor: [], gate: [], peer: [], bundle: [], gateLoad: [], gateRun: [] }
+const samples = { floor: [], gate: [], peer: [], bundle: [], gateLoad: [], gateRun: [], floorCpu: [], gateCpu: [] }
 const bundleOnlyEnv = { ...actionEnv, INPUT_GATE: '' } // fails at input parsing: loading the bundle, nothing else
 time(process.execPath, [dist], actionEnv) // warm the file cache; the gate must pass this valid configuration
 for (let run = 0; run < RUNS; run++) {
   samples.floor.push(time(process.execPath, ['-e', '0']))
   samples.gate.push(time(process.execPath, [dist], actionEnv))
+  samples.floorCpu.push(cpuTime(process.execPath, ['-e', '0']))
+  samples.gateCpu.push(cpuTime(process.execPath, [dist], actionEnv))
   samples.peer.push(time(process.execPath, [peer]))
   samples.bundle.push(time(process.execPath, [dist], bundleOnlyEnv))
   const inProcess = JSON.parse(
@@ -182,6 +204,11 @@ console.log(
 )
 console.log(
   `  gate/floor ${(gate / floor).toFixed(2)}x · gate/peer ${(gate / peerMs).toFixed(2)}x · gate overhead / peer overhead ${(overhead / Math.max(peerOverhead, 0.1)).toFixed(1)}x`
+)
+const floorCpu = median(samples.floorCpu)
+const gateCpu = median(samples.gateCpu)
+console.log(
+  `  CPU (user+sys): node -e 0 ${floorCpu.toFixed(0)} ms · gate ${gateCpu.toFixed(0)} ms · gate/floor ${(gateCpu / floorCpu).toFixed(2)}x (target <= ${TARGET_CPU_RATIO}x: ${gateCpu / floorCpu <= TARGET_CPU_RATIO ? 'met' : 'MISSED'})`
 )
 const bundleOnly = median(samples.bundle)
 console.log(`  where the gate's overhead goes:`)
