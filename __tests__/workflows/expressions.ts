@@ -1,10 +1,11 @@
 /**
  * A small evaluator of GitHub Actions expressions — enough of the documented grammar to decide a job's `if:`
  * and an input like `cond && 'success' || 'failure'`: literals, property paths (hyphens allowed), `!`, `==`,
- * `!=`, `&&`, `||` (which return an operand, as GitHub's do), parentheses, and the status functions.
+ * `!=`, `&&`, `||` (which return an operand, as GitHub's do), parentheses, the status functions, and
+ * `format`, `startsWith`, `endsWith`, `contains`, `fromJSON`, `toJSON`.
  */
 
-export type Value = string | number | boolean | null | { [key: string]: Value }
+export type Value = string | number | boolean | null | Value[] | { [key: string]: Value }
 
 export interface Context {
   /** Root objects: `needs`, `inputs`, `steps`… */
@@ -17,7 +18,10 @@ type Token =
   | { kind: 'literal'; value: Value }
   | { kind: 'path'; path: string[] }
   | { kind: 'call'; name: string }
+  | { kind: 'function'; name: string }
   | { kind: 'op'; op: string }
+
+const STATUS_FUNCTIONS = new Set(['always', 'success', 'failure', 'cancelled'])
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = []
@@ -28,8 +32,9 @@ function tokenize(source: string): Token[] {
     const string = /^'((?:[^']|'')*)'/.exec(rest)
     const number = /^-?\d+(\.\d+)?/.exec(rest)
     const call = /^([A-Za-z]\w*)\(\s*\)/.exec(rest)
+    const fn = /^([A-Za-z]\w*)\(/.exec(rest)
     const word = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*/.exec(rest)
-    const op = /^(==|!=|&&|\|\||!|\(|\))/.exec(rest)
+    const op = /^(==|!=|&&|\|\||!|\(|\)|,)/.exec(rest)
     if (space) i += space[0].length
     else if (string) {
       tokens.push({ kind: 'literal', value: string[1]!.replace(/''/g, "'") })
@@ -37,9 +42,12 @@ function tokenize(source: string): Token[] {
     } else if (number) {
       tokens.push({ kind: 'literal', value: Number(number[0]) })
       i += number[0].length
-    } else if (call) {
+    } else if (call && STATUS_FUNCTIONS.has(call[1]!.toLowerCase())) {
       tokens.push({ kind: 'call', name: call[1]!.toLowerCase() })
       i += call[0].length
+    } else if (fn) {
+      tokens.push({ kind: 'function', name: fn[1]!.toLowerCase() })
+      i += fn[0].length
     } else if (word) {
       const literal: Record<string, Value> = { true: true, false: false, null: null }
       tokens.push(
@@ -76,12 +84,22 @@ export function evaluate(source: string, context: Context): Value {
     return token?.kind === 'op' && token.op === op
   }
 
+  let dead = 0
+  const skipped = (parse: () => Value) => {
+    dead++
+    try {
+      parse()
+    } finally {
+      dead--
+    }
+  }
   const or = (): Value => {
     let left = and()
     while (isOp('||')) {
       position++
-      const right = and()
-      left = truthy(left) ? left : right
+      // Short-circuit as GitHub does: the operand not taken is parsed, never evaluated (fromJSON of a label).
+      if (truthy(left)) skipped(and)
+      else left = and()
     }
     return left
   }
@@ -89,8 +107,8 @@ export function evaluate(source: string, context: Context): Value {
     let left = comparison()
     while (isOp('&&')) {
       position++
-      const right = comparison()
-      left = truthy(left) ? right : left
+      if (truthy(left)) left = comparison()
+      else skipped(comparison)
     }
     return left
   }
@@ -117,6 +135,19 @@ export function evaluate(source: string, context: Context): Value {
     if (token.kind === 'literal') return token.value
     if (token.kind === 'path') return lookup(token.path, context)
     if (token.kind === 'call') return callStatus(token.name, context)
+    if (token.kind === 'function') {
+      const args: Value[] = []
+      if (!isOp(')')) {
+        args.push(or())
+        while (isOp(',')) {
+          position++
+          args.push(or())
+        }
+      }
+      if (!isOp(')')) throw new Error(`missing ')' after the arguments of ${token.name}() in '${source}'`)
+      position++
+      return dead > 0 ? null : callFunction(token.name, args)
+    }
     if (token.op === '(') {
       const value = or()
       if (!isOp(')')) throw new Error(`missing ')' in '${source}'`)
@@ -131,10 +162,43 @@ export function evaluate(source: string, context: Context): Value {
   return value
 }
 
+const text = (value: Value): string =>
+  value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+
+function callFunction(name: string, args: Value[]): Value {
+  switch (name) {
+    case 'format':
+      return text(args[0] ?? '').replace(/\{(\d+)\}/g, (_, index: string) =>
+        text(args[Number(index) + 1] ?? '')
+      )
+    case 'startswith':
+      return text(args[0] ?? '')
+        .toLowerCase()
+        .startsWith(text(args[1] ?? '').toLowerCase())
+    case 'endswith':
+      return text(args[0] ?? '')
+        .toLowerCase()
+        .endsWith(text(args[1] ?? '').toLowerCase())
+    case 'contains': {
+      const [haystack, needle] = args
+      if (Array.isArray(haystack)) return haystack.some(item => equal(item, needle ?? null))
+      return text(haystack ?? '')
+        .toLowerCase()
+        .includes(text(needle ?? '').toLowerCase())
+    }
+    case 'fromjson':
+      return JSON.parse(text(args[0] ?? '')) as Value
+    case 'tojson':
+      return JSON.stringify(args[0] ?? null, null, 2)
+    default:
+      throw new Error(`unknown function ${name}()`)
+  }
+}
+
 function lookup(path: string[], context: Context): Value {
   let value: Value = context.values[path[0]!] ?? null
   for (const key of path.slice(1)) {
-    value = value !== null && typeof value === 'object' ? (value[key] ?? null) : null
+    value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value[key] ?? null) : null
   }
   return value
 }

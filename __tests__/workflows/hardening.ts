@@ -2,7 +2,14 @@
  * The workflow hardening rules, as one function over a workflow's text, so the tests can run them on the real
  * workflows (expecting nothing) and on deliberately bad ones (expecting each rule to fire).
  */
-import { parseWorkflow, type Job, type Permissions, type Step, type Workflow } from './workflow-files.js'
+import {
+  gateOf,
+  parseWorkflow,
+  type Job,
+  type Permissions,
+  type Step,
+  type Workflow
+} from './workflow-files.js'
 
 export interface Problem {
   rule:
@@ -13,6 +20,7 @@ export interface Problem {
     | 'checkout-credentials'
     | 'missing-timeout'
     | 'missing-concurrency'
+    | 'unqueued-concurrency'
     | 'unpinned-action'
   /** Where: `jobs.<id>`, `jobs.<id>.steps[<n>]`, or `line <n>`. */
   where: string
@@ -35,9 +43,29 @@ export function hardeningProblems(text: string): Problem[] {
   ]
 }
 
+/**
+ * A reusable workflow may leave a job's permissions to its caller only for a job that deploys (it targets an
+ * environment) or calls another reusable workflow: those take exactly what the caller's job grants, so that
+ * `id-token: write` reaches a deploy only when the caller gives it. Such a workflow then has no top-level
+ * permissions (they would apply to those jobs instead), and every other job narrows to its own.
+ */
+function inheritsByDesign(workflow: Workflow, job: Job): boolean {
+  return (
+    isReusable(workflow) &&
+    workflow.permissions === undefined &&
+    (job.environment !== undefined || !!job.uses)
+  )
+}
+
+function isReusable(workflow: Workflow): boolean {
+  return !!workflow.on && typeof workflow.on === 'object' && 'workflow_call' in workflow.on
+}
+
 function permissionProblems(workflow: Workflow): Problem[] {
   const problems: Problem[] = []
-  checkPermissionsDeclared(workflow.permissions, 'workflow', problems)
+  const inheriting = Object.values(workflow.jobs).filter(job => inheritsByDesign(workflow, job))
+  if (!(isReusable(workflow) && workflow.permissions === undefined && inheriting.length > 0))
+    checkPermissionsDeclared(workflow.permissions, 'workflow', problems)
   // Writes are granted per job, where they are used: the workflow level stays read-only.
   for (const [scope, access] of Object.entries(asMap(workflow.permissions))) {
     if (access === 'write')
@@ -48,7 +76,7 @@ function permissionProblems(workflow: Workflow): Problem[] {
       })
   }
   for (const [id, job] of Object.entries(workflow.jobs)) {
-    checkPermissionsDeclared(job.permissions, `jobs.${id}`, problems)
+    if (!inheritsByDesign(workflow, job)) checkPermissionsDeclared(job.permissions, `jobs.${id}`, problems)
     // A job calling a reusable workflow grants the ceiling for the jobs inside it; those are checked there.
     if (job.uses) continue
     for (const scope of WRITE_SCOPES_NEEDING_A_REASON) {
@@ -72,7 +100,7 @@ const WRITE_REASONS = {
 function needsWrite(scope: (typeof WRITE_SCOPES_NEEDING_A_REASON)[number], steps: Step[]): boolean {
   switch (scope) {
     case 'deployments':
-      return steps.some(step => isDeployGates(step) && step.with?.gate === 'deployment')
+      return steps.some(step => gateOf(step) === 'deployment')
     case 'pull-requests':
       return steps.some(step => isDeployGates(step) && String(step.with?.comment ?? 'true') !== 'false')
     case 'security-events':
@@ -140,34 +168,48 @@ function describeStep(step: Step, where: string): string {
   return step.name ? `step '${step.name}'` : where
 }
 
-/** A workflow deploys when one of its jobs targets an environment or it calls a deploying reusable workflow. */
-function isDeployWorkflow(workflow: Workflow): boolean {
-  return Object.values(workflow.jobs).some(
-    (job: Job) => job.environment !== undefined || /\/(pipeline|rollback)\.yml@/.test(job.uses ?? '')
-  )
-}
+const queues = (concurrency: Job['concurrency']): boolean =>
+  typeof concurrency === 'object' &&
+  String(concurrency['cancel-in-progress'] ?? 'false') === 'false' &&
+  concurrency.queue === 'max'
 
+/**
+ * Every job that targets an environment runs under a concurrency group, its own or the workflow's, that queues:
+ * `cancel-in-progress: false` alone still lets the next run cancel the one pending (GitHub keeps one), so it
+ * needs `queue: max` (up to 100 waiting). And any group that does not cancel in progress must queue, or it
+ * silently drops the runs in between.
+ */
 function concurrencyProblems(workflow: Workflow): Problem[] {
-  if (!isDeployWorkflow(workflow)) return []
-  const concurrency = workflow.concurrency
-  if (concurrency === undefined)
-    return [
-      {
+  const problems: Problem[] = []
+  const groups: [string, Job['concurrency']][] = [
+    ['workflow', workflow.concurrency],
+    ...Object.entries(workflow.jobs).map(
+      ([id, job]) => [`jobs.${id}`, job.concurrency] as [string, Job['concurrency']]
+    )
+  ]
+  for (const [where, concurrency] of groups) {
+    if (concurrency === undefined) continue
+    // `true`, or an expression (CI cancels superseded pull request runs): a group meant to cancel.
+    const setting =
+      typeof concurrency === 'object' ? String(concurrency['cancel-in-progress'] ?? 'false') : 'false'
+    const cancels = setting !== 'false'
+    if (!cancels && !queues(concurrency))
+      problems.push({
+        rule: 'unqueued-concurrency',
+        where,
+        message: `${where}: a group that does not cancel must queue (queue: max), or each new run cancels the pending one`
+      })
+  }
+  for (const [id, job] of Object.entries(workflow.jobs)) {
+    if (job.environment === undefined) continue
+    if (!queues(job.concurrency) && !queues(workflow.concurrency))
+      problems.push({
         rule: 'missing-concurrency',
-        where: 'workflow',
-        message:
-          'a deploying workflow has no concurrency group: two deploys, or a deploy and a rollback, can race'
-      }
-    ]
-  if (typeof concurrency === 'object' && String(concurrency['cancel-in-progress']) !== 'false')
-    return [
-      {
-        rule: 'missing-concurrency',
-        where: 'workflow',
-        message: 'a deploying workflow must queue (cancel-in-progress: false), never cancel a deploy half-way'
-      }
-    ]
-  return []
+        where: `jobs.${id}`,
+        message: `job '${id}' deploys without a queued concurrency group (cancel-in-progress: false, queue: max): two deploys, or a deploy and a rollback, can race`
+      })
+  }
+  return problems
 }
 
 /** Line based, because the version lives in the comment after the SHA, which a YAML parser drops. */

@@ -30,6 +30,13 @@ export interface Step {
   run?: string
   with?: Record<string, unknown>
   env?: Record<string, unknown>
+  'working-directory'?: string
+}
+
+export interface Concurrency {
+  group?: string
+  'cancel-in-progress'?: boolean | string
+  queue?: string
 }
 
 export interface Job {
@@ -38,9 +45,13 @@ export interface Job {
   if?: string | boolean
   uses?: string
   with?: Record<string, unknown>
+  secrets?: 'inherit' | Record<string, string>
+  strategy?: { matrix?: Record<string, unknown>; 'fail-fast'?: boolean }
+  'runs-on'?: unknown
+  env?: Record<string, unknown>
   permissions?: Permissions
-  environment?: string | { name?: string; url?: string; deployment?: boolean }
-  concurrency?: string | { group?: string; 'cancel-in-progress'?: boolean | string }
+  environment?: string | { name?: string; url?: string; deployment?: boolean | string }
+  concurrency?: string | Concurrency
   'timeout-minutes'?: number | string
   outputs?: Record<string, string>
   steps?: Step[]
@@ -50,8 +61,39 @@ export interface Workflow {
   name?: string
   on?: unknown
   permissions?: Permissions
-  concurrency?: string | { group?: string; 'cancel-in-progress'?: boolean | string }
+  concurrency?: string | Concurrency
+  env?: Record<string, string>
   jobs: Record<string, Job>
+}
+
+/** The `workflow_call` trigger of a reusable workflow, or undefined. */
+export interface WorkflowCall {
+  inputs?: Record<string, { type?: string; required?: boolean; default?: unknown; description?: string }>
+  secrets?: Record<string, { required?: boolean; description?: string }>
+  outputs?: Record<string, { value?: string; description?: string }>
+}
+
+export function workflowCallOf(workflow: Workflow): WorkflowCall | undefined {
+  const on = workflow.on
+  if (on && typeof on === 'object' && 'workflow_call' in on)
+    return ((on as Record<string, unknown>).workflow_call ?? {}) as WorkflowCall
+  return undefined
+}
+
+/** Reusable workflows by file name (`pipeline.yml`), as a call `deploy-gates/deploy-gates/.github/workflows/<file>@ref` names them. */
+export function reusableWorkflows(): Map<string, Workflow> {
+  const found = new Map<string, Workflow>()
+  for (const file of workflowFiles().filter(f => f.startsWith('.github/workflows/'))) {
+    const workflow = parseWorkflow(readWorkflowText(file))
+    if (workflowCallOf(workflow)) found.set(file.slice('.github/workflows/'.length), workflow)
+  }
+  return found
+}
+
+/** The file a job's `uses:` calls when it is one of this project's reusable workflows. */
+export function calledFile(uses: string | undefined): string | undefined {
+  const match = /^deploy-gates\/deploy-gates\/\.github\/workflows\/([\w.-]+\.ya?ml)@/.exec(uses ?? '')
+  return match?.[1]
 }
 
 /** Parses a workflow; throws with js-yaml's line and column on a syntax error. */
@@ -64,4 +106,13 @@ export function parseWorkflow(text: string): Workflow {
 export function needsOf(job: Job): string[] {
   if (job.needs === undefined) return []
   return Array.isArray(job.needs) ? job.needs : [job.needs]
+}
+
+/** The gate a step runs: a per-gate action's name (`…/actions/<gate>@`), or the root action's `gate:` input. */
+export function gateOf(step: Step): string | undefined {
+  const perGate = /^deploy-gates\/deploy-gates\/actions\/([\w-]+)@/.exec(step.uses ?? '')
+  if (perGate) return perGate[1]
+  if (step.uses === './' || /^deploy-gates\/deploy-gates@/.test(step.uses ?? ''))
+    return String(step.with?.gate ?? '')
+  return undefined
 }
