@@ -12,8 +12,18 @@ export function parseDuration(value: string, what: string): number {
   return parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit as string]!, 0)
 }
 
+/**
+ * `850ms`, `1.5s`, `2m5s`, `1h2m`. Each value is rounded to what its unit shows *before* the unit is chosen,
+ * so a value that rounds up moves to the next unit (999.6 ms is `1s`, 119,999 ms is `2m0s`), never `1000ms`
+ * or `1m60s`.
+ */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  if (ms < 60_000) return `${+(ms / 1000).toFixed(1)}s`
-  return `${Math.floor(ms / 60_000)}m${Math.round((ms % 60_000) / 1000)}s`
+  const milliseconds = Math.round(Math.max(0, ms))
+  if (milliseconds < 1000) return `${milliseconds}ms`
+  const tenths = Math.round(milliseconds / 100)
+  if (tenths < 600) return `${tenths / 10}s`
+  const seconds = Math.round(milliseconds / 1000)
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${seconds % 60}s`
+  const minutes = Math.round(seconds / 60)
+  return `${Math.floor(minutes / 60)}h${minutes % 60}m`
 }
