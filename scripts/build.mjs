@@ -3,6 +3,7 @@
 import { build as esbuild } from 'esbuild'
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
+import { noticesText, shippedPackages } from './third-party-notices.mjs'
 
 await mkdir('dist', { recursive: true })
 const { version } = JSON.parse(await readFile('package.json', 'utf8'))
@@ -10,14 +11,14 @@ const { version } = JSON.parse(await readFile('package.json', 'utf8'))
 // Each bundle is written beside its target and renamed into place, so a test running dist/ while another
 // process rebuilds never sees a half-written file.
 async function build(options) {
-  const result = await esbuild({ ...options, write: false })
+  const result = await esbuild({ ...options, write: false, metafile: true })
   for (const file of result.outputFiles) {
     await mkdir(path.dirname(file.path), { recursive: true })
     const temporary = `${file.path}.${process.pid}.tmp`
     await writeFile(temporary, file.contents)
     await rename(temporary, file.path)
   }
-  return new Set(result.outputFiles.map(file => file.path))
+  return { files: new Set(result.outputFiles.map(file => file.path)), metafile: result.metafile }
 }
 
 // @actions/* packages do nothing at import time, but don't say so in package.json; without this, esbuild
@@ -46,6 +47,7 @@ const shared = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // Licences are shipped whole in dist/THIRD-PARTY-NOTICES (below), not as comments scattered in chunks.
   legalComments: 'none',
   // Node parses every byte it loads before running a line: minified code starts faster (~2 ms per 100 KiB
   // here). esbuild's default keepNames: false. keepNames only restores `fn.name` (nothing here reads it; V8's
@@ -82,7 +84,7 @@ const gateEntries = {
   }
 }
 
-const outputs = await build({
+const { files: outputs, metafile } = await build({
   ...shared,
   plugins: [...shared.plugins, gateEntries],
   entryPoints: {
@@ -109,3 +111,7 @@ await copyFile('node_modules/libpg-query/wasm/libpg-query.wasm', 'dist/libpg-que
 // code that loads it (new URL('./pglite.wasm', import.meta.url)): the same three files, beside the chunks.
 for (const file of ['pglite.wasm', 'pglite.data', 'initdb.wasm'])
   await copyFile(`node_modules/@electric-sql/pglite/dist/${file}`, `dist/${file}`)
+
+// Every package dist/ ships, bundled or copied, with its licence (MIT and BSD licences ask for the notice).
+const copiedPackages = ['node_modules/libpg-query', 'node_modules/@electric-sql/pglite']
+await writeFile('dist/THIRD-PARTY-NOTICES', noticesText(shippedPackages(metafile, copiedPackages)))
