@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
-import { cpSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import * as net from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -315,6 +315,34 @@ describe(`database checks (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real 
     expect(result.secrets).toEqual(expect.arrayContaining(['s3cr3t-p%40ss', 's3cr3t-p@ss']))
     expect(JSON.stringify(result.findings) + result.scope).not.toContain('s3cr3t')
   })
+
+  it('the drift check never writes either: a SELECT-only role reads the catalog, and the database is unchanged', async () => {
+    const dir = copyFixture('tools', 'golang-migrate')
+    for (const file of ['000001_create_users.up.sql', '000002_create_orders.up.sql'])
+      await db.query(readFileSync(path.join(dir, 'migrations', file), 'utf8'))
+    await db.query(
+      'CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (2, false)'
+    )
+    // A hotfix made in production and never written as a migration.
+    await db.query('CREATE INDEX orders_hotfix_idx ON orders (id)')
+    await db.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'deploy_gates_catalog_reader') THEN
+        CREATE ROLE deploy_gates_catalog_reader LOGIN PASSWORD 'r3ad-only';
+      END IF; END $$;
+      GRANT USAGE ON SCHEMA public TO deploy_gates_catalog_reader;
+      GRANT SELECT ON schema_migrations TO deploy_gates_catalog_reader;
+      ALTER ROLE deploy_gates_catalog_reader SET default_transaction_read_only = on;`)
+    const before = await snapshot()
+    const readOnly = new URL(db.url)
+    readOnly.username = 'deploy_gates_catalog_reader'
+    readOnly.password = 'r3ad-only'
+    const result = await runGate(dir, { 'database-url': readOnly.toString(), drift: 'true' })
+    expect(result.findings.filter(f => f.rule === 'schema-drift').map(f => f.message)).toEqual([
+      'Index public.orders_hotfix_idx exists in the database but no applied migration creates it: CREATE INDEX orders_hotfix_idx ON public.orders USING btree (id).'
+    ])
+    expect(await snapshot()).toBe(before)
+    expect(JSON.stringify(result.findings) + result.scope).not.toContain('r3ad-only')
+  }, 60_000)
 
   it('a history table of an unexpected shape is an error naming the missing columns', async () => {
     await db.query('CREATE TABLE schema_migrations (id integer)')

@@ -10,8 +10,9 @@ import { breaksPreviousVersion, isRuleId, RULES } from './lint/rules.js'
 import { locateMigrations } from './locate.js'
 import { renderSections } from './summary.js'
 import { loadSqlParser } from './sql/parse.js'
+import { checkDrift, type DriftCheck } from './drift/index.js'
 import { startShadowDatabase, type ShadowDatabase } from './shadow/database.js'
-import { isShadowTool, shadowLint, type ShadowLint } from './shadow/index.js'
+import { isShadowTool, resolveShadowCommand, shadowLint, type ShadowLint } from './shadow/index.js'
 import type { ShadowTool } from './shadow/commands.js'
 import { countEntries } from './tools/common.js'
 import type { HistoryTable, MigrationFile, ToolAdapter, ToolIssue } from './tools/types.js'
@@ -147,8 +148,10 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   const outputs: Record<string, string> = {}
   // Reported after the lint findings: what the files say first, then what the database says.
   const databaseFindings: Finding[] = []
+  // The applied migrations in the tool's order, when the history could be read: what the drift check replays.
+  let appliedFiles: MigrationFile[] | undefined
+  const table = historyTable(config, tool)
   if (config.databaseUrl) {
-    const table = historyTable(config, tool)
     try {
       const read = await readHistoryTable(
         {
@@ -170,6 +173,10 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
         const applied = read.status === 'ok' ? tool.applied(read.rows, files) : []
         const addedInChange = new Set(files.filter(f => changes?.added.has(f.file)).map(f => f.id))
         const comparison = compareHistory(files, applied, { pointer: tool.pointer, addedInChange })
+        if (read.status === 'ok') {
+          const done = new Set(applied.filter(a => !a.failed).map(a => a.id))
+          appliedFiles = files.filter(f => done.has(f.id) && !f.repeatable)
+        }
         if (read.status === 'missing') {
           databaseFindings.push(
             finding(
@@ -216,18 +223,34 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
     }
   }
 
-  // ── shadow replay: the SQL code migrations really send ──
+  // ── shadow replay: the SQL code migrations really send; schema drift ──
   let shadowDb: ShadowDatabase | undefined
   let shadow: ShadowLint | undefined
-  const table = historyTable(config, tool)
+  let drift: DriftCheck | undefined
+  const codeTool = isShadowTool(tool.name)
+  const wantsDrift = Boolean(config.drift && appliedFiles && (!codeTool || config.shadow !== 'false'))
   try {
-    if (isShadowTool(tool.name) && config.shadow !== 'false' && inScope.length > 0) {
+    // The command is found first: a tool that is not installed costs no database start.
+    const replays = codeTool && config.shadow !== 'false' && (inScope.length > 0 || wantsDrift)
+    const command = replays
+      ? await resolveShadowCommand({
+          tool: tool as ToolAdapter & { name: ShadowTool },
+          directory: located.directory,
+          cwd: io.cwd,
+          env: io.env,
+          command: config.shadowCommand
+        })
+      : undefined
+    const runnable = command !== undefined && !('missing' in command)
+    if ((codeTool && runnable) || (!codeTool && wantsDrift)) {
       shadowDb = await startShadowDatabase({
         shadowUrl: config.shadowDatabaseUrl,
         productionUrl: config.databaseUrl,
         connectTimeoutMs: config.connectTimeoutMs
       })
-      shadow = await shadowLint(shadowDb, {
+    }
+    if (command) {
+      shadow = await shadowLint(shadowDb, command, {
         config,
         tool: tool as ToolAdapter & { name: ShadowTool },
         files,
@@ -238,6 +261,31 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
         historyTable: table.name
       })
       findings.push(...shadow.findings)
+    }
+    if (shadowDb && wantsDrift && (!codeTool || shadow?.outcome.status === 'replayed')) {
+      const replay = shadow?.outcome.status === 'replayed' ? shadow.outcome : undefined
+      try {
+        drift = await checkDrift({
+          databaseUrl: config.databaseUrl,
+          shadow: shadowDb,
+          applied: appliedFiles!,
+          replayed: replay?.migrations,
+          // The replay ran every migration of the repository, and the database has them all.
+          shadowIsApplied: Boolean(replay && database?.pending.length === 0),
+          ignoreTables: [table.name, `${table.name}_lock`, 'ar_internal_metadata'],
+          connectTimeoutMs: config.connectTimeoutMs,
+          statementTimeoutMs: config.statementTimeoutMs
+        })
+        databaseFindings.push(...drift.findings)
+      } catch (error) {
+        if (!(error instanceof DatabaseError)) throw error
+        databaseFindings.push(
+          finding(
+            'schema-drift',
+            `Schema drift could not be checked: ${error.message}. Fix the replay, or set drift: false to skip the check.`
+          )
+        )
+      }
     }
   } finally {
     await shadowDb?.close()
@@ -298,9 +346,15 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   ]
   if (shadow?.outcome.status === 'replayed')
     scopeParts.push(
-      `shadow: ${shadow.outcome.migrations.length} migrations replayed by \`${shadow.outcome.command}\` in ${(shadow.outcome.durationMs / 1000).toFixed(1)}s`
+      `shadow: ${shadow.outcome.migrations.filter(m => m.own).length} migrations replayed by \`${shadow.outcome.command}\` in ${(shadow.outcome.durationMs / 1000).toFixed(1)}s`
     )
   if (database) scopeParts.push(`database: ${database.applied} applied, ${database.pending.length} pending`)
+  if (drift)
+    scopeParts.push(
+      drift.drifts
+        ? `schema drift: ${drift.drifts} difference${drift.drifts === 1 ? '' : 's'}`
+        : `no schema drift (${drift.compared} objects compared)`
+    )
   return {
     gate: 'migrations',
     title: 'Migration check',

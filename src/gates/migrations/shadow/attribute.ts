@@ -13,13 +13,15 @@ export interface ReplayedStatement {
 
 export interface ReplayedMigration {
   id: string
+  /** A migration of this repository (false: django.contrib's, an installed package's). */
+  own: boolean
   statements: ReplayedStatement[]
   /** How the tool ran it: inside one transaction, or statement by statement. */
   transaction: 'wrapped' | 'none'
 }
 
 export interface Attribution {
-  /** In the order the tool ran them (only this repository's migrations). */
+  /** In the order the tool ran them (the repository's own, and those of installed packages). */
   migrations: ReplayedMigration[]
   /** Statements after the last history write: the migration that failed, when the command failed. */
   trailing: ReplayedStatement[]
@@ -91,7 +93,8 @@ function targetRelation(kind: string, node: Node): string | undefined {
  * Splits what the tool sent into migrations by the tool's own history-table writes: the statements since the
  * previous write belong to the migration the next write records (every code-migration tool here writes its
  * row after the migration's statements, inside the same transaction when there is one). Writes that name no
- * migration of this repository (django.contrib, installed packages) close their segment without keeping it.
+ * migration of this repository (django.contrib, installed packages) are kept apart (`own: false`): not linted,
+ * but replayed for the drift check, since the database has them too.
  */
 export function attributeStatements(
   recorded: RecordedStatement[],
@@ -129,10 +132,14 @@ export function attributeStatements(
         if (relation !== historyTable.toLowerCase()) continue
         for (const row of historyRows(kind, node, statement.params)) {
           const id = tool.applied([row], files)[0]?.id
-          if (id && ids.has(id)) {
-            const wrapped = current.length > 0 && current.every(s => s.inTransaction)
-            migrations.push({ id, statements: current, transaction: wrapped ? 'wrapped' : 'none' })
-          }
+          const own = id !== undefined && ids.has(id)
+          const wrapped = current.length > 0 && current.every(s => s.inTransaction)
+          migrations.push({
+            id: own ? id : `external:${JSON.stringify(row)}`,
+            own,
+            statements: current,
+            transaction: wrapped ? 'wrapped' : 'none'
+          })
           current = []
         }
         continue

@@ -6,7 +6,9 @@ import type { ReplayedStatement } from './attribute.js'
 import { DEFAULT_COMMANDS, type ShadowTool } from './commands.js'
 import type { ShadowDatabase } from './database.js'
 import { lintReplayed } from './lint.js'
-import { replayOnShadow, type ShadowOutcome } from './replay.js'
+import { replayOnShadow, type ShadowCommand, type ShadowOutcome } from './replay.js'
+
+export { resolveShadowCommand, type ShadowCommand } from './replay.js'
 
 export { isShadowTool } from './commands.js'
 
@@ -25,7 +27,8 @@ export interface ShadowLint {
  * it could not see.
  */
 export async function shadowLint(
-  shadow: ShadowDatabase,
+  shadow: ShadowDatabase | undefined,
+  command: ShadowCommand,
   {
     config,
     tool,
@@ -46,30 +49,36 @@ export async function shadowLint(
     historyTable: string
   }
 ): Promise<ShadowLint> {
-  const outcome = await replayOnShadow(shadow, {
-    tool,
-    files,
-    directory,
-    cwd,
-    env,
-    command: config.shadowCommand,
-    historyTable,
-    timeoutMs: config.shadowTimeoutMs,
-    productionUrl: config.databaseUrl
-  })
+  const outcome: ShadowOutcome =
+    'missing' in command || !shadow
+      ? { status: 'missing', missing: 'missing' in command ? command.missing : 'a shadow database' }
+      : await replayOnShadow(shadow, command, {
+          tool,
+          files,
+          directory,
+          cwd,
+          env,
+          command: config.shadowCommand,
+          historyTable,
+          timeoutMs: config.shadowTimeoutMs,
+          productionUrl: config.databaseUrl
+        })
   const findings: Finding[] = []
   const lints = new Map<MigrationFile, FileLint>()
   if (outcome.status === 'missing') {
+    const consequence = inScope.length
+      ? `${inScope.length} migration${inScope.length === 1 ? ' was' : 's were'} read statically only, so rollback-safe is false`
+      : 'schema drift was not checked'
     const rule = finding(
       'shadow-runtime-missing',
-      `The shadow replay of ${tool.name} migrations (\`${config.shadowCommand.join(' ') || DEFAULT_COMMANDS[tool.name]}\`) needs ${outcome.missing}: ${inScope.length} migration${inScope.length === 1 ? ' was' : 's were'} read statically only, so rollback-safe is false.`
+      `The shadow replay of ${tool.name} migrations (\`${config.shadowCommand.join(' ') || DEFAULT_COMMANDS[tool.name]}\`) needs ${outcome.missing}: ${consequence}.`
     )
     // shadow: true means the user relies on it: not seeing the SQL is then a failure, not a caveat.
     if (config.shadow === 'true') rule.severity = 'error'
     findings.push(rule)
     return { outcome, lints, unseen: inScope, findings }
   }
-  const replayed = new Map(outcome.migrations.map(m => [m.id, m]))
+  const replayed = new Map(outcome.migrations.filter(m => m.own).map(m => [m.id, m]))
   const scoped = new Set(inScope.map(m => m.id))
   const createdEarlier: ReplayedStatement[] = []
   for (const migration of outcome.migrations) {

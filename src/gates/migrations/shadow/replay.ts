@@ -67,46 +67,45 @@ function oneLine(sql: string): string {
   return text.length > 200 ? `${text.slice(0, 197)}...` : text
 }
 
+/** Stands for the shadow's URL in a command resolved before the shadow runs (sequelize-cli's `--url`). */
+export const SHADOW_URL = '\u0000shadow-url\u0000'
+
+export type ShadowCommand = { argv: string[]; cwd: string } | { missing: string }
+
+/**
+ * The command to run, found before any database starts: the user's `shadow-command` (its first word must be
+ * on PATH or a file in the workspace), else the tool's default as the project has it installed.
+ */
+export async function resolveShadowCommand(
+  options: Pick<ReplayOptions, 'tool' | 'directory' | 'cwd' | 'env' | 'command'>
+): Promise<ShadowCommand> {
+  if (options.command.length) {
+    const first = options.command[0]!
+    if (!(await onPath(first.includes('/') ? path.resolve(options.cwd, first) : first, options.env)))
+      return { missing: `${first} (the first word of shadow-command) on PATH` }
+    return { argv: options.command, cwd: options.cwd }
+  }
+  return defaultCommand(options.tool.name, options.directory, options.cwd, options.env, SHADOW_URL)
+}
+
 /**
  * Runs the project's own migrate command against the shadow through the recording proxy, then splits what it
  * sent into migrations. The whole history runs, in the tool's own order: the base's migrations first, so each
  * migration of the change meets the schema it will meet in production.
  */
-export async function replayOnShadow(shadow: ShadowDatabase, options: ReplayOptions): Promise<ShadowOutcome> {
+export async function replayOnShadow(
+  shadow: ShadowDatabase,
+  resolved: { argv: string[]; cwd: string },
+  options: ReplayOptions
+): Promise<ShadowOutcome> {
   const recorder = await startWireRecorder({ host: shadow.host, port: shadow.port })
   try {
     const proxied = new URL(shadow.url)
     proxied.hostname = recorder.host
     proxied.port = String(recorder.port)
     const url = proxied.toString()
-    let argv: string[]
-    let cwd: string
-    if (options.command.length) {
-      if (
-        !(await onPath(
-          options.command[0]!.includes('/')
-            ? path.resolve(options.cwd, options.command[0]!)
-            : options.command[0]!,
-          options.env
-        ))
-      )
-        return {
-          status: 'missing',
-          missing: `${options.command[0]} (the first word of shadow-command) on PATH`
-        }
-      argv = options.command
-      cwd = options.cwd
-    } else {
-      const resolved = await defaultCommand(
-        options.tool.name,
-        options.directory,
-        options.cwd,
-        options.env,
-        url
-      )
-      if ('missing' in resolved) return { status: 'missing', missing: resolved.missing }
-      ;({ argv, cwd } = resolved)
-    }
+    const argv = resolved.argv.map(word => word.split(SHADOW_URL).join(url))
+    const { cwd } = resolved
     const command = display(argv, options.cwd)
     const result = await runCommand(argv, {
       cwd,
@@ -119,7 +118,7 @@ export async function replayOnShadow(shadow: ShadowDatabase, options: ReplayOpti
       options.files,
       options.historyTable
     )
-    const seen = new Set(migrations.map(m => m.id))
+    const seen = new Set(migrations.filter(m => m.own).map(m => m.id))
     const failedAt = options.files.find(file => !seen.has(file.id))
     // PostgreSQL's own answer says best why: the last error it sent, and the statement before it.
     // 25P02 ("current transaction is aborted") only echoes the error before it.
@@ -142,7 +141,7 @@ export async function replayOnShadow(shadow: ShadowDatabase, options: ReplayOpti
     if (result.timedOut)
       return failed(`it did not finish within ${Math.round(options.timeoutMs / 1000)}s (shadow-timeout)`)
     if (result.exitCode !== 0) return failed(`it exited with code ${result.exitCode}`)
-    if (migrations.length === 0)
+    if (!migrations.some(m => m.own))
       return failed(
         'it exited successfully but recorded no migration through the shadow: does its database configuration read DATABASE_URL (or PGHOST/PGPORT)?'
       )
