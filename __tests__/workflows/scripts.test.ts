@@ -431,3 +431,61 @@ describe('drill.yml: the report', () => {
     expect(run.summary).toBe("rollback (drill: rollback) — staging: step 'artifact' failed (target v1)\n")
   })
 })
+
+describe('the deployment payloads', () => {
+  const pipeline = parseWorkflow(readWorkflowText(PIPELINE))
+  const rollback = parseWorkflow(readWorkflowText('.github/workflows/rollback.yml'))
+  const stepOf = (workflow: typeof pipeline, job: string, id: string) =>
+    String(workflow.jobs[job]!.steps!.find(step => step.id === id)!.run)
+  const base = { ARTIFACT: 'sha256:' + 'a'.repeat(64), ARTIFACT_NAME: 'deploy-gates-api-7-1' }
+
+  it('production: the artifact, its run and service, and a freeze override with its actor, as JSON whatever the reason says', async () => {
+    const reason = 'hotfix "INC-7"; $(rm -rf /) `id` \\ done'
+    const run = await runStep(stepOf(pipeline, 'production', 'payload'), {
+      ...base,
+      SERVICE: 'api',
+      OVERRIDE_REASON: reason,
+      OVERRIDE_ACTOR: 'octocat'
+    })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.payload!)).toEqual({
+      artifact: base.ARTIFACT,
+      artifact_name: 'deploy-gates-api-7-1',
+      run_id: '7',
+      service: 'api',
+      freeze_override: { reason, actor: 'octocat' }
+    })
+  })
+
+  it('staging, one service, no override: only the artifact and its run', async () => {
+    const run = await runStep(stepOf(pipeline, 'staging', 'payload'), { ...base, SERVICE: '' })
+    expect(JSON.parse(run.outputs.payload!)).toEqual({
+      artifact: base.ARTIFACT,
+      artifact_name: 'deploy-gates-api-7-1',
+      run_id: '7'
+    })
+  })
+
+  it("a rollback keeps the target's artifact, drops the target's own markers, and marks a drill", async () => {
+    const target = JSON.stringify({
+      artifact: base.ARTIFACT,
+      artifact_name: 'deploy-gates-api-5-1',
+      run_id: '5',
+      rollback_of: 12,
+      drill: true,
+      drill_phase: 'forward',
+      freeze_override: { reason: 'x', actor: 'y' }
+    })
+    const script = stepOf(rollback, 'rollback', 'payload')
+    const drill = await runStep(script, { PAYLOAD: target, DRILL_PHASE: 'rollback' })
+    expect(JSON.parse(drill.outputs.payload!)).toEqual({
+      artifact: base.ARTIFACT,
+      artifact_name: 'deploy-gates-api-5-1',
+      run_id: '5',
+      drill: true,
+      drill_phase: 'rollback'
+    })
+    const real = await runStep(script, { PAYLOAD: target, DRILL_PHASE: '' })
+    expect(JSON.parse(real.outputs.payload!)).not.toHaveProperty('drill')
+  })
+})
