@@ -16,7 +16,7 @@ async function listed(
   tool: ToolName
 ): Promise<{ tool: string; dir: string; ids: string[]; names: string[]; downs: (boolean | undefined)[] }> {
   const cwd = fixture(tool)
-  const located = await locateMigrations(cwd, '', 'auto', source)
+  const located = await locateMigrations(cwd, '', 'auto', source.describe)
   const files = await located.tool.list(located.directory, cwd, [])
   return {
     tool: located.tool.name,

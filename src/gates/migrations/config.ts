@@ -32,8 +32,8 @@ export interface MigrationsConfig {
   shadowTimeoutMs: number
   /** With database-url: compare the database's schema with the replay of its applied migrations. */
   drift: boolean
-  /** How inputs are named to the user (`input 'tool'` or `--tool`). */
-  source: InputSource
+  /** How an input is named to the user (`input 'tool'` or `--tool`), for errors found while running. */
+  describeInput: InputSource['describe']
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
@@ -149,7 +149,7 @@ export function parseMigrationsInputs(source: InputSource): MigrationsConfig {
     shadowDatabaseUrl,
     shadowTimeoutMs: getDuration(source, 'shadow-timeout', DEFAULT_SHADOW_TIMEOUT),
     drift: getBoolean(source, 'drift', true),
-    source
+    describeInput: name => source.describe(name)
   }
 }
 

@@ -73,7 +73,7 @@ function historyTable(config: MigrationsConfig, tool: ToolAdapter): HistoryTable
 
 export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): Promise<GateResult> {
   const loading = loadSqlParser()
-  const located = await locateMigrations(io.cwd, config.migrationsDir, config.tool, config.source)
+  const located = await locateMigrations(io.cwd, config.migrationsDir, config.tool, config.describeInput)
   const { tool } = located
   const foreign = await tool.foreignDialect?.(located.directory, io.cwd)
   if (foreign) {
@@ -93,7 +93,7 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   const files = await tool.list(located.directory, io.cwd, toolIssues)
   if (files.length === 0) {
     throw new InputError(
-      `${located.display} contains no ${tool.name} migrations: check ${config.source.describe('migrations-dir')} and ${config.source.describe('tool')}`
+      `${located.display} contains no ${tool.name} migrations: check ${config.describeInput('migrations-dir')} and ${config.describeInput('tool')}`
     )
   }
   toolIssues.push(...duplicateVersions(tool.name, files), ...(tool.validate?.(files) ?? []))

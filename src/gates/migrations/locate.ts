@@ -51,13 +51,13 @@ export async function locateMigrations(
   cwd: string,
   dirInput: string,
   toolInput: ToolName | 'auto',
-  source: InputSource
+  describeInput: InputSource['describe']
 ): Promise<Located> {
   const display = (dir: string): string => path.relative(cwd, dir).split(path.sep).join('/') || '.'
   if (dirInput) {
     const directory = path.resolve(cwd, dirInput)
     if (!(await isDirectory(directory)))
-      throw new InputError(`${source.describe('migrations-dir')}: directory '${dirInput}' not found`)
+      throw new InputError(`${describeInput('migrations-dir')}: directory '${dirInput}' not found`)
   }
   const candidates = async (tool: ToolAdapter): Promise<string[]> =>
     dirInput
@@ -71,7 +71,7 @@ export async function locateMigrations(
         return { tool, directory, display: display(directory), detected: false }
     }
     throw new InputError(
-      `no ${tool.name} migrations directory found (looked in ${tool.defaultDirs.join(', ')}): set ${source.describe('migrations-dir')}`
+      `no ${tool.name} migrations directory found (looked in ${tool.defaultDirs.join(', ')}): set ${describeInput('migrations-dir')}`
     )
   }
 
@@ -91,7 +91,7 @@ export async function locateMigrations(
       ? `'${dirInput}'`
       : 'the usual places (prisma/migrations, db/migrate, db/migrations, migrations, …)'
     throw new InputError(
-      `no migrations of a known tool found in ${where}: set ${source.describe('tool')} and ${source.describe('migrations-dir')}`
+      `no migrations of a known tool found in ${where}: set ${describeInput('tool')} and ${describeInput('migrations-dir')}`
     )
   }
   if (best.length > 1) {
@@ -99,8 +99,8 @@ export async function locateMigrations(
     const tools = new Set(best.map(b => b.tool.name))
     throw new InputError(
       tools.size > 1
-        ? `migrations of several tools found: ${list}; set ${source.describe('tool')}`
-        : `${best[0]!.tool.name} migrations found in several directories: ${list}; set ${source.describe('migrations-dir')}`
+        ? `migrations of several tools found: ${list}; set ${describeInput('tool')}`
+        : `${best[0]!.tool.name} migrations found in several directories: ${list}; set ${describeInput('migrations-dir')}`
     )
   }
   const { tool, directory } = best[0]!
