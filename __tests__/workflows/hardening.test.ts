@@ -145,6 +145,18 @@ describe('hardening rules, on bad workflows', () => {
     ])
   })
 
+  it('flags an expression inside a script kept in an env value that a step evals', () => {
+    const top = (script: string) =>
+      `permissions:\n  contents: read\nenv:\n  SCRIPT: |\n    ${script}\n  NOTE: \${{ github.ref }}\n`
+    const evaluating = GOOD_JOB.replace('echo "$TITLE"', 'eval "$SCRIPT"')
+    expect(rules(workflow(evaluating, top('echo "${{ github.event.pull_request.title }}"')))).toEqual([
+      ['expression-in-run', 'env.SCRIPT']
+    ])
+    // Data in env is fine, and so is the same script when nothing evals it.
+    expect(rules(workflow(evaluating, top('echo "$TITLE"')))).toEqual([])
+    expect(rules(workflow(GOOD_JOB, top('echo "${{ github.head_ref }}"')))).toEqual([])
+  })
+
   it('flags a workflow and a job without permissions, and write-all', () => {
     expect(rules(workflow(GOOD_JOB.replace('    permissions:\n      contents: read\n', ''), ''))).toEqual([
       ['missing-permissions', 'workflow'],

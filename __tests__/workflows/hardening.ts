@@ -131,8 +131,40 @@ function asMap(permissions: Permissions | undefined): Record<string, string> {
   return permissions && typeof permissions === 'object' ? permissions : {}
 }
 
+/** Every env value (workflow, job or step level) that a step runs with `eval "$NAME"`: it is code, not data. */
+function evaluatedScripts(workflow: Workflow): [string, string, unknown][] {
+  const evaluated = new Set<string>()
+  const levels: [string, Record<string, unknown> | undefined][] = [['env', workflow.env]]
+  for (const [id, job] of Object.entries(workflow.jobs)) {
+    levels.push([`jobs.${id}.env`, job.env])
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      levels.push([`jobs.${id}.steps[${index}].env`, step.env])
+      for (const name of [...String(step.run ?? '').matchAll(/eval "\$(\w+)"/g)].map(m => m[1]!))
+        evaluated.add(name)
+    }
+  }
+  for (const [, env] of levels)
+    for (const [name, value] of Object.entries(env ?? {}))
+      for (const inner of [...String(value).matchAll(/eval "\$(\w+)"/g)].map(m => m[1]!)) {
+        if (evaluated.has(name)) evaluated.add(inner)
+      }
+  return levels.flatMap(([where, env]) =>
+    Object.entries(env ?? {})
+      .filter(([name]) => evaluated.has(name))
+      .map(([name, value]) => [`${where}.${name}`, name, value] as [string, string, unknown])
+  )
+}
+
 function jobProblems(workflow: Workflow): Problem[] {
   const problems: Problem[] = []
+  // A script kept in an env value and eval'd is as much a script as `run:` itself.
+  for (const [where, , value] of evaluatedScripts(workflow))
+    for (const expression of String(value).match(/\$\{\{[^}]*\}\}/g) ?? [])
+      problems.push({
+        rule: 'expression-in-run',
+        where,
+        message: `${expression} is expanded into the script ${where}, which a step evals; pass it through env:`
+      })
   for (const [id, job] of Object.entries(workflow.jobs)) {
     // `timeout-minutes` is not allowed on a job that calls a reusable workflow: its jobs carry their own.
     if (!job.uses && job['timeout-minutes'] === undefined)
