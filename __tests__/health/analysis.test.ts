@@ -81,7 +81,7 @@ describe('Prometheus samples are read exactly as Prometheus writes them', () => 
     )
     expect(result.outputs.healthy).toBe('false')
     expect(result.findings.map(f => f.rule)).toEqual(['consecutive-errors'])
-    expect(result.findings[0]!.message).toMatch(/gave no answer in any of the 3 measurement/)
+    expect(result.findings[0]!.message).toMatch(/gave no answer in any of the 3 probe/)
   })
 
   it('compares +Inf as infinity and NaN as failing a success condition', async () => {

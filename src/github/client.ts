@@ -166,7 +166,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
             ? await request(what, route, { ...parameters, per_page: 100 })
             : await request(what, 'GET {url}', { url: next })
         if (!Array.isArray(response.data))
-          throw new UserError(`GitHub API: ${what} failed on page ${page}: ${NOT_JSON}`)
+          throw new UserError(`GitHub API: ${what} failed${page > 1 ? ` on page ${page}` : ''}: ${NOT_JSON}`)
         next = nextLink(response.headers.link)
         if (next !== undefined && new URL(next, baseUrl).origin !== apiOrigin) {
           throw new UserError(
@@ -190,8 +190,7 @@ export function nextLink(link: string | undefined): string | undefined {
   return undefined
 }
 
-export const NOT_JSON =
-  'the answer is not the JSON the GitHub API sends (an empty, truncated or non-JSON body; check GITHUB_API_URL and any proxy)'
+export const NOT_JSON = 'the answer is not the JSON the GitHub API sends (check GITHUB_API_URL and any proxy)'
 
 interface ErrorShape {
   name?: string
@@ -271,8 +270,7 @@ export function describeGitHubError(error: unknown, options: DescribeOptions): s
     case 422:
       return `422 ${said || 'Validation Failed'}`
     default:
-      if (status >= 500)
-        return `${status}${said ? ` ${said}` : ''}, still failing after ${options.retries ?? DEFAULT_RETRIES} retries`
+      // 5xx were already retried (plugin-retry); the message stays GitHub's.
       return `${status} ${said}`.trim()
   }
 }

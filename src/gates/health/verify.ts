@@ -202,7 +202,7 @@ export async function verify(
     if (kinds.every(k => k === 'error') && consecutiveErrors <= stream.consecutiveErrorLimit) {
       report(
         catalog.finding('consecutive-errors', {
-          message: `${stream.target} gave no answer in any of the ${kinds.length} measurement(s) of the verification window; last: ${last?.reason}`
+          message: `${stream.target} gave no answer in any of the ${kinds.length} probe(s) of the verification window; last: ${last?.reason}`
         })
       )
     } else if (!kinds.includes('pass') && !kinds.includes('fail')) {
