@@ -148,6 +148,16 @@ export function withDeclaredDefaults(
   return { get: name => source.get(name) ?? defaults.get(name), describe: name => source.describe(name) }
 }
 
+/** `comment-key`: goes into an HTML comment, so only characters that cannot end or break one. */
+function parseCommentKey(source: InputSource): string {
+  const key = (source.get('comment-key') ?? '').trim()
+  if (key && !/^[\w./-]{1,64}$/.test(key))
+    throw new InputError(
+      `${source.describe('comment-key')} must be letters, digits, '.', '_', '-' or '/', up to 64 (got '${key.slice(0, 80)}')`
+    )
+  return key
+}
+
 /** The common inputs. `gate` comes from the source, unless the entry point presets it (actions/<gate>). */
 export function parseCommonInputs(source: InputSource, cwd: string, presetGate?: GateName): CommonInputs {
   const workingDirectory = path.resolve(cwd, source.get('working-directory') ?? '.')
@@ -156,6 +166,7 @@ export function parseCommonInputs(source: InputSource, cwd: string, presetGate?:
     failOn: getChoice<FailOn>(source, 'fail-on', ['error', 'warning', 'never'], 'error'),
     githubToken: source.get('github-token') ?? '',
     comment: getBoolean(source, 'comment', true),
+    commentKey: parseCommentKey(source),
     workingDirectory,
     reportPath: source.get('report') ?? '',
     sarifPath: source.get('sarif') ?? '',

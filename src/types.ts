@@ -123,6 +123,8 @@ export interface CommonInputs {
   failOn: FailOn
   githubToken: string
   comment: boolean
+  /** Appended to the sticky comment's marker ('' or absent = one comment per gate). */
+  commentKey?: string
   workingDirectory: string
   /** Where the JSON report goes ('' = default location). */
   reportPath: string

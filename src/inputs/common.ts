@@ -36,6 +36,13 @@ export const commonInputs = defineInputs({
     actionOnly: true,
     description: 'Post one sticky comment per gate on `pull_request` events, updated in place on re-runs.'
   },
+  'comment-key': {
+    kind: 'string',
+    default: '',
+    actionOnly: true,
+    description:
+      'Keeps one sticky comment per gate and key (e.g. a service name: letters, digits, `.`, `_`, `-`, `/`, up to 64), so several calls of a gate on one pull request do not overwrite each other. Empty: one comment per gate.'
+  },
   'working-directory': {
     kind: 'path',
     default: '.',

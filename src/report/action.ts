@@ -72,7 +72,7 @@ export async function reportToAction(run: GateRun): Promise<void> {
     core.debug(`job summary not written: ${errorMessage(error)}`)
   }
 
-  if (common.comment) await postComment(view, io, redact)
+  if (common.comment) await postComment(view, io, redact, common.commentKey ?? '')
 
   if (status === 'failed') {
     core.setFailed(`${safe.title} failed: ${countsLine(counts)} (fail-on: ${common.failOn})`)
@@ -112,7 +112,7 @@ function runUrl(io: GateIO): string | undefined {
   return repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined
 }
 
-async function postComment(view: MarkdownView, io: GateIO, redact: Redactor): Promise<void> {
+async function postComment(view: MarkdownView, io: GateIO, redact: Redactor, key: string): Promise<void> {
   const target = pullRequestTarget(io.github)
   if (typeof target === 'string') {
     core.debug(`no PR comment: ${target}`)
@@ -122,7 +122,7 @@ async function postComment(view: MarkdownView, io: GateIO, redact: Redactor): Pr
     core.info('no PR comment: the github-token input is empty')
     return
   }
-  const marker = commentMarker(view.result.gate)
+  const marker = commentMarker(view.result.gate, key)
   const body = redact(renderMarkdown(view, commentBudget(marker)))
   try {
     const client = await createClient(io.github.token)
@@ -137,16 +137,17 @@ async function postComment(view: MarkdownView, io: GateIO, redact: Redactor): Pr
 }
 
 /**
- * @actions/github's client: it honours GITHUB_API_URL and the runner's proxy settings. Loaded only when a
- * comment is posted, so runs without one do not pay for it. The whole exchange shares one timeout.
+ * The one GitHub client (src/github/client.ts: GITHUB_API_URL, the runner's proxy, retries, rate limits, bounded
+ * bodies). Loaded only when a comment is posted, so runs without one do not pay for it. The whole exchange
+ * shares one timeout.
  */
 async function createClient(token: string): Promise<CommentsClient> {
-  const [{ getOctokit }, { defaults }] = await Promise.all([
-    import('@actions/github'),
-    import('@actions/github/lib/utils')
-  ])
-  const octokit = getOctokit(token, {
-    request: { ...defaults.request, signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS) }
+  const { createGitHubClient } = await import('../github/client.js')
+  const client = createGitHubClient({
+    token,
+    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    timeoutMs: COMMENT_TIMEOUT_MS,
+    signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS)
   })
-  return octokit as unknown as CommentsClient
+  return client.octokit as unknown as CommentsClient
 }

@@ -4,8 +4,8 @@
  */
 import type { GateName, GitHubContext } from '../types.js'
 
-export function commentMarker(gate: GateName): string {
-  return `<!-- deploy-gates:${gate} -->`
+export function commentMarker(gate: GateName, key = ''): string {
+  return key ? `<!-- deploy-gates:${gate}:${key} -->` : `<!-- deploy-gates:${gate} -->`
 }
 
 export interface PullRequestTarget {
