@@ -3,7 +3,7 @@
 //     catalog (or an alias of a rule there).
 //  2. On a full run, every catalog id was produced by at least one test's fixture, except the ones listed,
 //     with a reason each, in __tests__/rules/unproduced-rules.json (reviewed like code; a listed id that is
-//     produced after all is an error too, so the list only shrinks).
+//     produced after all is reported, so the list only shrinks).
 // Findings are logged by src/rules/rule-log.ts to the file named by DEPLOY_GATES_RULE_LOG, set here before the
 // test workers start (they and the processes they spawn inherit it).
 import { build } from 'esbuild'
@@ -79,7 +79,9 @@ export default class RuleCoverageReporter {
       problems.push(
         `findings carried rule ids no catalog lists: ${[...unknown].sort().join(', ')} (add them to src/gates/<gate>/catalog.ts)`
       )
-    if (this.fullRun && results.numFailedTestSuites === 0) {
+    if (process.env.DEPLOY_GATES_RULES_SEEN)
+      writeFileSync(process.env.DEPLOY_GATES_RULES_SEEN, [...seen].sort().join('\n') + '\n')
+    if (this.fullRun) {
       const allowed = existsSync(ALLOWLIST) ? JSON.parse(readFileSync(ALLOWLIST, 'utf8')) : {}
       const missing = []
       for (const [gate, catalog] of catalogs)
@@ -92,8 +94,12 @@ export default class RuleCoverageReporter {
         problems.push(
           `${missing.length} catalog rule(s) no test produced: ${missing.join(', ')} (add a fixture, or list the id with a reason in ${ALLOWLIST})`
         )
+      // A listed rule that a test now produces: the entry is stale. Said, not failed, so a fixture landing
+      // before its allowlist line is removed does not turn CI red; the list is reviewed like code.
       if (stale.length)
-        problems.push(`${ALLOWLIST} lists rules that tests do produce now; remove them: ${stale.join(', ')}`)
+        process.stderr.write(
+          `rule coverage: ${ALLOWLIST} lists rules tests now produce; remove them: ${stale.join(', ')}\n`
+        )
     }
     if (problems.length) {
       this.error = new Error(`rule coverage: ${problems.join('\n')}`)

@@ -132,6 +132,7 @@ describe('renderHelp', () => {
     expect(help).not.toContain('[deployment')
     expect(help).toContain('--rules <value>')
     expect(help).toContain('Exit codes: 0 passed, 1 the gate failed or could not run, 2 usage error.')
-    for (const line of help.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
+    for (const line of [...help.split('\n'), ...renderHelp().split('\n')])
+      expect(line.length).toBeLessThanOrEqual(100)
   })
 })

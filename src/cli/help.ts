@@ -59,7 +59,10 @@ export function renderHelp(gate?: GateName): string {
     lines.push(
       'usage: deploy-gates <gate> [--<input> <value>]... [--json]',
       '',
-      `Runs one deploy gate locally, exactly as the GitHub Action does. Gates: ${GATE_NAMES.join(', ')}.`,
+      ...wrap(
+        `Runs one deploy gate locally, exactly as the GitHub Action does. Gates: ${GATE_NAMES.join(', ')}.`,
+        WIDTH
+      ),
       "Options are the action's inputs; `deploy-gates <gate> --help` lists a gate's own.",
       '',
       'example:',
