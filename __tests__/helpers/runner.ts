@@ -90,6 +90,8 @@ export interface RunActionOptions {
   timeoutMs?: number
   /** GITHUB_REPOSITORY (default `octo-org/octo-repo`). */
   repository?: string
+  /** The action to run, as a directory holding its action.yml (`actions/env`): its defaults and `runs.main`. Default: the root action. */
+  action?: string
 }
 
 let defaults: Record<string, string> | undefined
@@ -98,17 +100,25 @@ let defaults: Record<string, string> | undefined
  * action.yml's input defaults, as the runner applies them. `${{ … }}` expressions (the job token) are left
  * out: a test that wants a token passes `github-token` itself.
  */
-export function actionDefaults(): Record<string, string> {
-  if (defaults) return defaults
-  const action = load(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+export function actionDefaults(actionDir?: string): Record<string, string> {
+  if (defaults && !actionDir) return defaults
+  const action = load(readFileSync(path.join(actionDir ?? REPO_ROOT, 'action.yml'), 'utf8')) as {
     inputs?: Record<string, { default?: unknown }>
   }
-  defaults = {}
+  const found: Record<string, string> = {}
+  if (!actionDir) defaults = found
   for (const [name, spec] of Object.entries(action.inputs ?? {})) {
     const value = spec.default === undefined || spec.default === null ? '' : String(spec.default)
-    if (!value.includes('${{')) defaults[name] = value
+    if (!value.includes('${{')) found[name] = value
   }
-  return defaults
+  return found
+}
+
+/** The file the runner starts for an action: its `runs.main`, relative to the action's directory. */
+export function actionEntry(actionDir?: string): string {
+  if (!actionDir) return ACTION_ENTRY
+  const action = load(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as { runs: { main: string } }
+  return path.resolve(actionDir, action.runs.main)
 }
 
 /** The environment variable @actions/core reads for an input: spaces become `_`, upper case, hyphens kept. */
@@ -182,10 +192,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     ...options.env
   }
   // The runner passes every declared input, with its default when the workflow does not set it.
-  for (const [name, value] of Object.entries(actionDefaults())) env[inputVariable(name)] = value
+  const actionDir = options.action && path.resolve(REPO_ROOT, options.action)
+  for (const [name, value] of Object.entries(actionDefaults(actionDir))) env[inputVariable(name)] = value
   for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value
 
-  const { code, stdout, stderr } = await runNodeProcess('action', options.node, [ACTION_ENTRY], {
+  const { code, stdout, stderr } = await runNodeProcess('action', options.node, [actionEntry(actionDir)], {
     cwd: workspace,
     env,
     timeoutMs: options.timeoutMs
