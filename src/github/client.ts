@@ -32,6 +32,8 @@ export interface GitHubClientOptions {
   retries?: number
   /** Base of the retry backoff in ms (attempt n waits n² × base); tests lower it. */
   retryBaseMs?: number
+  /** Ends every request (a deadline for a whole exchange, as the PR comment has). */
+  signal?: AbortSignal
   log?: Logger
 }
 
@@ -88,8 +90,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // plugin-retry does not retry an attempt that already used the whole deadline.
   const boundedFetch = createBoundedFetch({ fetch: proxyFetch, timeoutMs })
   const timedFetch = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const signals = [init.signal, options.signal].filter((s): s is AbortSignal => s instanceof AbortSignal)
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
     try {
-      return await boundedFetch(url, init)
+      return await boundedFetch(url, { ...init, ...(signal ? { signal } : {}) })
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw new BodyTooLarge(error.message)
       if ((error as Error)?.name === 'TimeoutError')
