@@ -245,3 +245,51 @@ describe('what the steps of the real jobs use the token for', () => {
     expect(describeGrant(runtimeNeeds(pipeline.jobs.lint!, pipeline))).toEqual(['contents: read'])
   })
 })
+
+// The rest of what a run of several calls needs: nothing named once per run, and no queue that drops runs.
+describe('names and queues, for every reusable workflow', () => {
+  const groups = [...reusable.entries()].flatMap(([file, workflow]) =>
+    [
+      ['workflow', workflow.concurrency] as const,
+      ...Object.entries(workflow.jobs).map(([id, job]) => [`jobs.${id}`, job.concurrency] as const)
+    ]
+      .filter(([, concurrency]) => concurrency !== undefined)
+      .map(([where, concurrency]) => ({ file, where, concurrency: concurrency! }))
+  )
+
+  it.each(groups.map(g => [`${g.file} ${g.where}`, g] as const))(
+    '%s: the concurrency group is keyed on the service, and queues unless it cancels',
+    (_, { concurrency }) => {
+      const group = typeof concurrency === 'string' ? concurrency : String(concurrency.group)
+      expect(group).toContain('inputs.service')
+      if (typeof concurrency === 'object' && String(concurrency['cancel-in-progress']) !== 'true')
+        expect(concurrency).toMatchObject({ 'cancel-in-progress': false, queue: 'max' })
+    }
+  )
+
+  it('every artifact a reusable workflow uploads has a name keyed on the service and the run', () => {
+    const names = [...reusable.entries()].flatMap(([file, workflow]) =>
+      Object.values(workflow.jobs).flatMap(job =>
+        (job.steps ?? []).flatMap(step => {
+          if (!step.uses?.startsWith('actions/upload-artifact@')) return []
+          const name = String(step.with!.name)
+          // A step output: look at what the step that writes it names it.
+          const source = /steps\.([\w-]+)\.outputs\.name/.exec(name)
+          const resolved = source
+            ? String(job.steps!.find(s => s.id === source[1])!.env!.ARTIFACT_NAME)
+            : name
+          return [{ file, resolved }]
+        })
+      )
+    )
+    expect(names.map(n => n.file).sort()).toEqual([
+      'pipeline.yml',
+      'pr-gates.yml',
+      'pr-gates.yml',
+      'pr-gates.yml'
+    ])
+    for (const { resolved } of names) expect(resolved).toContain('inputs.service')
+    const build = names.find(n => n.file === 'pipeline.yml')!.resolved
+    expect(build).toContain('github.run_id')
+  })
+})
