@@ -538,6 +538,18 @@ describe('rollback.yml (defects 11, 12)', () => {
     expect(steps.find(step => step.id === 'health')!.with!.interval).toBe('${{ inputs.health-interval }}')
   })
 
+  it('asks the rollback gate only for deployments this pipeline recorded whose artifact still exists, in both paths', () => {
+    for (const steps of [rollbackWorkflow.jobs.rollback!.steps!, jobs.production!.steps!]) {
+      const target = steps.find(step => step.id === 'target')!
+      expect(gateOf(target)).toBe('rollback')
+      expect(target.with).toMatchObject({
+        'require-payload': 'artifact,artifact_name,run_id',
+        'artifact-name': '{payload.artifact_name}'
+      })
+      expect(target.with).not.toHaveProperty('artifact-check')
+    }
+  })
+
   it('names the first step that failed, and the time to restore when none did', () => {
     const summary = rollbackWorkflow.jobs.rollback!.steps!.find(step => step.id === 'summary')!
     const order = [
