@@ -149,7 +149,16 @@ const median = values => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[sorted.length >> 1]
 }
-const samples = { floor: [], gate: [], peer: [], bundle: [], gateLoad: [], gateRun: [], floorCpu: [], gateCpu: [] }
+const samples = {
+  floor: [],
+  gate: [],
+  peer: [],
+  bundle: [],
+  gateLoad: [],
+  gateRun: [],
+  floorCpu: [],
+  gateCpu: []
+}
 const bundleOnlyEnv = { ...actionEnv, INPUT_GATE: '' } // fails at input parsing: loading the bundle, nothing else
 time(process.execPath, [dist], actionEnv) // warm the file cache; the gate must pass this valid configuration
 for (let run = 0; run < RUNS; run++) {

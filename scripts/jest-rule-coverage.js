@@ -60,7 +60,7 @@ export default class RuleCoverageReporter {
       !(globalConfig.testPathPatterns?.patterns?.length > 0)
   }
 
-  async onRunComplete(_contexts, results) {
+  async onRunComplete() {
     const lines = existsSync(this.log) ? readFileSync(this.log, 'utf8').split('\n').filter(Boolean) : []
     rmSync(this.log, { force: true })
     const catalogs = await loadCatalogs()
