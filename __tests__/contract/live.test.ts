@@ -119,6 +119,7 @@ components:
       properties:
         id:
           type: integer
+          readOnly: true
         name:
           type: string
         nickname:

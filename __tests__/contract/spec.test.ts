@@ -66,9 +66,15 @@ describe('contract gate: real public specs parse and validate cleanly', () => {
     const file = unpackFixture('api.github.com.json.gz')
     const started = Date.now()
     const result = await runGate(path.dirname(file), { spec: path.basename(file) })
-    expect(result.findings).toEqual([])
-    expect(result.scope).toBe('api.github.com.json (OpenAPI 3.0.3, 1223 operations)')
-    expect(Date.now() - started).toBeLessThan(15_000)
+    // No error. Warnings: GitHub's two pairs of paths that differ only in parameter names (GET on one, DELETE
+    // on the other), and response examples that drifted from their schemas (a property the schema requires
+    // missing from the example), as many as the example time budget reaches.
+    expect(result.findings.filter(f => f.severity === 'error')).toEqual([])
+    expect(result.findings.filter(f => f.rule === 'ambiguous-paths').map(f => f.line)).toEqual([21973, 90047])
+    expect(new Set(result.findings.map(f => f.rule))).toEqual(new Set(['ambiguous-paths', 'example-invalid']))
+    expect(result.scope).toMatch(/^api\.github\.com\.json \(OpenAPI 3\.0\.3, 1223 operations/)
+    // About 4 s bundled on an idle core; ts-jest on a shared 2-core machine is several times slower.
+    expect(Date.now() - started).toBeLessThan(40_000)
   })
 
   it('finds openapi.yaml in the working directory when spec is not given', async () => {

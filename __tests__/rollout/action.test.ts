@@ -90,6 +90,41 @@ describe.each(NODE_BINARIES)('gate: rollout on $label', ({ path: node }) => {
     expect(run.summary).toContain('❌ failed: failure-limit')
   })
 
+  it("runs the health gate's analysis with its own inputs: an error rate over max-error-rate fails the step", async () => {
+    const { url } = await setUp(50)
+    const run = await runAction({
+      node,
+      cwd: workspace,
+      inputs: { ...FAST, url, 'traffic-command': TRAFFIC, 'failure-limit': '10', 'max-error-rate': '0.3' }
+    })
+    expect(trafficLog()).toEqual(['1:10', '2:50', '0:0'])
+    expect(run.outputs).toMatchObject({ weight: '10', aborted: 'true', 'failed-step': '50' })
+    expect(errors(run)).toEqual([
+      expect.stringMatching(
+        /^at 50% \(step 2 of 3\): \d+ of \d+ probes in the window did not pass \(error rate 0\.[3-9]\d*\), above max-error-rate 0\.3$/
+      )
+    ])
+  })
+
+  it('reports a dry run (health dry-run) as warnings and rolls out to 100%', async () => {
+    const { url } = await setUp(50)
+    const run = await runAction({
+      node,
+      cwd: workspace,
+      inputs: { ...FAST, url, 'traffic-command': TRAFFIC, 'dry-run': 'true' }
+    })
+    expect(trafficLog()).toEqual(['1:10', '2:50', '3:100'])
+    expect(run.outputs).toMatchObject({
+      weight: '100',
+      aborted: 'false',
+      'failed-step': '',
+      status: 'passed'
+    })
+    expect(
+      run.annotations.filter(a => a.level === 'warning').map(a => a.message.split('\n')[0])
+    ).toContainEqual(expect.stringMatching(/^at 50% \(step 2 of 3\): dry-run: .*failed \d+ probe\(s\)/))
+  })
+
   it('fails when the traffic command exits non-zero, names its exit code, and still aborts', async () => {
     const { url } = await setUp()
     const command = `${TRAFFIC} && if [ "$ROLLOUT_WEIGHT" = 50 ]; then echo "lb: weight rejected" >&2; exit 3; fi`

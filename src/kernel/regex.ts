@@ -14,6 +14,8 @@ export interface SafeRegExp {
   readonly flags: string
   /** Whether the pattern matches anywhere in `input` (JavaScript's `RegExp.prototype.test` without `g`). */
   test(input: string): boolean
+  /** `/source/flags`: ajv keys its cache of compiled patterns by it. */
+  toString(): string
 }
 
 /** Longer patterns are refused: no real schema needs one, and compiling costs memory in their length. */
@@ -67,7 +69,9 @@ export function compileSafeRegExp(pattern: string, flags = ''): SafeRegExp {
   return {
     source: pattern,
     flags,
-    test: input => compiled.test(input)
+    test: input => compiled.test(input),
+    // ajv keys its cache of compiled patterns by toString(): without it every pattern is "[object Object]".
+    toString: () => `/${pattern}/${flags}`
   }
 }
 

@@ -11,6 +11,9 @@ import { listOperations } from './operations.js'
 import { fileReader, gitReader } from './reader.js'
 import { Spec, specParseErrorFinding } from './spec.js'
 import { validateStructure } from './structure.js'
+import { validateDocumentSchema } from './document-schema.js'
+import { validateSemantics } from './semantics.js'
+import { validateExamples } from './examples.js'
 import { verifyLive, type LiveResult } from './verify.js'
 import { liveBlocks } from './live-summary.js'
 
@@ -54,12 +57,13 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
     checks.push(...specChecks(config.spec, findings, false))
     return result()
   }
-  const specProblems = [...head.problems, ...validateStructure(head)]
+  const validation = validateSpec(head)
+  const specProblems = [...head.problems, ...validation.findings]
   findings.push(...specProblems)
   checks.push(...specChecks(head.entry.display, specProblems, true))
   const operations = listOperations(head)
   scope.push(
-    `${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ''})`
+    `${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ''}${validation.examples ? `; ${validation.examples}` : ''})`
   )
 
   if (config.base) {
@@ -96,6 +100,26 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
     data.operations = live.checks
   }
   return result()
+}
+
+/**
+ * The gate's structural checks (precise messages for what it relies on), then the official schema and the
+ * semantic rules; a line the structural checks already explain is not reported twice.
+ */
+function validateSpec(spec: Spec): { findings: Finding[]; examples: string | undefined } {
+  const structural = validateStructure(spec)
+  if (structural.some(f => f.rule === 'unsupported-openapi-version'))
+    return { findings: structural, examples: undefined }
+  const lines = new Set(structural.map(f => `${f.file}:${f.line}`))
+  const official = validateDocumentSchema(spec).filter(f => !lines.has(`${f.file}:${f.line}`))
+  const examples = validateExamples(spec)
+  return {
+    findings: [...structural, ...official, ...validateSemantics(spec), ...examples.findings],
+    examples:
+      examples.skipped > 0
+        ? `${examples.checked} examples checked, ${examples.skipped} response examples not (time budget)`
+        : undefined
+  }
 }
 
 /** Loads a spec; a syntax error becomes a finding at its line (the gate fails), anything else is thrown. */
