@@ -77,7 +77,8 @@ export function lintReplayed(
   const bodyStart = line
   for (const statement of replayed.statements) add(statement, true)
   const lint = lintMigration(
-    { ...migration, sql: parts.join(''), transaction: replayed.transaction },
+    // The recorded SQL, not the static reading of the code (`code`): what the tool sent is the whole truth.
+    { ...migration, sql: parts.join(''), code: undefined, transaction: replayed.transaction },
     lockTimeoutRules
   )
   const statementAt = (at: number): ReplayedStatement | undefined => {
