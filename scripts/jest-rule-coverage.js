@@ -7,12 +7,13 @@
 // Findings are logged by src/rules/rule-log.ts to the file named by DEPLOY_GATES_RULE_LOG, set here before the
 // test workers start (they and the processes they spawn inherit it).
 import { build } from 'esbuild'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const ALLOWLIST = '__tests__/rules/unproduced-rules.json'
+const CUMULATIVE = 'node_modules/.cache/deploy-gates/rules-seen.log'
 
 async function loadCatalogs() {
   const bundle = await build({
@@ -79,6 +80,14 @@ export default class RuleCoverageReporter {
       problems.push(
         `findings carried rule ids no catalog lists: ${[...unknown].sort().join(', ')} (add them to src/gates/<gate>/catalog.ts)`
       )
+    // Every run also adds what it saw to a local, cumulative record (never committed), so the ids no test
+    // produces can be listed without one full run: node scripts/rule-coverage.mjs.
+    try {
+      mkdirSync(path.dirname(CUMULATIVE), { recursive: true })
+      appendFileSync(CUMULATIVE, [...seen].map(id => `${id}\n`).join(''))
+    } catch {
+      // a read-only checkout: the record is a convenience
+    }
     if (process.env.DEPLOY_GATES_RULES_SEEN)
       writeFileSync(process.env.DEPLOY_GATES_RULES_SEEN, [...seen].sort().join('\n') + '\n')
     if (this.fullRun) {
