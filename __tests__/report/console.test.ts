@@ -51,6 +51,21 @@ describe('formatConsoleReport', () => {
     )
   })
 
+  it("shows the summary's sections and then the gate's outputs, as the job summary and the step would", () => {
+    const withExtras = {
+      ...result,
+      sections: [{ heading: 'Parity', blocks: [{ kind: 'list' as const, items: ['PORT matches'] }] }],
+      outputs: { pending: '2', destructive: 'true' }
+    }
+    const text = formatConsoleReport({ result: withExtras, status: 'failed', counts, failOn: 'error' }, false)
+    const parity = text.indexOf('Parity')
+    const outputs = text.indexOf('Outputs')
+    expect(parity).toBeGreaterThan(text.indexOf('LOG_LEVEL is empty'))
+    expect(outputs).toBeGreaterThan(parity)
+    expect(text.slice(outputs)).toMatch(/pending\s+2\n\s+destructive\s+true/)
+    expect(outputs).toBeLessThan(text.indexOf('✖ Environment validation failed'))
+  })
+
   it('colours only when asked', () => {
     const text = formatConsoleReport({ result, status: 'failed', counts, failOn: 'error' }, true)
     expect(text).toContain('\u001b[31merror  \u001b[0m')
