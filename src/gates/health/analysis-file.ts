@@ -204,7 +204,8 @@ function readProvider(
       return fail(`${where}: provider.prometheus.query must be a PromQL query`, here('query'))
     return { kind: 'prometheus', url, query: fields.query, headers }
   }
-  const jsonPath = fields.jsonPath
+  // As Argo's web metric: without a jsonPath the whole body is the result.
+  const jsonPath = fields.jsonPath ?? '$'
   if (typeof jsonPath !== 'string')
     return fail(`${where}: provider.web.jsonPath must be a JSONPath like $.data.value`, here('jsonPath'))
   // match() and search() run regular expressions on the backtracking engine: refused (bounded subset).
