@@ -111,6 +111,8 @@ await copyFile('node_modules/libpg-query/wasm/libpg-query.wasm', 'dist/libpg-que
 // code that loads it (new URL('./pglite.wasm', import.meta.url)): the same three files, beside the chunks.
 for (const file of ['pglite.wasm', 'pglite.data', 'initdb.wasm'])
   await copyFile(`node_modules/@electric-sql/pglite/dist/${file}`, `dist/${file}`)
+// Its initialised empty cluster (scripts/pglite-datadir.mjs): start-up without initdb.
+await copyFile('src/gates/migrations/pglite-datadir.tar.gz', 'dist/pglite-datadir.tar.gz')
 
 // Every package dist/ ships, bundled or copied, with its licence (MIT and BSD licences ask for the notice).
 const copiedPackages = ['node_modules/libpg-query', 'node_modules/@electric-sql/pglite']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { runMigrationsGate } from '../../src/gates/migrations/index.js'
@@ -127,6 +127,18 @@ describe('shadow replay with the real tools (PGlite on loopback)', () => {
       `create-index-non-concurrently@${file}:7`
     ])
   }, 60_000)
+})
+
+describe('the embedded shadow', () => {
+  it('starts from the initialised cluster made by the installed PGlite (re-run scripts/pglite-datadir.mjs after an upgrade)', () => {
+    const installed = JSON.parse(
+      readFileSync(path.join(REPO, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')
+    ) as { version: string }
+    const made = JSON.parse(
+      readFileSync(path.join(REPO, 'src', 'gates', 'migrations', 'pglite-datadir.json'), 'utf8')
+    ) as { pglite: string }
+    expect(made.pglite).toBe(installed.version)
+  })
 })
 
 describe('shadow replay: what it cannot see is said, never passed', () => {
