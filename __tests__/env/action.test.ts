@@ -68,11 +68,13 @@ describe.each(NODE_BINARIES)('gate: env on $label', ({ path: node }) => {
       '| ✅ | <code>CACHE_TTL</code> | 300<br>.env.staging:11 | 300<br>.env.production:10 |'
     )
 
+    // The workspace is the repository (as on a runner); the schema is outside the working directory but inside it.
     const broken = await runAction({
       node,
-      cwd: path.join(REPO_ROOT, 'examples', 'breakages', 'env-missing-in-production'),
+      cwd: REPO_ROOT,
       inputs: {
         gate: 'env',
+        'working-directory': 'examples/breakages/env-missing-in-production',
         schema: '../../service/env.schema.yml',
         'env-files': '.env.staging,.env.production',
         comment: 'false'
@@ -81,8 +83,8 @@ describe.each(NODE_BINARIES)('gate: env on $label', ({ path: node }) => {
     expect(broken.code).toBe(1)
     const brokenErrors = broken.annotations.filter(a => a.level === 'error' && a.file)
     expect(brokenErrors.map(a => `${a.title} ${a.file} ${a.message.split('\n')[0]}`).sort()).toEqual([
-      'missing-in-environment .env.production SEARCH_API_KEY is set in .env.staging (line 17) but missing from .env.production',
-      'missing-in-environment .env.production SEARCH_API_URL is set in .env.staging (line 16) but missing from .env.production'
+      'missing-in-environment examples/breakages/env-missing-in-production/.env.production SEARCH_API_KEY is set in .env.staging (line 17) but missing from .env.production',
+      'missing-in-environment examples/breakages/env-missing-in-production/.env.production SEARCH_API_URL is set in .env.staging (line 16) but missing from .env.production'
     ])
   })
 

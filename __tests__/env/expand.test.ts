@@ -79,12 +79,12 @@ describe('expandAll: dotenv-expand semantics', () => {
 describe('findReferences', () => {
   it('finds each reference with its operator and offset, skipping escaped dollars', () => {
     expect(findReferences('a ${B} $C \\$D ${E:-x} ${F-y} ${G:+z} ${H:?err}')).toEqual([
-      { name: 'B', operator: '', index: 2, length: 4 },
-      { name: 'C', operator: '', index: 7, length: 2 },
-      { name: 'E', operator: ':-', index: 14, length: 7 },
-      { name: 'F', operator: '-', index: 22, length: 6 },
-      { name: 'G', operator: ':+', index: 29, length: 7 },
-      { name: 'H:?err', operator: '', index: 37, length: 9 }
+      { name: 'B', operator: '', index: 2, length: 4, fallback: '' },
+      { name: 'C', operator: '', index: 7, length: 2, fallback: '' },
+      { name: 'E', operator: ':-', index: 14, length: 7, fallback: 'x' },
+      { name: 'F', operator: '-', index: 22, length: 6, fallback: 'y' },
+      { name: 'G', operator: ':+', index: 29, length: 7, fallback: 'z' },
+      { name: 'H:?err', operator: '', index: 37, length: 9, fallback: '' }
     ])
   })
 })

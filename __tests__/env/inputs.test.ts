@@ -92,7 +92,10 @@ describe('env gate: files it cannot use', () => {
     ['.env.missing', '.env.missing: file not found'],
     ['.env.dir', '.env.dir: is a directory, expected a file'],
     ['.env.binary', '.env.binary: is a binary file, expected text'],
-    ['.env.huge', '.env.huge: file is 50.0 MB, larger than the 20 MB limit']
+    [
+      '.env.huge',
+      '.env.huge: file is 50.0 MB, larger than the 1 MB limit for env files (raise it with the max-file-size input)'
+    ]
   ])('%s → one line naming the file', async (file, message) => {
     const error = await failure(runEnv(dir, { 'env-files': file }))
     expect(error).toBeInstanceOf(UserError)
@@ -104,6 +107,6 @@ describe('env gate: files it cannot use', () => {
       'nope.yml: file not found'
     )
     const error = await failure(runEnv(dir, { 'env-files': '.env.binary', schema: 'schema.yml' }))
-    expect(error.message).toMatch(/^schema\.yml:3:1: invalid YAML: /)
+    expect(error.message).toMatch(/^schema\.yml:3:1: not valid YAML: /)
   })
 })

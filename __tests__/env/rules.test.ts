@@ -1,7 +1,10 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { FIXTURES, located, runEnv } from './gate-run.js'
 import { sectionToMarkdownBody as sectionMarkdown } from '../../src/report/blocks.js'
+import { configureFileAccess } from '../../src/kernel/files.js'
+
+afterEach(() => configureFileAccess({ allowPaths: [] }))
 
 const fixture = (name: string) => path.join(FIXTURES, name)
 
@@ -74,6 +77,8 @@ describe('env gate: values against a YAML schema', () => {
 
 describe('env gate: across environments', () => {
   it('reports a key set in staging but missing in production on the production file', async () => {
+    // As on a runner: the workspace is the repository, the schema sits outside the working directory.
+    configureFileAccess({ root: path.resolve(FIXTURES, '..', '..'), allowPaths: [] })
     const result = await runEnv(
       path.resolve(FIXTURES, '..', '..', 'examples', 'breakages', 'env-missing-in-production'),
       {

@@ -34,6 +34,7 @@ describe('YAML schema', () => {
     expect(schema.variables.get('PORT')).toEqual({
       name: 'PORT',
       required: false,
+      allowEmpty: false,
       type: 'port',
       secret: false,
       parity: true,
@@ -64,8 +65,8 @@ describe('YAML schema', () => {
   })
 
   it.each([
-    ['bad-indent.yml', 'bad-indent.yml:4:4: invalid YAML: bad indentation of a mapping entry'],
-    ['duplicate.yml', 'duplicate.yml:4:3: invalid YAML: duplicated mapping key'],
+    ['bad-indent.yml', 'bad-indent.yml:4:4: not valid YAML: bad indentation of a mapping entry'],
+    ['duplicate.yml', 'duplicate.yml:4:3: not valid YAML: duplicated mapping key'],
     [
       'unknown-key.yml',
       "unknown-key.yml:7:5: variable CACHE_TTL: unknown key 'parrity' (did you mean 'parity'?)"
@@ -80,7 +81,7 @@ describe('YAML schema', () => {
     ],
     [
       'bad-pattern.yml',
-      "bad-pattern.yml:3:14: variable CODE: 'pattern' is not a valid regular expression: Invalid regular expression: /([a-z]+/u: Unterminated group"
+      "bad-pattern.yml:3:14: variable CODE: 'pattern' is not a valid regular expression (/([a-z]+/u: Unterminated group)"
     ],
     ['bad-default.yml', 'bad-default.yml:4:14: variable WORKERS: the default is not a whole number'],
     [

@@ -2,10 +2,13 @@
  * The env gate's rules, applied to loaded env files, a schema and (optionally) the process environment.
  * Pure: everything it needs is passed in; it returns findings and the secrets it saw.
  */
+import { quoteForError } from '../../kernel/quote.js'
+import type { FindingFields } from '../../rules/catalog.js'
 import type { Finding, Severity } from '../../types.js'
+import { catalog } from './catalog.js'
 import { BASE_ENVIRONMENT } from './config.js'
 import type { EnvEntry, ParsedEnvFile, Position } from './dotenv-parser.js'
-import { expandAll, expandsToNothing, findReferences } from './expand.js'
+import { expandAll, expandsToNothing, findReferences, unclosedReferences, type Reference } from './expand.js'
 import { closestName } from './closest-name.js'
 import { isSecretName, liveTokenKind, looksRandom } from './secrets.js'
 import { valueProblem, type EnvSchema, type VariableRule } from './schema.js'
@@ -33,7 +36,14 @@ export interface EnvironmentView {
   assignments: Map<string, { entry: EnvEntry; file: LoadedEnvFile }>
   /** Each key's final value after dotenv-expand, or from the process environment. */
   values: Map<string, string>
+  /** Keys whose expansion passed the limits (their value is the written one). */
+  tooLarge: Set<string>
 }
+
+type RuleId = Parameters<typeof catalog.finding>[0]
+/** A finding before the catalog fills in its defaults: every finding is built by catalog.finding. */
+type Draft = FindingFields & { rule: RuleId }
+type Add = (draft: Draft) => void
 
 export interface CheckInput {
   files: LoadedEnvFile[]
@@ -63,8 +73,26 @@ export function isProductionEnvironment(name: string, schema?: EnvSchema): boole
     : PRODUCTION_NAME.test(name)
 }
 
-export function requiredIn(rule: VariableRule, environment: string): boolean {
-  return rule.required === true || (Array.isArray(rule.required) && rule.required.includes(environment))
+/** Whether `rule` requires a value in `view`, and why when it is a condition (`required-when`). */
+export function requirement(
+  rule: VariableRule,
+  view: Pick<EnvironmentView, 'name' | 'production' | 'values'>
+): { required: boolean; because?: string } {
+  if (rule.required === true) return { required: true }
+  if (Array.isArray(rule.required) && rule.required.includes(view.name)) return { required: true }
+  if (rule.required === 'production' && view.production)
+    return { required: true, because: 'its dev-default does not apply in production' }
+  for (const condition of rule.requiredWhen ?? []) {
+    const value = view.values.get(condition.key)
+    if (value === undefined || value === '') continue
+    if (!condition.values) return { required: true, because: `${condition.key} is set` }
+    if (condition.values.includes(value))
+      return {
+        required: true,
+        because: `${condition.key} is ${condition.values.length === 1 ? condition.values[0] : `one of ${condition.values.join(', ')}`}`
+      }
+  }
+  return { required: false }
 }
 
 export function buildViews(input: CheckInput): EnvironmentView[] {
@@ -86,7 +114,8 @@ export function buildViews(input: CheckInput): EnvironmentView[] {
     if (processEnv)
       for (const [key, value] of Object.entries(processEnv))
         if (value !== undefined) seenByExpand[key] = value
-    const values = expandAll(raw, seenByExpand)
+    const tooLarge = new Set<string>()
+    const values = expandAll(raw, seenByExpand, tooLarge)
     if (processEnv && input.schema) {
       for (const key of input.schema.variables.keys())
         if (processEnv[key] !== undefined) values.set(key, processEnv[key]!)
@@ -98,7 +127,8 @@ export function buildViews(input: CheckInput): EnvironmentView[] {
       own,
       ...(processEnv ? { processEnv } : {}),
       assignments,
-      values
+      values,
+      tooLarge
     }
   })
 }
@@ -108,7 +138,7 @@ export function checkEnv(input: CheckInput): CheckOutput {
   const secrets = new Set<string>()
   const { schema } = input
   const views = buildViews(input)
-  const add = (finding: Finding) => findings.push(finding)
+  const add: Add = draft => findings.push(catalog.finding(draft.rule, draft))
   const keepSecret = (value: string | undefined) => {
     if (value && value.length >= MIN_MASKED_LENGTH) secrets.add(value)
   }
@@ -125,7 +155,7 @@ export function checkEnv(input: CheckInput): CheckOutput {
   for (const file of [...input.files, ...(input.schemaFile ? [input.schemaFile] : [])]) {
     for (const issue of file.parsed.issues) {
       add({
-        rule: issue.rule,
+        rule: issue.rule as RuleId,
         severity: issue.severity,
         message: issue.message,
         file: file.file,
@@ -145,7 +175,8 @@ export function checkEnv(input: CheckInput): CheckOutput {
   for (const view of views) {
     for (const value of view.values.values()) keepSecret(urlPassword(value))
     for (const [key, value] of view.values) if (isSecret(key, value)) keepSecret(value)
-    checkValues(view, input, add, shown)
+    checkValues(view, input, add, shown, isSecret)
+    checkCycles(view, add)
     checkMissing(view, input, add)
   }
   checkAcrossEnvironments(views, schema, add)
@@ -167,8 +198,9 @@ type Shown = (key: string, value: string) => string
 function checkValues(
   view: EnvironmentView,
   input: CheckInput,
-  add: (finding: Finding) => void,
-  shown: Shown
+  add: Add,
+  shown: Shown,
+  isSecret: (key: string, value: string) => boolean
 ): void {
   const { schema } = input
   const ownFiles = new Set(view.own)
@@ -185,31 +217,35 @@ function checkValues(
     const located = { file: file.file, ...at(entry.valueStart) }
 
     let unresolved = false
+    // A secret's value is never quoted, not even a piece of it (an unsupported `${…}` is part of the value).
+    const secretValue = isSecret(key, entry.value)
+    const position = (offset: number) => at(file.parsed.positionAt(entry.contentOffset + offset))
     for (const reference of findReferences(entry.content)) {
-      // dotenv-expand's self-reference guard turns `A=${A}` into an empty string unless A comes from the process.
-      const selfReference = reference.name === key && reference.operator === '' && !view.processEnv?.[key]
-      if (!selfReference && !expandsToNothing(reference, lookup)) continue
+      const problem = referenceProblem(key, reference, entry.content, lookup, view, where, secretValue)
+      if (!problem) continue
       unresolved = true
-      const unsupported = /[:?=]/.test(reference.name) && !/^[A-Za-z_]\w*$/.test(reference.name)
+      add({ rule: 'unresolved-reference', file: file.file, ...position(reference.index), ...problem })
+    }
+    for (const offset of unclosedReferences(entry.content)) {
       add({
-        rule: 'unresolved-reference',
-        severity: 'error',
-        message: unsupported
-          ? `${key} uses '${entry.content.slice(reference.index, reference.index + reference.length)}', which dotenv-expand does not understand, so it expands to an empty string`
-          : selfReference
-            ? `${key} refers to itself, so dotenv-expand replaces the reference with an empty string`
-            : `${key} refers to ${reference.name}, which is not set in ${where}, so it expands to an empty string`,
+        rule: 'unclosed-reference',
+        message: `${key} has '\${' with no closing '}', so dotenv-expand leaves it in the value as written`,
         file: file.file,
-        ...at(file.parsed.positionAt(entry.contentOffset + reference.index)),
-        help: unsupported
-          ? 'dotenv-expand supports ${VAR}, $VAR, ${VAR:-default}, ${VAR-default}, ${VAR:+alt} and ${VAR+alt}.'
-          : `Set ${reference.name}, give a fallback with \${${reference.name}:-default}, or write \\$ for a literal dollar sign.`
+        ...position(offset)
+      })
+    }
+    if (view.tooLarge.has(key)) {
+      unresolved = true
+      add({
+        rule: 'expansion-too-large',
+        message: `${key} expands past the limit (64 KB a value, 16 MB an environment): its references repeat other references`,
+        ...located
       })
     }
 
     if (entry.value === '') {
-      const required = rule ? requiredIn(rule, view.name) : false
-      if (required || !rule) {
+      const required = rule ? requirement(rule, view).required : false
+      if (!rule?.allowEmpty && (required || !rule)) {
         add({
           rule: 'empty-value',
           severity: required ? 'error' : 'warning',
@@ -241,7 +277,7 @@ function checkValues(
       const value = view.processEnv[key]
       if (value === undefined) continue
       if (value === '') {
-        if (requiredIn(rule, view.name)) {
+        if (requirement(rule, view).required && !rule.allowEmpty) {
           add({
             rule: 'empty-value',
             severity: 'error',
@@ -263,7 +299,7 @@ function checkValue(
   rule: VariableRule | undefined,
   view: EnvironmentView,
   input: CheckInput,
-  add: (finding: Finding) => void,
+  add: Add,
   shown: Shown,
   located: { file?: string; line?: number; column?: number },
   where: string
@@ -292,9 +328,12 @@ function checkValue(
     })
   }
   if (view.production) {
-    const host =
-      urlHost(value) ?? (rule?.type === 'host' || HOST_KEY.test(key) ? value.toLowerCase() : undefined)
-    const kind = host === undefined ? undefined : localHostKind(host)
+    const inUrl = urlHost(value)
+    const host = inUrl ?? (rule?.type === 'host' || HOST_KEY.test(key) ? value.toLowerCase() : undefined)
+    let kind = host === undefined ? undefined : localHostKind(host)
+    // HOST=0.0.0.0 / BIND_ADDRESS=:: tell a server to listen on every interface: right in production. A URL
+    // to 0.0.0.0 is a client connecting to its own machine.
+    if (kind === 'unspecified') kind = inUrl !== undefined ? 'loopback' : undefined
     if (kind) {
       const hidden = shown(key, value) === ''
       add({
@@ -314,13 +353,127 @@ function checkValue(
   }
 }
 
+/**
+ * Why a reference expands to nothing, or undefined when it expands to something. A reference to the key
+ * itself, to an unset variable, an unset variable whose fallback is only unset references (`${A:-$B}`), and
+ * an operator dotenv-expand does not know (`${A:?msg}`, which it turns into an empty string).
+ */
+function referenceProblem(
+  key: string,
+  reference: Reference,
+  content: string,
+  lookup: (name: string) => string | undefined,
+  view: EnvironmentView,
+  where: string,
+  secretValue: boolean
+): { message: string; help?: string } | undefined {
+  const selfReference = reference.name === key && reference.operator === '' && !view.processEnv?.[key]
+  const unsupported = /[:?=]/.test(reference.name) && !/^[A-Za-z_]\w*$/.test(reference.name)
+  if (unsupported) {
+    const written = content.slice(reference.index, reference.index + reference.length)
+    return {
+      message: secretValue
+        ? `${key} uses a reference form dotenv-expand does not understand, so it expands to an empty string`
+        : `${key} uses ${quoteForError(written, 60)}, which dotenv-expand does not understand, so it expands to an empty string`,
+      help: 'dotenv-expand supports ${VAR}, $VAR, ${VAR:-default}, ${VAR-default}, ${VAR:+alt} and ${VAR+alt}.'
+    }
+  }
+  if (selfReference)
+    return {
+      message: `${key} refers to itself, so dotenv-expand replaces the reference with an empty string`
+    }
+  if (expandsToNothing(reference, lookup)) {
+    return {
+      message: `${key} refers to ${reference.name}, which is not set in ${where}, so it expands to an empty string`,
+      help: `Set ${reference.name}, give a fallback with \${${reference.name}:-default}, or write \\$ for a literal dollar sign.`
+    }
+  }
+  // `${A:-$B}` / `${A-$B}`: A unset (or empty for `:-`), and a fallback made only of unset references.
+  const value = lookup(reference.name)
+  const fallbackUsed =
+    (reference.operator === ':-' && !value) || (reference.operator === '-' && value === undefined)
+  if (fallbackUsed && reference.fallback !== '') {
+    const inner = findReferences(reference.fallback)
+    const onlyReferences =
+      inner.reduce(
+        (rest, r) => rest.replace(reference.fallback.slice(r.index, r.index + r.length), ''),
+        reference.fallback
+      ) === ''
+    if (inner.length > 0 && onlyReferences && inner.every(r => r.operator === '' && !lookup(r.name))) {
+      const names = inner.map(r => r.name).join(', ')
+      return {
+        message: `${key} refers to ${reference.name}, which is not set in ${where}, and its fallback ${names} is not set either, so it expands to an empty string`,
+        help: `Set ${reference.name} or ${names}, or give a literal fallback (\${${reference.name}:-value}).`
+      }
+    }
+  }
+  return undefined
+}
+
+/**
+ * Variables that refer to each other (`A=$B`, `B=$A`): dotenv-expand gives them whatever its loop reaches,
+ * not what either line says. Reported once per cycle, at the reference that closes it in its first variable.
+ */
+function checkCycles(view: EnvironmentView, add: Add): void {
+  const edges = new Map<string, { to: string; offset: number }[]>()
+  for (const [key, { entry }] of view.assignments) {
+    if (view.processEnv?.[key] !== undefined) continue
+    const targets = findReferences(entry.content)
+      .filter(reference => /^[A-Za-z_]\w*$/.test(reference.name) && reference.name !== key)
+      .filter(
+        reference => view.assignments.has(reference.name) && view.processEnv?.[reference.name] === undefined
+      )
+      .map(reference => ({ to: reference.name, offset: reference.index }))
+    if (targets.length > 0) edges.set(key, targets)
+  }
+  // Iterative depth-first search (a file of 100,000 chained references must not overflow the stack).
+  const state = new Map<string, 'open' | 'done'>()
+  const reported = new Set<string>()
+  for (const root of edges.keys()) {
+    if (state.has(root)) continue
+    const stack: { key: string; next: number }[] = [{ key: root, next: 0 }]
+    const path: string[] = [root]
+    state.set(root, 'open')
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!
+      const targets = edges.get(frame.key) ?? []
+      if (frame.next >= targets.length) {
+        state.set(frame.key, 'done')
+        stack.pop()
+        path.pop()
+        continue
+      }
+      const target = targets[frame.next++]!
+      if (state.get(target.to) === 'open') {
+        const cycle = [...path.slice(path.indexOf(target.to)), target.to]
+        const id = [...cycle.slice(0, -1)].sort().join('\u0000')
+        if (reported.has(id)) continue
+        reported.add(id)
+        const first = view.assignments.get(cycle[0]!)!
+        const closing = (edges.get(cycle[0]!) ?? []).find(edge => edge.to === cycle[1])
+        add({
+          rule: 'reference-cycle',
+          message: `${cycle.slice(0, -1).join(', ')} refer to each other (${cycle.join(' → ')}), so dotenv-expand cannot give them the values written`,
+          file: first.file.file,
+          ...at(first.file.parsed.positionAt(first.entry.contentOffset + (closing?.offset ?? 0)))
+        })
+      } else if (!state.has(target.to)) {
+        state.set(target.to, 'open')
+        stack.push({ key: target.to, next: 0 })
+        path.push(target.to)
+      }
+    }
+  }
+}
+
 /** Required keys that an environment does not set anywhere it looks. */
-function checkMissing(view: EnvironmentView, input: CheckInput, add: (finding: Finding) => void): void {
+function checkMissing(view: EnvironmentView, input: CheckInput, add: Add): void {
   if (!input.schema) return
   const target = view.own[view.own.length - 1]
   const files = fileList(view.files)
   for (const [key, rule] of input.schema.variables) {
-    if (!requiredIn(rule, view.name)) continue
+    const { required, because } = requirement(rule, view)
+    if (!required) continue
     if (view.assignments.has(key) || view.processEnv?.[key] !== undefined) continue
     const where = view.processEnv
       ? files
@@ -330,7 +483,7 @@ function checkMissing(view: EnvironmentView, input: CheckInput, add: (finding: F
     add({
       rule: 'missing-key',
       severity: 'error',
-      message: `${key} is required${rule.required === true ? '' : ` in ${view.name}`} (${input.schema.file}) but not set in ${where}`,
+      message: `${key} is required${because ? ` in ${view.name} because ${because}` : rule.required === true ? '' : ` in ${view.name}`} (${input.schema.file}) but not set in ${where}`,
       ...(target ? { file: target.file } : {}),
       help:
         (target
@@ -342,11 +495,7 @@ function checkMissing(view: EnvironmentView, input: CheckInput, add: (finding: F
 }
 
 /** A key one environment sets and another does not: the classic "works in staging, breaks in production". */
-function checkAcrossEnvironments(
-  views: EnvironmentView[],
-  schema: EnvSchema | undefined,
-  add: (finding: Finding) => void
-): void {
+function checkAcrossEnvironments(views: EnvironmentView[], schema: EnvSchema | undefined, add: Add): void {
   if (views.length < 2) return
   const firstSeen = new Map<string, { view: EnvironmentView; entry: EnvEntry; file: LoadedEnvFile }>()
   for (const view of views) {
@@ -430,12 +579,7 @@ export function parityRows(views: EnvironmentView[], schema: EnvSchema | undefin
   return rows
 }
 
-function checkParity(
-  views: EnvironmentView[],
-  schema: EnvSchema | undefined,
-  add: (finding: Finding) => void,
-  shown: Shown
-): void {
+function checkParity(views: EnvironmentView[], schema: EnvSchema | undefined, add: Add, shown: Shown): void {
   for (const row of parityRows(views, schema)) {
     if (row.equal) continue
     const present = [...row.cells].filter((pair): pair is [string, ParityCell] => pair[1] !== undefined)
@@ -502,7 +646,7 @@ export function holdsCredentialLikeEntry(
   return parsed.entries.some(entry => credentialKind(entry, schema, anyName) !== undefined)
 }
 
-function checkCommittedSecrets(input: CheckInput, add: (finding: Finding) => void): void {
+function checkCommittedSecrets(input: CheckInput, add: Add): void {
   for (const file of [...input.files, ...(input.schemaFile ? [input.schemaFile] : [])]) {
     if (!file.tracked) continue
     const production = isProductionEnvironment(file.environment, input.schema)
@@ -522,7 +666,7 @@ function checkCommittedSecrets(input: CheckInput, add: (finding: Finding) => voi
 }
 
 /** Keys the schema does not know: often a typo of one it does (which is then reported missing too). */
-function checkUndeclared(input: CheckInput, add: (finding: Finding) => void): void {
+function checkUndeclared(input: CheckInput, add: Add): void {
   const { schema } = input
   if (!schema) return
   const declared = [...schema.variables.keys()]

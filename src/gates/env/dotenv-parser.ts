@@ -4,25 +4,12 @@
  * syntax problems dotenv silently tolerates: lines it ignores, quotes it keeps, values it cuts at `#`.
  */
 import { LineIndex, type SourcePosition } from '../../kernel/positions.js'
-
-/** dotenv's own line grammar, with each value alternative captured separately so we know which one matched. */
-const ASSIGNMENT = new RegExp(
-  [
-    '^\\s*(export\\s+)?', // 1: optional `export `
-    '([\\w.-]+)', // 2: key
-    '(\\s*=\\s*?|:\\s+?)', // 3: separator (`KEY=value`, and dotenv's YAML-ish `KEY: value`)
-    '(?:',
-    "(\\s*'(?:\\\\'|[^'])*')", // 4: single-quoted (may span lines)
-    '|(\\s*"(?:\\\\"|[^"])*")', // 5: double-quoted (may span lines)
-    '|(\\s*`(?:\\\\`|[^`])*`)', // 6: backtick-quoted (may span lines)
-    '|([^#\\r\\n]+)', // 7: unquoted, up to a `#` or the end of the line
-    ')?\\s*(?:#.*)?$'
-  ].join(''),
-  'dgm'
-)
+import { LineScanner } from './line-scanner.js'
 
 const PORTABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/
 const LOOKS_LIKE_ASSIGNMENT = /^(\s*)(?:export\s+)?([A-Za-z_][\w.-]*)\s*=/
+/** A line of base64 (`…AB==`): data, not an assignment, even though it ends in `=`. */
+const BASE64_LINE = /^[A-Za-z0-9+/]{16,}={1,2}$/
 
 export type Quote = "'" | '"' | '`' | ''
 
@@ -108,23 +95,16 @@ export function parseEnvText(source: string): ParsedEnvFile {
     })
 
   let coveredUntil = 0
-  ASSIGNMENT.lastIndex = 0
-  for (let match = ASSIGNMENT.exec(text); match; match = ASSIGNMENT.exec(text)) {
-    if (match[0] === '') {
-      // An empty match cannot happen with this grammar (a key is mandatory); guard against an endless loop anyway.
-      ASSIGNMENT.lastIndex++
-      continue
-    }
-    reportIgnoredLines(text, coveredUntil, match.index, positionAt, issues)
-    coveredUntil = match.index + match[0].length
-    const indices = match.indices!
-    const key = match[2]!
-    const keyOffset = indices[2]![0]
-    const separatorEnd = indices[3]![1]
-    const quotedGroup = [4, 5, 6].find(group => match[group] !== undefined)
-    const valueGroup = quotedGroup ?? (match[7] !== undefined ? 7 : undefined)
-    const raw = valueGroup === undefined ? '' : match[valueGroup]!
-    const rawStart = valueGroup === undefined ? separatorEnd : indices[valueGroup]![0]
+  const scanner = new LineScanner(text)
+  for (let match = scanner.next(0); match; match = scanner.next(match.end)) {
+    reportIgnoredLines(text, coveredUntil, match.start, positionAt, issues)
+    coveredUntil = match.end
+    const key = text.slice(match.keyStart, match.keyEnd)
+    const keyOffset = match.keyStart
+    const separatorEnd = match.separatorEnd
+    const quotedGroup = match.quote !== '' ? match.quote : undefined
+    const raw = match.raw
+    const rawStart = match.rawStart
     const leading = raw.length - raw.trimStart().length
     const trimmed = raw.trim()
     const valueOffset = rawStart + leading
@@ -133,7 +113,7 @@ export function parseEnvText(source: string): ParsedEnvFile {
       key,
       value: dotenvValue(trimmed),
       quote,
-      exported: match[1] !== undefined,
+      exported: match.exported,
       keyStart: positionAt(keyOffset),
       valueStart: positionAt(valueOffset),
       valueEnd: positionAt(valueOffset + trimmed.length),
@@ -255,10 +235,12 @@ function checkMultilineValue(
   issue: IssueSink
 ): void {
   if (!trimmed.includes('\n')) return
+  // A PEM block (a key, a certificate) is meant to span lines, and its last base64 line ends in `=` padding.
+  const base64Line = /-----BEGIN [A-Z0-9 ]+-----/.test(trimmed) ? /^[A-Za-z0-9+/]+={1,2}$/ : BASE64_LINE
   let lineOffset = valueOffset + trimmed.indexOf('\n') + 1
   for (const line of trimmed.slice(trimmed.indexOf('\n') + 1).split('\n')) {
     const assignment = LOOKS_LIKE_ASSIGNMENT.exec(line)
-    if (assignment) {
+    if (assignment && !base64Line.test(line.trim())) {
       const at = positionAt(lineOffset + assignment[1]!.length)
       issue(
         'swallowed-assignment',

@@ -32,11 +32,13 @@ async function trackedFiles(io: GateIO, files: string[]): Promise<Set<string>> {
 }
 
 export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateResult> {
-  const schemaText = config.schema ? await readTextFile(io.cwd, config.schema) : undefined
+  const schemaText = config.schema ? await readTextFile(io.cwd, config.schema, { kind: 'schema' }) : undefined
   const yamlSchema = schemaText !== undefined && isYamlSchema(schemaText.display)
   // A .env.example schema is cheap to parse and is checked like an env file; a YAML one is parsed below.
   let schema = schemaText && !yamlSchema ? parseSchema(schemaText.text, schemaText.display) : undefined
-  const reads = await Promise.allSettled(config.envFiles.map(file => readTextFile(io.cwd, file)))
+  const reads = await Promise.allSettled(
+    config.envFiles.map(file => readTextFile(io.cwd, file, { kind: 'env' }))
+  )
   const read = reads.flatMap(result => (result.status === 'fulfilled' ? [result.value] : []))
   const parsed = read.map(file => ({ display: file.display, parsed: parseEnvText(file.text) }))
   if (schema?.envFile) parsed.push({ display: schema.file, parsed: schema.envFile })

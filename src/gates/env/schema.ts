@@ -2,9 +2,10 @@
  * The env schema: what must be set. Either a `.env.example`-style file (every key in it is required) or a
  * YAML/JSON file with per-variable rules. A schema that cannot be trusted fails the gate with its file and line.
  */
-import yaml from 'js-yaml'
 import { FileError } from '../../errors.js'
 import { buildPositionTree, LineIndex, SPEC_YAML_SCHEMA, type PositionNode } from '../../kernel/positions.js'
+import { compileSafeRegExp, UnsafePatternError, type SafeRegExp } from '../../kernel/regex.js'
+import { loadYaml } from '../../kernel/yaml.js'
 import { closestName } from './closest-name.js'
 import { parseEnvText, type ParsedEnvFile } from './dotenv-parser.js'
 import { isSecretName } from './secrets.js'
@@ -12,16 +13,25 @@ import { matchesType, numericValue, TYPE_EXPECTATION, VALUE_TYPES, type ValueTyp
 
 export interface VariableRule {
   name: string
-  /** true, false, or the environments (lower-case) where it is required. */
-  required: boolean | string[]
+  /**
+   * true, false, the environments (lower-case) where it is required, or `production`: required in production
+   * environments only (a variable with a `dev-default` and no `default`).
+   */
+  required: boolean | string[] | 'production'
+  /** Required when another variable is set (`key` alone) or holds one of `values`: any condition suffices. */
+  requiredWhen?: { key: string; values?: string[] }[]
+  /** An empty value counts as set (no `empty-value` finding). */
+  allowEmpty: boolean
   type: ValueType
-  pattern?: RegExp
+  pattern?: SafeRegExp
   values?: string[]
   secret: boolean
   /** Must be equal across environments: all of them (true) or the listed ones. */
   parity: boolean | string[]
   description?: string
   default?: string
+  /** A default that applies outside production only (envalid's devDefault): production must set the variable. */
+  devDefault?: string
   min?: number
   max?: number
 }
@@ -46,10 +56,14 @@ const VARIABLE_KEYS = [
   'parity',
   'description',
   'default',
+  'dev-default',
+  'required-when',
+  'allow-empty',
   'min',
   'max'
 ]
-const TOP_LEVEL_KEYS = ['variables', 'production-environments']
+/** `$schema` names the published JSON Schema (schemas/env.schema.json) for editors. */
+const TOP_LEVEL_KEYS = ['variables', 'production-environments', '$schema']
 const VARIABLE_NAME = /^[\w.-]+$/
 
 export function isYamlSchema(file: string): boolean {
@@ -69,6 +83,7 @@ function parseExampleSchema(text: string, file: string): EnvSchema {
       name: entry.key,
       required: true,
       type: 'string',
+      allowEmpty: false,
       secret: isSecretName(entry.key),
       parity: false
     })
@@ -90,14 +105,8 @@ class SchemaError extends Error {
 }
 
 function parseYamlSchema(text: string, file: string): EnvSchema {
-  let document: unknown
-  try {
-    document = yaml.load(text, { schema: SPEC_YAML_SCHEMA, filename: file })
-  } catch (error) {
-    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } }
-    if (!mark) throw new FileError(`invalid YAML: ${(error as Error).message}`, file)
-    throw new FileError(`invalid YAML: ${reason ?? 'syntax error'}`, file, mark.line + 1, mark.column + 1)
-  }
+  // One loader for every YAML input: syntax errors at their line, alias expansion and depth bounded.
+  const document = loadYaml(text, { file, schema: SPEC_YAML_SCHEMA, maxNodes: 200_000, maxDepth: 32 })
   try {
     return readSchemaDocument(document, file)
   } catch (error) {
@@ -146,7 +155,7 @@ function readSchemaDocument(document: unknown, file: string): EnvSchema {
   for (const key of Object.keys(document)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
       throw new SchemaError(
-        `unknown top-level key '${key}' (expected ${TOP_LEVEL_KEYS.join(' or ')})`,
+        `unknown top-level key '${key}' (expected variables or production-environments)`,
         [key],
         true
       )
@@ -245,17 +254,16 @@ function readVariable(name: string, spec: unknown): VariableRule {
     throw new SchemaError(`${where}: type enum needs 'values', the list of accepted values`, at('type'))
   }
 
-  let pattern: RegExp | undefined
+  let pattern: SafeRegExp | undefined
   if (fields.pattern !== undefined) {
     if (typeof fields.pattern !== 'string')
       throw new SchemaError(`${where}: 'pattern' must be a string`, at('pattern'))
+    // A linear-time engine: a pattern from a schema never blocks the gate (`^(a+)+$` would, on V8's).
     try {
-      pattern = new RegExp(fields.pattern, 'u')
+      pattern = compileSafeRegExp(fields.pattern, 'u')
     } catch (error) {
-      throw new SchemaError(
-        `${where}: 'pattern' is not a valid regular expression: ${(error as Error).message}`,
-        at('pattern')
-      )
+      if (!(error instanceof UnsafePatternError)) throw error
+      throw new SchemaError(`${where}: 'pattern' ${error.reason}`, at('pattern'))
     }
   }
 
@@ -266,18 +274,37 @@ function readVariable(name: string, spec: unknown): VariableRule {
       throw new SchemaError(`${where}: '${key}' must be true or false (got ${describe(value)})`, at(key))
     return value
   }
+  // true, false or a list. A bare string is refused: `required: yes` once read as an environment named
+  // "yes" and required nothing; a one-environment list is written `[production]`.
   const boolOrEnvironments = (key: string): boolean | string[] => {
     const value = fields[key]
     if (value === undefined || typeof value === 'boolean') return value ?? false
+    if (typeof value === 'string') {
+      const meant = /^(yes|y|on|true)$/i.test(value)
+        ? 'true'
+        : /^(no|n|off|false)$/i.test(value)
+          ? 'false'
+          : undefined
+      throw new SchemaError(
+        `${where}: '${key}' must be true, false or a list of environment names (got the string ${JSON.stringify(value.slice(0, 40))}; ${meant ? `write ${meant}` : `write [${value.slice(0, 40)}] for one environment`})`,
+        at(key)
+      )
+    }
     return readNameList(value, at(key), `${where}: '${key}'`, 'true, false or a list of environment names')
   }
 
-  let defaultValue: string | undefined
-  if (fields.default !== undefined && fields.default !== null) {
-    defaultValue = scalarText(fields.default)
-    if (defaultValue === undefined)
-      throw new SchemaError(`${where}: 'default' must be a single value`, at('default'))
+  const scalarField = (key: string): string | undefined => {
+    if (fields[key] === undefined || fields[key] === null) return undefined
+    const text = scalarText(fields[key])
+    if (text === undefined) throw new SchemaError(`${where}: '${key}' must be a single value`, at(key))
+    return text
   }
+  const defaultValue = scalarField('default')
+  const devDefault = scalarField('dev-default')
+  const requiredWhen =
+    fields['required-when'] === undefined
+      ? undefined
+      : readRequiredWhen(fields['required-when'], where, at('required-when'))
 
   const bound = (key: 'min' | 'max'): number | undefined => {
     const value = fields[key]
@@ -299,25 +326,68 @@ function readVariable(name: string, spec: unknown): VariableRule {
 
   const rule: VariableRule = {
     name,
-    // A variable with a default need not be set; one without must be, unless the schema says otherwise.
-    required: fields.required === undefined ? defaultValue === undefined : boolOrEnvironments('required'),
+    // A variable with a default need not be set; one with only a dev-default must be set in production;
+    // one without either must be set everywhere, unless the schema says otherwise.
+    required:
+      fields.required !== undefined
+        ? boolOrEnvironments('required')
+        : defaultValue !== undefined
+          ? false
+          : devDefault !== undefined
+            ? 'production'
+            : !requiredWhen,
+    ...(requiredWhen ? { requiredWhen } : {}),
+    allowEmpty: flag('allow-empty'),
     type,
     secret: flag('secret'),
     parity: boolOrEnvironments('parity'),
     ...(pattern ? { pattern } : {}),
     ...(values ? { values } : {}),
     ...(typeof fields.description === 'string' ? { description: fields.description } : {}),
-    ...(defaultValue !== undefined ? { default: defaultValue } : {})
+    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+    ...(devDefault !== undefined ? { devDefault } : {})
   }
   const min = bound('min')
   const max = bound('max')
   if (min !== undefined) rule.min = min
   if (max !== undefined) rule.max = max
-  if (defaultValue !== undefined) {
-    const problem = valueProblem(rule, defaultValue)
-    if (problem) throw new SchemaError(`${where}: the default ${problem.text}`, at('default'))
+  for (const [key, value] of [
+    ['default', defaultValue],
+    ['dev-default', devDefault]
+  ] as const) {
+    if (value === undefined) continue
+    const problem = valueProblem(rule, value)
+    if (problem) throw new SchemaError(`${where}: the ${key} ${problem.text}`, at(key))
   }
   return rule
+}
+
+/**
+ * `required-when: FEATURE_X` (required when FEATURE_X is set and not empty), a list of such names (any of
+ * them), or a mapping `{ MODE: cluster }` / `{ MODE: [cluster, ha] }` (required when MODE holds one of the values).
+ */
+function readRequiredWhen(value: unknown, where: string, path: Path): { key: string; values?: string[] }[] {
+  const expected = `a variable name, a list of names, or a mapping of names to values`
+  const name = (text: unknown): string => {
+    if (typeof text !== 'string' || !VARIABLE_NAME.test(text))
+      throw new SchemaError(`${where}: 'required-when' must be ${expected} (got ${describe(text)})`, path)
+    return text
+  }
+  if (typeof value === 'string') return [{ key: name(value) }]
+  if (Array.isArray(value) && value.length > 0) return value.map(item => ({ key: name(item) }))
+  if (isMapping(value) && Object.keys(value).length > 0) {
+    return Object.entries(value).map(([key, wanted]) => {
+      const list = Array.isArray(wanted) ? wanted.map(scalarText) : [scalarText(wanted)]
+      if (list.length === 0 || list.some(item => item === undefined)) {
+        throw new SchemaError(
+          `${where}: 'required-when' ${key} must be a value or a list of values (got ${describe(wanted)})`,
+          [...path, key]
+        )
+      }
+      return { key: name(key), values: list as string[] }
+    })
+  }
+  throw new SchemaError(`${where}: 'required-when' must be ${expected} (got ${describe(value)})`, path)
 }
 
 export type ValueRule = 'invalid-type' | 'invalid-enum' | 'out-of-range' | 'pattern-mismatch'

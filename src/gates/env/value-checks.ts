@@ -147,31 +147,63 @@ export function urlPassword(value: string): string | undefined {
   }
 }
 
-export type LocalHostKind = 'loopback' | 'private'
+/**
+ * `loopback`: only the machine itself; `unspecified`: 0.0.0.0 or `::`, which a server binds to listen on every
+ * interface (a bind address, not a place to connect to); `private`: a private or link-local network.
+ */
+export type LocalHostKind = 'loopback' | 'unspecified' | 'private'
 
-/** Whether a host only resolves on the machine itself (loopback) or on a private network. */
+type Ranges = Record<LocalHostKind, import('node:net').BlockList>
+let ranges: Ranges | undefined
+
+/**
+ * node:net's BlockList, built on first use: it compares addresses numerically, so every spelling of an
+ * address counts (`::ffff:127.0.0.1` is loopback whether written dotted or as `::ffff:7f00:1`, the form
+ * `new URL` rewrites it to), which string prefixes miss.
+ */
+function addressRanges(): Ranges {
+  if (ranges) return ranges
+  const { BlockList } = createRequire(import.meta.url)('node:net') as typeof import('node:net')
+  const list = (ipv4: [string, number][], ipv6: [string, number][]) => {
+    const blocks = new BlockList()
+    for (const [address, prefix] of ipv4) blocks.addSubnet(address, prefix, 'ipv4')
+    for (const [address, prefix] of ipv6) blocks.addSubnet(address, prefix, 'ipv6')
+    return blocks
+  }
+  ranges = {
+    loopback: list([['127.0.0.0', 8]], [['::1', 128]]),
+    unspecified: list([['0.0.0.0', 32]], [['::', 128]]),
+    private: list(
+      [
+        ['10.0.0.0', 8],
+        ['172.16.0.0', 12],
+        ['192.168.0.0', 16],
+        ['169.254.0.0', 16],
+        ['100.64.0.0', 10]
+      ],
+      [
+        ['fc00::', 7],
+        ['fe80::', 10]
+      ]
+    )
+  }
+  return ranges
+}
+
+/** Whether a host only resolves on the machine itself (loopback), is a listen-on-every-interface address, or is private. */
 export function localHostKind(host: string): LocalHostKind | undefined {
-  const name = host.toLowerCase().replace(/\.$/, '')
+  const name = host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
   if (name === 'localhost' || name.endsWith('.localhost') || name === 'host.docker.internal')
     return 'loopback'
-  if (name === '0.0.0.0' || name === '::' || name === '::1') return 'loopback'
-  if (ipVersion(name) === 4) {
-    const [a, b] = name.split('.').map(Number) as [number, number]
-    if (a === 127) return 'loopback'
-    if (
-      a === 10 ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 169 && b === 254)
-    ) {
-      return 'private'
-    }
-    if (a === 100 && b >= 64 && b <= 127) return 'private' // carrier-grade NAT
-    return undefined
-  }
-  if (ipVersion(name) === 6) {
-    if (/^::ffff:/.test(name)) return localHostKind(name.slice(7))
-    if (/^f[cd]/.test(name) || /^fe[89ab]/.test(name)) return 'private'
+  const version = ipVersion(name)
+  if (version !== 0) {
+    const family = version === 4 ? 'ipv4' : 'ipv6'
+    const blocks = addressRanges()
+    for (const kind of ['loopback', 'unspecified', 'private'] as const)
+      if (blocks[kind].check(name, family)) return kind
     return undefined
   }
   if (name.endsWith('.local') || name.endsWith('.internal') || name.endsWith('.lan')) return 'private'
