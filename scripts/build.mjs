@@ -25,11 +25,15 @@ async function build(options) {
 // keeps @actions/core's OIDC client and with it undici (~0.8 MB) initialised on every run, even for gates
 // that never make a request. Declaring them side-effect free lets unused imports drop out of the bundle.
 // Measured by bench/env.mjs (the env gate's cold start, which loads only the common core).
+// Their own modules too (`./platform.js` inside @actions/core): otherwise core's unused platform module stays,
+// and with it @actions/exec and child_process, loaded on every run as soon as any gate uses @actions/exec.
+const insideActionsPackage = importer => /[\\/]node_modules[\\/]@actions[\\/]/.test(importer)
 const actionsPackagesHaveNoSideEffects = {
   name: 'actions-packages-have-no-side-effects',
   setup(build) {
-    build.onResolve({ filter: /^@actions\// }, async args => {
+    build.onResolve({ filter: /^(@actions\/|\.\.?\/)/ }, async args => {
       if (args.pluginData?.resolving) return undefined
+      if (!args.path.startsWith('@actions/') && !insideActionsPackage(args.importer)) return undefined
       const result = await build.resolve(args.path, {
         kind: args.kind,
         importer: args.importer,
