@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import { withProcessCancellation } from './kernel/cancellation.js'
+import { runCommand } from './kernel/commands.js'
 import { gitRunner } from './kernel/git.js'
 import type { GateIO, GitHubContext, Logger } from './types.js'
 
@@ -11,7 +13,10 @@ export function githubContextFromEnv(env: Record<string, string | undefined>, to
     try {
       const parsed: unknown = JSON.parse(readFileSync(eventPath, 'utf8'))
       // `null`, a number or an array is no event payload at all: the same as none.
-      event = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
+      event =
+        parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+          ? (parsed as Record<string, unknown>)
+          : {}
     } catch {
       // No readable event payload: behave as a non-PR run rather than fail the gate over metadata.
       event = {}
@@ -43,6 +48,8 @@ export function createRuntimeIO(cwd: string, token: string, log: Logger): GateIO
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     log,
     git: gitRunner(cwd),
+    runCommand,
+    cancellable: withProcessCancellation,
     github: githubContextFromEnv(process.env, token)
   }
 }

@@ -4,6 +4,7 @@
  * is derived from a GateResult by src/report, the same way for the action and the CLI.
  */
 import type { HttpClient } from './http.js'
+import type { CommandRequest, CommandRun } from './kernel/commands.js'
 
 export const GATE_NAMES = [
   'env',
@@ -172,6 +173,13 @@ export interface GateIO {
   log: Logger
   /** Runs git in cwd and returns stdout; rejects with stderr on failure. */
   git: (args: string[]) => Promise<string>
+  /**
+   * Runs a user's bash command in its own process group, stoppable with everything it started (the rollout
+   * gate's traffic and abort commands; src/kernel/commands.ts). Optional: only gates that run commands need it.
+   */
+  runCommand?: (request: CommandRequest) => Promise<CommandRun>
+  /** While `work` runs, the runner's cancellation (SIGINT, SIGTERM) aborts its signal instead of ending the process. */
+  cancellable?: <T>(work: (signal: AbortSignal) => Promise<T>) => Promise<T>
   /** The GitHub context when running in a workflow (or from GITHUB_* variables in the CLI). */
   github: GitHubContext
 }

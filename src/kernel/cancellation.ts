@@ -1,7 +1,8 @@
 /**
- * A cancelled job reaches the action as SIGINT (then SIGTERM) from the runner. While a rollout runs, those
- * signals stop it instead of killing the process, so the abort command still returns traffic to the stable
- * version in the seconds the runner allows before it kills the process.
+ * A cancelled job reaches the action as SIGINT (then SIGTERM) from the runner. While `work` runs (a rollout),
+ * those signals abort its signal instead of ending the process, so it can still clean up (return traffic to the
+ * stable version) in the seconds the runner allows before it kills the process. Outside `work`, Node's default
+ * handling is untouched. Gates reach it through `GateIO.cancellable` (wired in src/runtime.ts).
  */
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const
 

@@ -1,15 +1,16 @@
 /**
- * Runs the user's traffic and abort commands with bash (through @actions/exec), in the working directory, with
- * ROLLOUT_WEIGHT and ROLLOUT_STEP in the environment. A command can be stopped (the deadline, a cancelled job):
- * a small bash wrapper starts it as a background job, which under `set -m` gets a process group of its own, and
- * writes that group's id to a file, so the whole group (the command and anything it started) can be signalled.
+ * Runs a user's bash command (the rollout gate's traffic and abort commands) through @actions/exec, in the
+ * working directory, with extra variables in its environment. A command can be stopped (a deadline, a cancelled
+ * job): a small bash wrapper starts it as a background job, which under `set -m` gets a process group of its
+ * own, and writes that group's id to a file, so the whole group (the command and anything it started) can be
+ * signalled. Gates reach it through `GateIO.runCommand` (wired in src/runtime.ts).
  */
 import { randomUUID } from 'node:crypto'
 import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { exec } from '@actions/exec'
-import type { Logger } from '../../types.js'
+import type { Logger } from '../types.js'
 
 export interface CommandRun {
   /** The exit code; undefined when the command could not be started at all. */
@@ -23,7 +24,7 @@ export interface CommandRun {
 }
 
 export interface CommandRequest {
-  /** Which input it comes from, for the log: `traffic-command`, `abort-command`. */
+  /** Which input it comes from, for the log lines: `traffic-command`, `abort-command`. */
   label: string
   command: string
   cwd: string
@@ -129,13 +130,4 @@ async function killGroup(pidFile: string): Promise<void> {
   if (!signal('SIGTERM')) return
   await new Promise(resolve => setTimeout(resolve, KILL_GRACE_MS).unref())
   signal('SIGKILL')
-}
-
-/** One line about how a command ended, or undefined when it succeeded. */
-export function commandFailure(run: CommandRun): string | undefined {
-  const output = run.tail.length > 0 ? `; last output: ${run.tail[run.tail.length - 1]}` : ''
-  if (run.startError !== undefined) return `could not be started: ${run.startError}`
-  if (run.stopped !== undefined) return `was stopped: ${run.stopped}${output}`
-  if (run.exitCode !== 0) return `exited with code ${run.exitCode}${output}`
-  return undefined
 }

@@ -1,7 +1,7 @@
 /** The rollout's part of the summary: the outcome, one row per step, the traffic shape as a chart, each step's probes. */
 import { formatDuration } from '../../duration.js'
 import type { Finding, ResultBlock, ResultSection } from '../../types.js'
-import type { CommandRun } from './commands.js'
+import type { CommandRun } from '../../kernel/commands.js'
 import type { RolloutConfig } from './config.js'
 
 export interface StepRecord {
