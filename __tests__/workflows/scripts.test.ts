@@ -52,16 +52,18 @@ describe('shellcheck on every run: script', () => {
 
 const sha256 = (file: string) => 'sha256:' + createHash('sha256').update(readFileSync(file)).digest('hex')
 
-/** A PATH holding only these tools (a runner without GNU coreutils' sha256sum, say). */
+/** A PATH holding only these tools (`name=binary` to install one under another name, e.g. bsdtar as tar). */
 function pathWith(tools: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'deploy-gates-bin-'))
   for (const tool of tools) {
-    const found = execFileSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim()
-    symlinkSync(found, join(dir, tool))
+    const [name, binary = name] = tool.split('=') as [string, string?]
+    const found = execFileSync('bash', ['-c', `command -v ${binary}`], { encoding: 'utf8' }).trim()
+    symlinkSync(found, join(dir, name))
   }
   return dir
 }
-const BASE_TOOLS = ['bash', 'tar', 'cut', 'grep', 'mkdir', 'rm', 'dirname', 'basename', 'cat', 'env', 'gzip']
+const COMMON_TOOLS = ['bash', 'cut', 'grep', 'mkdir', 'rm', 'dirname', 'basename', 'cat', 'env', 'gzip']
+const BASE_TOOLS = [...COMMON_TOOLS, 'tar']
 
 // Defect 12: the pack step needed GNU tar's options and sha256sum, which macOS and Windows runners lack.
 describe('the artifact: packed, verified and unpacked with whatever the runner has', () => {
@@ -91,9 +93,11 @@ describe('the artifact: packed, verified and unpacked with whatever the runner h
   it.each([
     ['GNU coreutils sha256sum', ['sha256sum']],
     ['shasum only (macOS)', ['shasum', 'perl']],
-    ['openssl only', ['openssl']]
-  ])('with %s', async (_, tools) => {
-    const { runnerTemp, packed } = await roundTrip(pathWith([...BASE_TOOLS, ...tools]))
+    ['openssl only', ['openssl']],
+    // macOS: bsdtar (libarchive, Debian's libarchive-tools) and shasum, no GNU tar options, no sha256sum.
+    ['bsdtar and shasum (macOS)', ['shasum', 'perl', 'tar=bsdtar'], COMMON_TOOLS]
+  ])('with %s', async (_, tools, base = BASE_TOOLS) => {
+    const { runnerTemp, packed } = await roundTrip(pathWith([...base, ...tools]))
     expect(packed.stderr).toBe('')
     expect(packed.code).toBe(0)
     const tarball = join(runnerTemp, 'deploy-gates-artifact', 'artifact.tar')
@@ -102,7 +106,7 @@ describe('the artifact: packed, verified and unpacked with whatever the runner h
     const verified = await runStep(
       verify,
       { EXPECTED_DIGEST: packed.outputs.digest!, RUNNER_TEMP: runnerTemp },
-      { path: pathWith([...BASE_TOOLS, ...tools]) }
+      { path: pathWith([...base, ...tools]) }
     )
     expect(verified.code).toBe(0)
     const unpacked = join(runnerTemp, 'deploy-gates-artifact', 'unpacked')
