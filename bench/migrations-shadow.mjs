@@ -2,10 +2,11 @@
 // A knex app of --migrations (default 200) generated migrations of a real-size schema (tables, columns, foreign
 // keys, indexes, renames, type changes, raw-SQL backfills) is migrated on PGlite two ways, alternating:
 //  - peer: knex's own `knex migrate:latest` against a fresh embedded PGlite (started in the same process, as
-//    the gate does): PGlite start-up plus the migrate run, nothing else;
+//    the gate does): PGlite start-up (initdb) plus the migrate run, nothing else; and the same peer started
+//    from the initialised cluster the gate ships (no initdb), so the replay's own cost is compared too;
 //  - gate: the bundled CLI (`dist/cli.js migrations`), as users run it: PGlite start-up, the same `knex
 //    migrate:latest` through the recording proxy, attribution of every statement, and the lint of the change's
-//    (the last 10 migrations are new since the base commit; the first ones are the history the replay runs first).
+//    (the last 12 migrations are new since the base commit; the first ones are the history the replay runs first).
 // Medians of --runs (default 3) and their ratio are reported; the gate's verdict is checked (it must see every
 // migration and report the renames), so a fast wrong answer cannot win.
 // Usage: node bench/migrations-shadow.mjs [--migrations 200] [--runs 3]
@@ -25,7 +26,7 @@ const args = Object.fromEntries(
     .map(a => a.trim().split(/\s+/))
 )
 const MIGRATIONS = Number(args.migrations ?? 200)
-const CHANGE = 10
+const CHANGE = 12
 const RUNS = Number(args.runs ?? 3)
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const CLI = path.join(REPO, 'dist', 'cli.js')
@@ -79,8 +80,12 @@ const PEER = `
 import { spawn } from 'node:child_process'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { readFileSync } from 'node:fs'
 const started = performance.now()
-const db = await PGlite.create()
+// --cluster: start from the same initialised cluster the gate ships (no initdb), to compare like with like.
+const db = process.argv[2]
+  ? await PGlite.create({ loadDataDir: new Blob([readFileSync(process.argv[2])]) })
+  : await PGlite.create()
 const ready = performance.now()
 const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 })
 await server.start()
@@ -110,8 +115,11 @@ const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.len
 const dir = await project()
 writeFileSync(path.join(dir, 'peer.mjs'), PEER)
 // peer.mjs resolves PGlite from the repository's node_modules (symlinked into the project).
+const CLUSTER = path.join(REPO, 'src', 'gates', 'migrations', 'pglite-datadir.tar.gz')
 const peerTimes = []
 const peerParts = []
+const warmTimes = []
+const warmParts = []
 const gateTimes = []
 let verdict
 for (let i = 0; i < RUNS; i++) {
@@ -119,6 +127,12 @@ for (let i = 0; i < RUNS; i++) {
     await timed(async () => {
       const { stdout } = await run('node', ['peer.mjs'], { cwd: dir, env: ENV })
       peerParts.push(JSON.parse(stdout))
+    })
+  )
+  warmTimes.push(
+    await timed(async () => {
+      const { stdout } = await run('node', ['peer.mjs', CLUSTER], { cwd: dir, env: ENV })
+      warmParts.push(JSON.parse(stdout))
     })
   )
   gateTimes.push(
@@ -139,7 +153,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 const scope = /"scope"\s*:\s*"([^"]*)"/.exec(verdict ?? '')?.[1] ?? ''
 const renames = (verdict?.match(/"rule"\s*:\s*"rename-column"/g) ?? []).length
-// The change renames a column of t38 (created on the base: a finding) and of t39 (created in the change: none).
+// The change renames a column of t37 (created on the base: a finding) and of t38 and t39 (created in the change: none).
 if (!scope.includes(`shadow: ${MIGRATIONS} migrations replayed`) || renames !== 1) {
   console.error(`the gate did not replay and lint every migration: ${scope} (${renames} renames)`)
   process.exit(1)
@@ -158,5 +172,13 @@ console.log(
 console.log(
   `  peer parts: PGlite start-up ${(median(peerParts.map(p => p.startMs)) / 1000).toFixed(2)} s, knex migrate:latest ${(median(peerParts.map(p => p.migrateMs)) / 1000).toFixed(2)} s`
 )
+const warm = median(warmTimes)
+console.log(
+  `  peer, same initialised cluster as the gate  ${(warm / 1000).toFixed(2)} s  (${warmTimes.map(t => (t / 1000).toFixed(2)).join(', ')})`
+)
+console.log(
+  `  its parts: PGlite start-up ${(median(warmParts.map(p => p.startMs)) / 1000).toFixed(2)} s, knex migrate:latest ${(median(warmParts.map(p => p.migrateMs)) / 1000).toFixed(2)} s`
+)
+console.log(`  ratio gate / peer with the same cluster: ${(gate / warm).toFixed(2)}x`)
 console.log(`  ratio gate / peer: ${(gate / peer).toFixed(2)}x`)
 console.log(`  gate scope: ${scope}`)
