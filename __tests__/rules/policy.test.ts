@@ -43,7 +43,21 @@ describe('rules input (through the pipeline)', () => {
 
     const after = await cli(dir, ['--rules', 'drop-table: notice\ntruncate: off\n# a comment'])
     expect(new Set(severitiesOf(after.report, 'drop-table'))).toEqual(new Set(['notice']))
-    expect(severitiesOf(after.report, 'truncate')).toEqual([])
+    // The terminal (like the job summary) says what the policy changed, and where the user wrote it.
+    let text = ''
+    await runCli(['migrations', '--rules', 'drop-table: notice\ntruncate: off'], {
+      stdout: { write: (chunk: string) => (text += chunk) },
+      stderr: { write: () => true },
+      env: {},
+      cwd: dir
+    })
+    const table = text.slice(text.indexOf('Rules changed by the policy'))
+    expect(table).toMatch(
+      new RegExp(`drop-table +notice +--rules line 1 +${severitiesOf(before.report, 'drop-table').length}\\n`)
+    )
+    expect(table).toMatch(
+      new RegExp(`truncate +off +--rules line 2 +${severitiesOf(before.report, 'truncate').length}\\n`)
+    )
     // Nothing else moved.
     expect(severitiesOf(after.report, 'drop-column')).toEqual(severitiesOf(before.report, 'drop-column'))
   })

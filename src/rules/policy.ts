@@ -9,7 +9,15 @@
 import { closest } from '../kernel/closest.js'
 import { FileError, InputError } from '../errors.js'
 import { readTextFile } from '../files.js'
-import type { Finding, GateCheck, GateName, GateResult, InputSource, Severity } from '../types.js'
+import type {
+  Finding,
+  GateCheck,
+  GateName,
+  GateResult,
+  InputSource,
+  ResultSection,
+  Severity
+} from '../types.js'
 import type { RuleCatalog } from './catalog.js'
 
 /** A severity for the rule's findings, or `off` to drop them. */
@@ -181,12 +189,39 @@ function applyToCheck(check: GateCheck, policy: RulePolicy): GateCheck {
   return { ...check, findings }
 }
 
-/** The result as the policy says: severities changed, findings of rules turned off removed. */
+/**
+ * The result as the policy says: severities changed, findings of rules turned off removed. The summary says
+ * so in a section of its own: a gate that passes because a rule was turned off must not look like a clean pass.
+ */
 export function applyPolicy(result: GateResult, policy: RulePolicy): GateResult {
   if (policy.entries.length === 0) return result
+  const affected = new Map<string, number>()
+  for (const finding of result.findings)
+    if (policy.actionFor(finding.rule) !== undefined)
+      affected.set(finding.rule, (affected.get(finding.rule) ?? 0) + 1)
+  // The last entry for a rule is the one that applies.
+  const effective = [...new Map(policy.entries.map(entry => [entry.rule, entry])).values()]
+  const section: ResultSection = {
+    heading: 'Rules changed by the policy',
+    blocks: [
+      {
+        kind: 'table',
+        columns: ['Rule', 'Set to', 'Where', 'Findings'],
+        rows: effective.map(entry => [
+          entry.rule,
+          entry.action,
+          entry.origin,
+          String(affected.get(entry.rule) ?? 0)
+        ]),
+        align: ['left', 'left', 'left', 'right'],
+        code: [0]
+      }
+    ]
+  }
   return {
     ...result,
     findings: applyToFindings(result.findings, policy),
+    sections: [...result.sections, section],
     ...(result.checks ? { checks: result.checks.map(check => applyToCheck(check, policy)) } : {})
   }
 }
