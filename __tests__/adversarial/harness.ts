@@ -284,6 +284,7 @@ function checkReads(
   const problems: string[] = []
   const allowed = [
     scratch.workspace,
+    path.join(scratch.base, 'event-raw.json'),
     path.dirname(run.runnerTemp),
     REPO_ROOT,
     path.dirname(NODE24_PATH),

@@ -5,8 +5,16 @@ import { errorMessage, UserError } from '../errors.js'
  * else is ours, labelled as an internal error (still a failure: we fail closed). The stack is for debug logs only.
  */
 export function failureMessage(error: unknown): string {
-  const message = errorMessage(error).split('\n')[0]!.trim() || 'unknown error'
+  const message = cut(errorMessage(error).split('\n')[0]!.trim() || 'unknown error')
   return error instanceof UserError ? message : `internal error: ${message}`
+}
+
+/** The failure line is for people: a 100 KB input echoed in an error is cut, whichever code echoed it. */
+export const MAX_FAILURE_CHARS = 500
+
+function cut(message: string): string {
+  if (message.length <= MAX_FAILURE_CHARS) return message
+  return `${message.slice(0, MAX_FAILURE_CHARS)}… (${message.length - MAX_FAILURE_CHARS} more characters)`
 }
 
 export function failureStack(error: unknown): string | undefined {

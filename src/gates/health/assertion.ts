@@ -5,6 +5,7 @@
  * evaluated as something else.
  */
 import { valueAtPath } from '../../kernel/object-path.js'
+import { compileSafeRegExp, type SafeRegExp } from '../../kernel/regex.js'
 
 export type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'matches'
 
@@ -13,7 +14,7 @@ export type Literal =
   | { kind: 'string'; value: string; bare: boolean }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'null' }
-  | { kind: 'regex'; value: RegExp; text: string }
+  | { kind: 'regex'; value: SafeRegExp; text: string }
 
 export interface Assertion {
   /** The assertion as written. */
@@ -173,7 +174,8 @@ export function parseAssertion(source: string, root: '$' | 'result'): Assertion 
       return fail('\'matches\' expects a regular expression: /pattern/ or "pattern"')
     }
     try {
-      return { kind: 'regex', value: new RegExp(pattern, flags), text: text.slice(start, i) }
+      // Linear-time matching: a catastrophic pattern cannot block the event loop past the gate's deadline.
+      return { kind: 'regex', value: compileSafeRegExp(pattern, flags), text: text.slice(start, i) }
     } catch (error) {
       return fail(`invalid regular expression (${(error as Error).message})`, start)
     }
@@ -224,8 +226,7 @@ export function evaluate(assertion: Assertion, document: unknown): Verdict {
       if (typeof actual !== 'string' && typeof actual !== 'number') {
         return { ok: false, reason: `${pathText} is ${shown}; 'matches' needs a string` }
       }
-      const regex = (expected as { value: RegExp }).value
-      regex.lastIndex = 0
+      const regex = (expected as { value: SafeRegExp }).value
       return regex.test(String(actual)) ? { ok: true } : failWith()
     }
   }
