@@ -110,6 +110,7 @@ export class LintContext {
 
   /** The statement runs inside some transaction (explicit, the tool's, or the implicit multi-statement one). */
   get inTransaction(): boolean {
+    if (this.statement?.outsideTransaction) return false
     return this.explicitBegin !== undefined || this.toolTransactionOpen
   }
 

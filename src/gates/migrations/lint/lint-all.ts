@@ -16,7 +16,7 @@ import { lintMigration, type FileLint } from './lint-file.js'
  */
 
 /** What a worker needs of a migration (cloned to it): the SQL, where it is, how the tool runs it. */
-type LintInput = Pick<MigrationFile, 'file' | 'sql' | 'transaction'>
+type LintInput = Pick<MigrationFile, 'file' | 'sql' | 'transaction' | 'text' | 'code'>
 
 interface LintJob {
   migrations: LintInput[]
@@ -95,7 +95,7 @@ export function startLintWorkers(
 
 function lintChunk(migrations: LintInput[], chunk: number, lockTimeoutRules: boolean): FileLint[] {
   const slice = migrations.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES)
-  const withSql = slice.filter(migration => migration.sql !== undefined)
+  const withSql = slice.filter(migration => migration.sql !== undefined && !migration.code)
   const parsed = parseSqlFiles(withSql.map(migration => migration.sql!))
   const byMigration = new Map(withSql.map((migration, index) => [migration, parsed[index]]))
   return slice.map(migration =>
@@ -127,7 +127,9 @@ export async function lintMigrations(
   if (!parallel) workers?.stop()
 
   const job: LintJob = {
-    migrations: migrations.map(({ file, sql, transaction }) => ({ file, sql, transaction })),
+    migrations: migrations.map(({ file, sql, transaction, text, code }) =>
+      code ? { file, sql, transaction, text, code } : { file, sql, transaction, text: '' }
+    ),
     lockTimeoutRules,
     counter: new SharedArrayBuffer(4)
   }

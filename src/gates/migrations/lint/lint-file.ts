@@ -1,5 +1,6 @@
 import type { Finding } from '../../../types.js'
-import { parseSql, type ParsedSql } from '../sql/parse.js'
+import { parseSql, type ParsedSql, type SqlStatement } from '../sql/parse.js'
+import { SourceMap } from '../sql/positions.js'
 import type { MigrationFile } from '../tools/types.js'
 import { catalog } from '../catalog.js'
 import { checkStatements } from './check.js'
@@ -36,6 +37,12 @@ export function lintMigration(
   parsed?: ParsedSql
 ): FileLint {
   const result: FileLint = { findings: [], violations: [], allowed: [], statements: 0 }
+  if (migration.code) {
+    lintStatements(migration, readCode(migration, result), lockTimeoutRules, result)
+    // Unreadable strings and syntax errors were found first; report in the file's order.
+    result.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    return result
+  }
   if (migration.sql === undefined) return result
   parsed ??= parseSql(migration.sql)
   if (parsed.error) {
@@ -49,20 +56,100 @@ export function lintMigration(
     )
     return result
   }
-  result.statements = parsed.statements.length
-  const meaningful = parsed.statements.filter(s => s.kind !== 'TransactionStmt')
+  return lintStatements(migration, parsed.statements, lockTimeoutRules, result)
+}
+
+const CODE_ALLOW = /^\s*(?:#|\/\/|--)\s*deploy-gates:\s*allow\b\s*(\S*)\s*(.*)$/
+
+/**
+ * The statements of a code migration read statically: each piece parsed on its own (so one unreadable string
+ * hides nothing else), its statements placed at the piece's position in the file. A string that does not
+ * parse is a syntax error when it is a plain literal, and unreadable-code-sql when interpolations or bindings
+ * were replaced in it (its runtime text is not known).
+ */
+function readCode(migration: MigrationFile, result: FileLint): SqlStatement[] {
+  const map = new SourceMap(migration.text)
+  const lines = migration.text.split('\n')
+  const statements: SqlStatement[] = []
+  for (const piece of migration.code!.pieces) {
+    const at = map.position(piece.offset)
+    const parsed = parseSql(piece.sql)
+    const place = (line: number, column: number): { line: number; column: number } => ({
+      line: at.line + line - 1,
+      column: line === 1 ? at.column + column - 1 : column
+    })
+    if (parsed.error) {
+      const { line, column, message } = parsed.error
+      result.findings.push(
+        piece.templated || piece.operation
+          ? finding(
+              'unreadable-code-sql',
+              `This SQL string could not be read (${message} once its interpolations were replaced); it was not linted.`,
+              { file: migration.file, ...place(line, column) }
+            )
+          : finding('sql-syntax-error', `PostgreSQL cannot parse this SQL string: ${message}.`, {
+              file: migration.file,
+              ...place(line, column)
+            })
+      )
+      continue
+    }
+    for (const statement of parsed.statements) {
+      if (piece.operation !== undefined) {
+        const end = map.position(Math.max(piece.offset, (piece.end ?? piece.offset + 1) - 1))
+        // `# deploy-gates: allow <rule> <reason>` on the line above the operation.
+        const above = CODE_ALLOW.exec(lines[at.line - 2] ?? '')
+        statements.push({
+          ...statement,
+          ...at,
+          endLine: end.line,
+          endColumn: end.column + 1,
+          text: piece.operation,
+          outsideTransaction: piece.outsideTransaction,
+          allows: above ? [{ rule: above[1]!, reason: above[2]!.trim(), line: at.line - 1 }] : []
+        })
+      } else {
+        const start = place(statement.line, statement.column)
+        const end = place(statement.endLine, statement.endColumn)
+        statements.push({
+          ...statement,
+          ...start,
+          endLine: end.line,
+          endColumn: end.column,
+          outsideTransaction: piece.outsideTransaction,
+          allows: statement.allows.map(a => ({ ...a, line: at.line + a.line - 1 }))
+        })
+      }
+    }
+  }
+  for (const unreadable of migration.code!.unreadable)
+    result.findings.push(
+      finding('unreadable-code-sql', `Not linted: ${unreadable.reason}.`, {
+        file: migration.file,
+        ...map.position(unreadable.offset)
+      })
+    )
+  return statements
+}
+
+function lintStatements(
+  migration: MigrationFile,
+  statements: SqlStatement[],
+  lockTimeoutRules: boolean,
+  result: FileLint
+): FileLint {
+  result.statements = statements.length
+  const meaningful = statements.filter(s => s.kind !== 'TransactionStmt')
   // One statement sent alone runs outside any transaction block; several in one query run as one.
   const transaction =
     migration.transaction === 'implicit' && meaningful.length <= 1 ? 'none' : migration.transaction
-  const violations = checkStatements(parsed.statements, { transaction, lockTimeoutRules })
+  const violations = checkStatements(statements, { transaction, lockTimeoutRules })
   result.violations = violations.map(({ rule, statement }) => ({ rule, line: statement.line }))
 
-  const violated = new Map<object, Set<string>>()
-  for (const v of violations) {
-    if (!violated.has(v.statement)) violated.set(v.statement, new Set())
-    violated.get(v.statement)!.add(v.rule)
-  }
-  for (const statement of parsed.statements) {
+  // By place: the statements one code operation stands for share its line and column (and its allow comment).
+  const violated = new Set(violations.map(v => `${v.statement.line}:${v.statement.column}:${v.rule}`))
+  const reported = new Set<string>()
+  for (const statement of statements) {
     for (const allow of statement.allows) {
       const rule = catalog.resolve(allow.rule)
       if (rule) allow.rule = rule.id
@@ -88,7 +175,11 @@ export function lintMigration(
             }
           )
         )
-      } else if (!violated.get(statement)?.has(allow.rule)) {
+      } else if (
+        !violated.has(`${statement.line}:${statement.column}:${allow.rule}`) &&
+        !reported.has(`${allow.line}:${allow.rule}`)
+      ) {
+        reported.add(`${allow.line}:${allow.rule}`)
         result.findings.push(
           finding('allow-unused', `The statement after this comment does not trigger ${allow.rule}.`, {
             file: migration.file,

@@ -25,6 +25,8 @@ export interface SqlStatement {
   /** The statement's source text (without the terminating semicolon). */
   text: string
   allows: AllowDirective[]
+  /** Sent outside the tool's transaction even though the file runs in one (Alembic's autocommit_block()). */
+  outsideTransaction?: boolean
 }
 
 export interface SqlSyntaxError {

@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import { UserError } from '../../../errors.js'
 import { anyFileContains, listFiles, readMigration, str } from './common.js'
+import { readCodeMigration } from './code-migrations.js'
 import { embeddedSql } from './embedded-sql.js'
 import type { AppliedMigration, MigrationFile, ToolAdapter } from './types.js'
 
@@ -59,6 +60,7 @@ export const alembic: ToolAdapter = {
         file,
         text,
         sql: embeddedSql(text, ['op.execute']),
+        code: readCodeMigration(text, 'alembic'),
         hasDown: downBody !== '' && downBody !== 'pass',
         transaction: 'wrapped',
         parents

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { anyFileContains, listFiles, readMigration, str, walkFiles } from './common.js'
+import { readCodeMigration } from './code-migrations.js'
 import { embeddedSql } from './embedded-sql.js'
 import type { AppliedMigration, MigrationFile, ToolAdapter } from './types.js'
 
@@ -77,6 +78,7 @@ export const django: ToolAdapter = {
           file,
           text,
           sql: embeddedSql(text, ['migrations.RunSQL', 'RunSQL']),
+          code: readCodeMigration(text, 'django', { app }),
           transaction: /atomic\s*=\s*False/.test(text) ? 'none' : 'wrapped',
           group: app,
           replaces,

@@ -16,6 +16,7 @@ export const knex: ToolAdapter = {
   list: (directory, cwd) =>
     listCodeMigrations(directory, cwd, {
       sqlCallees: ['knex.raw', 'knex.schema.raw', 'trx.raw'],
+      tool: 'knex',
       transaction: text => (/transaction\s*:\s*false/.test(text) ? 'none' : 'wrapped')
     }),
   table: { name: 'knex_migrations', columns: ['id', 'name', 'batch', 'migration_time'] },

@@ -1,5 +1,6 @@
 import * as path from 'node:path'
 import { anyFileContains, exists, listFiles, readMigration, str } from './common.js'
+import { readCodeMigration } from './code-migrations.js'
 import { embeddedSql } from './embedded-sql.js'
 import type { MigrationFile, ToolAdapter } from './types.js'
 
@@ -34,6 +35,7 @@ export const rails: ToolAdapter = {
         file,
         text,
         sql: embeddedSql(text, ['execute']),
+        code: readCodeMigration(text, 'rails'),
         transaction: /disable_ddl_transaction!/.test(text) ? 'none' : 'wrapped'
       })
     }

@@ -16,6 +16,7 @@ export const sequelize: ToolAdapter = {
   list: (directory, cwd) =>
     listCodeMigrations(directory, cwd, {
       sqlCallees: ['queryInterface.sequelize.query', 'sequelize.query'],
+      tool: 'sequelize',
       transaction: text => (/\.transaction\s*\(/.test(text) ? 'wrapped' : 'none')
     }),
   table: { name: 'SequelizeMeta', columns: ['name'] },

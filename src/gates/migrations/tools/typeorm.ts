@@ -1,5 +1,6 @@
 import * as path from 'node:path'
 import { anyFileContains, CODE_FILE, listFiles, readMigration, str } from './common.js'
+import { readCodeMigration } from './code-migrations.js'
 import { embeddedSql, hasJsDown } from './embedded-sql.js'
 import type { MigrationFile, ToolAdapter } from './types.js'
 
@@ -36,6 +37,7 @@ export const typeorm: ToolAdapter = {
         file,
         text,
         sql: embeddedSql(text, ['queryRunner.query']),
+        code: readCodeMigration(text, 'typeorm'),
         hasDown: hasJsDown(text),
         transaction: /transaction\s*=\s*false/.test(text) ? 'none' : 'wrapped',
         timestamp: BigInt(id.slice(-13))

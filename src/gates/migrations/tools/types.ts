@@ -1,3 +1,4 @@
+import type { CodeReading } from '../code/reading.js'
 import type { TransactionMode } from '../lint/check.js'
 import type { RuleId } from '../lint/rules.js'
 
@@ -32,6 +33,11 @@ export interface MigrationFile {
    * lines and columns are the file's own). Undefined when the migration is code (JS, Ruby, Python).
    */
   sql?: string
+  /**
+   * Code migrations read without running them (tools/code-migrations.ts): the SQL of each schema operation and
+   * raw-SQL string, at its place in the file. When set, it is what is linted (instead of `sql`).
+   */
+  code?: CodeReading
   /** true/false: whether a down (or undo) migration exists; undefined: the tool has no down migrations. */
   hasDown?: boolean
   /** How the tool runs it: in a transaction it opens, or implicitly as one multi-statement query. */

@@ -26,7 +26,7 @@ export const concurrentlyInTransaction: StatementRule = {
   kinds: ['IndexStmt', 'DropStmt', 'ReindexStmt', 'AlterTableStmt'],
   check(statement, context) {
     const what = concurrentOperation(statement)
-    if (!what) return undefined
+    if (!what || statement.outsideTransaction) return undefined
     if (context.explicitBegin)
       return `${what} runs inside the BEGIN block opened earlier in this file and will fail.`
     if (context.toolTransactionOpen)
