@@ -101,6 +101,36 @@ describe('pipeline.yml: the stage chain', () => {
   })
 })
 
+describe('pipeline.yml: stages skipped visibly', () => {
+  const STAGE_INPUT: [string, string][] = [
+    ['freeze', 'freeze-windows'],
+    ['lint', 'lint-command'],
+    ['typecheck', 'typecheck-command'],
+    ['unit-tests', 'test-command'],
+    ['build', 'build-command'],
+    ['env-validation', 'env-schema']
+  ]
+  it.each(STAGE_INPUT)('%s without %s runs one step, which says so in the summary', (id, input) => {
+    const run = simulateSteps(pipeline, id)
+    expect(run.ran).toEqual(['Skipped'])
+    const step = jobs[id]!.steps!.find(s => s.name === 'Skipped')!
+    expect(step.run).toContain(`skipped: no ${input}`)
+    expect(step.run).toContain('>> "$GITHUB_STEP_SUMMARY"')
+  })
+  it.each(STAGE_INPUT)('%s with %s set does not say it was skipped', (id, input) => {
+    const run = simulateSteps(pipeline, id, { inputs: { [input]: 'something' } })
+    expect(run.ran).not.toContain('Skipped')
+    expect(run.ran.length).toBeGreaterThan(0)
+  })
+  it('each parallel check without its command says so, naming the input', () => {
+    for (const leg of (jobs.checks!.strategy!.matrix as { include: Record<string, string>[] }).include) {
+      const run = simulateSteps(pipeline, 'checks', { matrix: { ...leg, command: '' } })
+      expect(run.ran).toEqual(['Skipped'])
+      expect(run.evaluateAt(0, String(jobs.checks!.steps![0]!.env!.INPUT))).toBe(leg.input)
+    }
+  })
+})
+
 /** The production job with the inputs a real deploy sets, and the build's outputs. */
 const production = (scenario: StepScenario = {}) =>
   simulateSteps(pipeline, 'production', {
