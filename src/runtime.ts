@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import { withProcessCancellation } from './kernel/cancellation.js'
-import { runCommand } from './kernel/commands.js'
 import { gitRunner } from './kernel/git.js'
 import type { GateIO, GitHubContext, Logger } from './types.js'
 
@@ -48,7 +47,8 @@ export function createRuntimeIO(cwd: string, token: string, log: Logger): GateIO
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     log,
     git: gitRunner(cwd),
-    runCommand,
+    // Loaded on first use: @actions/exec and child_process stay out of every other gate's start-up.
+    runCommand: async request => (await import('./kernel/commands.js')).runCommand(request),
     cancellable: withProcessCancellation,
     github: githubContextFromEnv(process.env, token)
   }
