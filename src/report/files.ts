@@ -52,7 +52,8 @@ export async function writeReportFiles(
     written.report = reportPath
   }
   if (common.sarifPath) {
-    // SARIF and JUnit writers are loaded only when asked for: most runs write neither.
+    // SARIF and JUnit writers are loaded only when asked for: most runs write neither (bench/env.mjs measures
+    // the start-up this keeps small).
     const { buildSarif } = await import('./sarif.js')
     const sarif = redact.deep(buildSarif(result, options))
     written.sarif = resolve(common.sarifPath)
