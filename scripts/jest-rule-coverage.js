@@ -4,7 +4,7 @@
 //  2. On a full run, every catalog id was produced by at least one test's fixture, except the ones listed,
 //     with a reason each, in __tests__/rules/unproduced-rules.json (reviewed like code; a listed id that is
 //     produced after all is reported, so the list only shrinks).
-// Findings are logged by src/rules/rule-log.ts to the file named by DEPLOY_GATES_RULE_LOG, set here before the
+// Findings are logged by src/rules/catalog.ts (logRule) to the file named by DEPLOY_GATES_RULE_LOG, set here before the
 // test workers start (they and the processes they spawn inherit it).
 import { build } from 'esbuild'
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'

@@ -12,9 +12,9 @@ import { writeReportFiles, type WrittenFiles } from './report/files.js'
 import { repositoryPath } from './report/paths.js'
 import { createRedactor, redactResult, type Redactor } from './report/redact.js'
 import { computeStatus, countFindings, type Counts, type Status } from './report/status.js'
-import { applyPolicy, readPolicy } from './rules/policy.js'
+import { logRule } from './rules/catalog.js'
+import { POLICY_INPUTS } from './rules/policy-inputs.js'
 import { loadCatalog } from './rules/registry.js'
-import { logRule } from './rules/rule-log.js'
 import { createRuntimeIO } from './runtime.js'
 import type { CommonInputs, GateIO, GateName, GateResult, InputSource, Logger } from './types.js'
 
@@ -66,11 +66,17 @@ export async function runGate(host: PipelineHost): Promise<GateRun> {
   if (token) host.mask(token)
   const io: GateIO = { ...createRuntimeIO(common.workingDirectory, token, host.log), ...host.io }
 
-  const policy = await readPolicy(source, name, catalog, common.workingDirectory)
+  // The policy module loads only when a policy input is given: most runs keep every rule at its default.
+  const policy = POLICY_INPUTS.some(input => source.get(input) !== undefined)
+    ? await import('./rules/policy.js').then(async module => ({
+        apply: module.applyPolicy,
+        rules: await module.readPolicy(source, name, catalog, common.workingDirectory)
+      }))
+    : undefined
   const config = await gate.parseInputs(source, common, io)
   const outcome = await gate.run(config, io)
   for (const finding of outcome.findings) logRule(name, finding.rule, 'result')
-  const result = applyPolicy(outcome, policy)
+  const result = policy ? policy.apply(outcome, policy.rules) : outcome
 
   const redact = createRedactor(result.secrets)
   for (const secret of redact.maskable) host.mask(secret)

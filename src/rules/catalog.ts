@@ -4,7 +4,7 @@
  * lacks, and the SARIF driver, the generated rule docs and the `rules` policy all read the same list.
  */
 import type { Finding, GateName, Severity } from '../types.js'
-import { logRule } from './rule-log.js'
+import { appendFileSync } from 'node:fs'
 
 export interface RuleDefinition {
   /** Default severity; a user's `rules` policy may change it or turn the rule off. */
@@ -88,4 +88,15 @@ export function defineCatalog<const T extends Record<string, RuleDefinition>>(
       return { rule: rule.id, severity: severity ?? rule.severity, help: help ?? rule.help, ...rest }
     }
   }
+}
+
+/**
+ * Test instrumentation, off unless DEPLOY_GATES_RULE_LOG names a file: each finding's gate and rule id is
+ * appended there, so the suite can prove every id a test saw is in a catalog and every catalog id was
+ * produced by some fixture (scripts/jest-rule-coverage.js). One env lookup at load; nothing else in production.
+ */
+const RULE_LOG = process.env.DEPLOY_GATES_RULE_LOG
+
+export function logRule(gate: string, rule: string, via: 'catalog' | 'result'): void {
+  if (RULE_LOG) appendFileSync(RULE_LOG, `${gate}\t${rule}\t${via}\n`)
 }
