@@ -31,12 +31,12 @@ export const catalog = defineCatalog('rollout', {
     severity: 'error',
     category: 'deadline',
     title: 'Rollout deadline passed',
-    help: 'The rollout took longer than `deadline` (a hung command, slow probes); it was stopped and traffic returned to the stable version. Raise `deadline` if the steps need more time.'
+    help: 'The rollout took longer than `deadline` (a hung command, slow probes); it was stopped and the abort ran to return traffic to the stable version. Raise `deadline` if the steps need more time.'
   },
   cancelled: {
     severity: 'error',
     category: 'deadline',
     title: 'Rollout cancelled',
-    help: 'The job was cancelled during the rollout; traffic was returned to the stable version.'
+    help: 'The job was cancelled during the rollout; the abort ran to return traffic to the stable version.'
   }
 })
