@@ -71,7 +71,7 @@ export function inputsReference(): string {
     '',
     '# Inputs and outputs',
     '',
-    "Every input of every gate. Each gate is its own action, `deploy-gates/deploy-gates/actions/<gate>@v1`, so actionlint checks the inputs a step passes against that gate's own; the root action `deploy-gates/deploy-gates@v1` runs any gate named by its `gate` input. The CLI takes the same names as `--<input>`.",
+    "Every input of every gate. Each gate is its own action, `deploy-gates/deploy-gates/actions/<gate>@v1`, declaring only that gate's inputs, so an input the gate does not read (a typo like `databse-url`) is flagged (GitHub warns `Unexpected input(s)` at run time; actionlint reports it for actions it can read, e.g. a vendored `./actions/<gate>`) instead of being accepted and ignored; the root action `deploy-gates/deploy-gates@v1` runs any gate named by its `gate` input. The CLI takes the same names as `--<input>`.",
     '',
     ...GATE_NAMES.map(gate => `- [${gate}](#${gate})`),
     '',
