@@ -219,6 +219,20 @@ describe('cron windows (GitLab deploy freeze semantics)', () => {
     expect(at('2026-11-02T12:00:00Z').frozen).toBe('false')
   })
 
+  it('closes a window whose end falls in the spring gap right after the gap (GitLab would stay frozen a week)', () => {
+    const windows = `
+- name: sunday early
+  start: 0 1 * * 0
+  end: 0 2 * * 0
+`
+    const at = (now: string) =>
+      freezeAt(now, { 'freeze-windows': windows, timezone: 'Europe/Berlin' }).outputs
+    // 29 March 2026: 01:00 CET is 00:00 UTC; 02:00 does not exist, so it closes at 03:00 CEST (01:00 UTC).
+    expect(at('2026-03-29T00:30:00Z')).toMatchObject({ frozen: 'true', until: '2026-03-29T01:00:00Z' })
+    expect(at('2026-03-29T01:00:00Z').frozen).toBe('false')
+    expect(at('2026-03-31T12:00:00Z').frozen).toBe('false')
+  })
+
   it('combines day-of-month and day-of-week with OR, as cron does', () => {
     // The 13th, or any Friday: 00:00 to 23:59.
     const windows = `

@@ -61,6 +61,15 @@ describe.each(NODE_BINARIES)('gate: rollout on $label', ({ path: node }) => {
     expect(run.code).toBe(0)
     // The canary really answered some of the probes (at 50% and 100%).
     expect(served.canary).toBeGreaterThan(0)
+    // Readiness (one probe here) before the first step only; then every step's window: 300 ms / 100 ms = 3 probes.
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as {
+      data: { steps: { weight: number; probes: number; verdict: string }[] }
+    }
+    expect(report.data.steps.map(s => [s.weight, s.probes, s.verdict])).toEqual([
+      [10, 4, 'passed'],
+      [50, 3, 'passed'],
+      [100, 3, 'passed']
+    ])
     expect(run.summary).toContain('| 2 | 50% |')
     expect(run.summary).toContain('✅ passed')
     expect(run.summary).toContain('```mermaid\nxychart-beta')
