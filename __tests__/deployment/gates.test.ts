@@ -1,6 +1,6 @@
 // The deployment, rollback and metrics gates in-process against the loopback GitHub API stand-in with the
 // Deployments routes (real HTTP, real pagination, @actions/github's client).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -38,6 +38,11 @@ afterAll(() => api.close())
 beforeEach(() => {
   store = routesStore.current = createDeploymentStore()
   api.requests.length = 0
+  api.schemaViolations.length = 0
+})
+// Every answer the stand-in gave fits GitHub's own API description (@octokit/openapi).
+afterEach(() => {
+  expect(api.schemaViolations).toEqual([])
 })
 
 function io(cwd = process.cwd()): GateIO {

@@ -50,6 +50,7 @@ beforeEach(() => {
   holder.store = createDeploymentStore()
   delete holder.override
   api.requests.length = 0
+  api.schemaViolations.length = 0
 })
 
 const io = (): GateIO => realIO({ github: { token: TOKEN, apiUrl: api.url } })
@@ -288,6 +289,7 @@ describe('DORA figures at scale', () => {
 
     const result = await run(metricsGate, { window: '60d', 'max-deployments': '2000' })
     expect(seeds.length).toBeGreaterThanOrEqual(500)
+    expect(api.schemaViolations).toEqual([])
     expect(result.outputs).toMatchObject({
       'deployment-frequency': String(round(successful.length / 60, 3)),
       'lead-time-hours': String(round(leadHours, 2)),

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { schemaViolation } from './github-schema.js'
 
 export interface RecordedRequest {
   method: string
@@ -50,6 +51,8 @@ export interface GitHubApi {
   /** Base URL, e.g. `http://127.0.0.1:41234` (what GITHUB_API_URL gets). */
   url: string
   requests: RecordedRequest[]
+  /** Answers of the routes (built-in and added) that do not fit GitHub's API description (@octokit/openapi). */
+  schemaViolations: string[]
   /** Comments per issue, keyed `owner/repo#number`. */
   comments: Map<string, IssueComment[]>
   /** Seeds a comment (e.g. many unrelated ones, to force pagination). */
@@ -64,6 +67,8 @@ export interface GitHubApiOptions {
   token?: string
   /** Login of the token's user: the author of created comments. */
   login?: string
+  /** Validate every 2xx answer against GitHub's API description (default true). */
+  validateResponses?: boolean
 }
 
 function json(
@@ -219,6 +224,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const api: GitHubApi = {
     url: '',
     requests,
+    schemaViolations: [],
     comments,
     addComment(repository, issue, body, author = 'someone') {
       const comment = makeComment(repository, issue, body, author)
@@ -259,6 +265,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         const params = matchPath(route.path, recorded.path)
         if (!params) continue
         const result = await route.handle(recorded, params, api)
+        if (options.validateResponses !== false && result.status >= 200 && result.status < 300) {
+          const violation = schemaViolation(recorded.method, recorded.path, result.status, result.body)
+          if (violation) api.schemaViolations.push(violation)
+        }
         json(response, result.status, result.body, result.headers)
         return
       }

@@ -105,27 +105,74 @@ export function paginate(baseUrl: string, request: RecordedRequest, list: readon
 }
 
 const REPO = '^/repos/(?<owner>[^/]+)/(?<repo>[^/]+)'
+
+/** The user GitHub names as the creator of records made with the job's token. */
+export function botUser(baseUrl: string) {
+  const login = 'github-actions[bot]'
+  const url = `${baseUrl}/users/${encodeURIComponent(login)}`
+  return {
+    login,
+    id: 41898282,
+    node_id: 'MDM6Qm90NDE4OTgyODI=',
+    avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4',
+    gravatar_id: '',
+    url,
+    html_url: 'https://github.com/apps/github-actions',
+    followers_url: `${url}/followers`,
+    following_url: `${url}/following{/other_user}`,
+    gists_url: `${url}/gists{/gist_id}`,
+    starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`,
+    organizations_url: `${url}/orgs`,
+    repos_url: `${url}/repos`,
+    events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`,
+    type: 'Bot',
+    site_admin: false
+  }
+}
 const notFound: RouteResponse = {
   status: 404,
   body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }
 }
 
 export function deploymentRoutes(store: DeploymentStore): Route[] {
-  const view = (d: StoredDeployment) => {
+  /** A deployment as GitHub's API description has it (every required field), from the stored record. */
+  const view = (d: StoredDeployment, base: string, repository: string) => {
     const { statuses: _statuses, ...rest } = d
+    const url = `${base}/repos/${repository}/deployments/${d.id}`
     return {
-      ...rest,
-      url: `/deployments/${d.id}`,
+      url,
+      node_id: `DE_${d.id}`,
       task: 'deploy',
+      original_environment: d.environment,
+      transient_environment: false,
+      creator: botUser(base),
+      statuses_url: `${url}/statuses`,
+      repository_url: `${base}/repos/${repository}`,
+      ...rest,
       updated_at: d.statuses.at(-1)?.created_at ?? d.created_at
     }
   }
+  const statusView = (status: StoredStatus, d: StoredDeployment, base: string, repository: string) => ({
+    url: `${base}/repos/${repository}/deployments/${d.id}/statuses/${status.id}`,
+    node_id: `DES_${status.id}`,
+    creator: botUser(base),
+    description: '',
+    environment: d.environment,
+    target_url: status.log_url ?? `https://github.com/${repository}/deployments`,
+    deployment_url: `${base}/repos/${repository}/deployments/${d.id}`,
+    repository_url: `${base}/repos/${repository}`,
+    updated_at: status.created_at,
+    ...status
+  })
+  const repositoryOf = (params: Record<string, string>) => `${params.owner}/${params.repo}`
   const find = (id: string) => store.deployments.find(d => d.id === Number(id))
   return [
     {
       method: 'POST',
       path: new RegExp(`${REPO}/deployments$`),
-      handle(request) {
+      handle(request, params, api) {
         const body = request.body as Record<string, unknown>
         if (typeof body?.ref !== 'string' || body.ref === '') {
           return { status: 422, body: { message: 'Invalid request.\n\n"ref" wasn\'t supplied.' } }
@@ -140,33 +187,33 @@ export function deploymentRoutes(store: DeploymentStore): Route[] {
         })
         deployment.description = typeof body.description === 'string' ? body.description : null
         deployment.production_environment = body.production_environment === true
-        return { status: 201, body: view(deployment) }
+        return { status: 201, body: view(deployment, api.url, repositoryOf(params)) }
       }
     },
     {
       method: 'GET',
       path: new RegExp(`${REPO}/deployments$`),
-      handle(request, _params, api) {
+      handle(request, params, api) {
         const environment = request.query.environment
         const list = store.deployments
           .filter(d => environment === undefined || d.environment === environment)
           .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
-          .map(view)
+          .map(d => view(d, api.url, repositoryOf(params)))
         return paginate(api.url, request, list)
       }
     },
     {
       method: 'GET',
       path: new RegExp(`${REPO}/deployments/(?<id>\\d+)$`),
-      handle(_request, params) {
+      handle(_request, params, api) {
         const deployment = find(params.id!)
-        return deployment ? { status: 200, body: view(deployment) } : notFound
+        return deployment ? { status: 200, body: view(deployment, api.url, repositoryOf(params)) } : notFound
       }
     },
     {
       method: 'POST',
       path: new RegExp(`${REPO}/deployments/(?<id>\\d+)/statuses$`),
-      handle(request, params) {
+      handle(request, params, api) {
         const deployment = find(params.id!)
         if (!deployment) return notFound
         const body = request.body as Record<string, unknown>
@@ -185,7 +232,7 @@ export function deploymentRoutes(store: DeploymentStore): Route[] {
           if (typeof body[key] === 'string') status[key] = body[key] as string
         }
         deployment.statuses.push(status)
-        return { status: 201, body: status }
+        return { status: 201, body: statusView(status, deployment, api.url, repositoryOf(params)) }
       }
     },
     {
@@ -194,19 +241,46 @@ export function deploymentRoutes(store: DeploymentStore): Route[] {
       handle(request, params, api) {
         const deployment = find(params.id!)
         if (!deployment) return notFound
-        return paginate(api.url, request, [...deployment.statuses].reverse())
+        return paginate(
+          api.url,
+          request,
+          [...deployment.statuses]
+            .reverse()
+            .map(status => statusView(status, deployment, api.url, repositoryOf(params)))
+        )
       }
     },
     {
       method: 'GET',
       path: new RegExp(`${REPO}/commits/(?<sha>[^/]+)$`),
-      handle(_request, params) {
+      handle(_request, params, api) {
         const date = store.commits.get(params.sha!)
         if (!date) return { status: 422, body: { message: `No commit found for SHA: ${params.sha}` } }
         const person = { name: 'Dev', email: 'dev@example.com', date }
+        const repo = `${api.url}/repos/${repositoryOf(params)}`
         return {
           status: 200,
-          body: { sha: params.sha, commit: { author: person, committer: person, message: 'change' } }
+          body: {
+            url: `${repo}/commits/${params.sha}`,
+            sha: params.sha,
+            node_id: `C_${params.sha!.slice(0, 12)}`,
+            html_url: `https://github.com/${repositoryOf(params)}/commit/${params.sha}`,
+            comments_url: `${repo}/commits/${params.sha}/comments`,
+            commit: {
+              url: `${repo}/git/commits/${params.sha}`,
+              author: person,
+              committer: person,
+              message: 'change',
+              comment_count: 0,
+              tree: {
+                sha: shaOf(`tree-${params.sha}`),
+                url: `${repo}/git/trees/${shaOf(`tree-${params.sha}`)}`
+              }
+            },
+            author: null,
+            committer: null,
+            parents: []
+          }
         }
       }
     }
