@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { project, runGate, testDatabase, where, type TestDatabase } from './helpers.js'
+import { writeFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { git, project, runGate, testDatabase, where, type TestDatabase } from './helpers.js'
 
 /** Layouts and history as each tool itself sees them: what it refuses, skips or finds. */
 
@@ -296,6 +298,35 @@ describe(`history as the tools write it (${process.env.DEPLOY_GATES_TEST_DATABAS
     ])
     expect(result.findings[0]!.message).toBe(
       'Migration shop.0009_gone is applied in the database but missing from the repository.'
+    )
+  })
+
+  it('golang-migrate without a base ref: a file below the current version that arrived after it will never run', async () => {
+    const dir = project({ 'migrations/1_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n' })
+    const commit = (message: string): string => git(dir, 'add', '.') + git(dir, 'commit', '-qm', message)
+    git(dir, 'init', '-q')
+    commit('users')
+    // A branch numbers its migration 2 and commits it first; main gets 3 (and is migrated to it); then the merge.
+    git(dir, 'checkout', '-qb', 'items')
+    writeFileSync(
+      path.join(dir, 'migrations/2_items.up.sql'),
+      'CREATE TABLE items (id bigint PRIMARY KEY);\n'
+    )
+    commit('items')
+    git(dir, 'checkout', '-q', 'main')
+    writeFileSync(
+      path.join(dir, 'migrations/3_orders.up.sql'),
+      'CREATE TABLE orders (id bigint PRIMARY KEY);\n'
+    )
+    commit('orders')
+    git(dir, 'merge', '-q', '--no-ff', '-m', 'merge items', 'items')
+    await db.query('CREATE TABLE schema_migrations (version bigint PRIMARY KEY, dirty boolean NOT NULL)')
+    await db.query('INSERT INTO schema_migrations VALUES (3, false)')
+    const result = await runGate(dir, { 'database-url': db.url })
+    expect(where(result)).toEqual(['out-of-order@migrations/2_items.up.sql:1'])
+    expect(result.findings[0]!.severity).toBe('warning')
+    expect(result.findings[0]!.message).toBe(
+      "Migration 2_items sorts below the database's current version 3 but arrived on this branch after 3_orders: golang-migrate takes it as applied and will never run it (unless this database was created after it)."
     )
   })
 

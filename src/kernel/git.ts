@@ -50,6 +50,7 @@ export const GIT_OPTIONS: ReadonlySet<string> = new Set([
   '--diff-filter=M',
   '--format=%H',
   '--format=%cI',
+  '--first-parent',
   '--pretty=format:%H'
 ])
 

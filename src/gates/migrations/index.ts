@@ -119,7 +119,10 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
   findings.push(...scope.findings)
   const table = historyTable(config, tool)
   const database = config.databaseUrl
-    ? await checkDatabase(config, tool, files, table, scope.changes)
+    ? await checkDatabase(config, tool, files, table, scope.changes, {
+        git: io.git,
+        directory: located.display
+      })
     : undefined
   // An up-to-date database must not fail on migrations it ran long ago.
   const inScope = !scope.base && database?.deploys ? database.deploys : scope.inScope

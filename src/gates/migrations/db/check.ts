@@ -1,3 +1,4 @@
+import type { GitRunner } from '../../../kernel/git.js'
 import type { Finding } from '../../../types.js'
 import type { ChangedFiles } from '../changed.js'
 import type { MigrationsConfig } from '../config.js'
@@ -36,6 +37,68 @@ export function historyTable(config: MigrationsConfig, tool: ToolAdapter): Histo
 }
 
 /**
+ * The order in which files under `directory` arrived on the current branch: a higher number is later. Read along
+ * first parents, so a file merged from a branch counts from the merge, whatever its own commit's date.
+ * Untracked files are not in the map.
+ */
+async function arrivalOrder(git: GitRunner, directory: string): Promise<Map<string, number>> {
+  // Newest first: a commit's hash line, then the files it added.
+  const log = await git([
+    'log',
+    '--first-parent',
+    '--diff-filter=A',
+    '--name-only',
+    '--relative',
+    '--format=%H',
+    '--',
+    directory
+  ])
+  const lines = log.split('\n').filter(Boolean)
+  const added = new Map<string, number>()
+  let commit = lines.length
+  for (const line of lines) {
+    if (/^[0-9a-f]{40,64}$/.test(line)) commit--
+    else added.set(line, commit)
+  }
+  return added
+}
+
+/**
+ * golang-migrate records only the current version, so a file numbered below it is taken as applied, and
+ * golang-migrate will never run it. Without a base ref the change is not known; git's history tells: a file
+ * committed after the file of the current version (or not committed at all) most likely never ran here.
+ */
+async function belowCurrentVersion(
+  git: GitRunner,
+  directory: string,
+  files: MigrationFile[],
+  current: string
+): Promise<Finding[]> {
+  const currentFile = files.find(f => f.id === current)
+  if (!currentFile) return []
+  let added: Map<string, number>
+  try {
+    added = await arrivalOrder(git, directory)
+  } catch {
+    return []
+  }
+  const since = added.get(currentFile.file)
+  if (since === undefined) return []
+  return files
+    .filter(f => BigInt(f.id) < BigInt(current) && (added.get(f.file) ?? Infinity) > since)
+    .map(f => {
+      const result = finding(
+        'out-of-order',
+        `Migration ${f.name} sorts below the database's current version ${current} but ${added.has(f.file) ? 'arrived on this branch' : 'is not committed yet, so came'} after ${currentFile.name}: golang-migrate takes it as applied and will never run it (unless this database was created after it).`,
+        { file: f.file, line: 1 }
+      )
+      // Inferred from commit order, not from a base ref: likely, not certain.
+      result.severity = 'warning'
+      return result
+    })
+}
+
+/**
  * Reads the tool's history table (read only) and compares it with the files: pending, failed, edited,
  * missing, out of order. An unreachable database is a finding (an error), never a pass.
  */
@@ -44,7 +107,8 @@ export async function checkDatabase(
   tool: ToolAdapter,
   files: MigrationFile[],
   table: HistoryTable,
-  changes: ChangedFiles | undefined
+  changes: ChangedFiles | undefined,
+  { git, directory }: { git: GitRunner; directory: string }
 ): Promise<DatabaseCheck> {
   const findings: Finding[] = []
   const outputs: Record<string, string> = {}
@@ -80,6 +144,10 @@ export async function checkDatabase(
     }
     for (const issue of comparison.issues)
       findings.push(finding(issue.rule, issue.message, issue.file ? { file: issue.file, line: 1 } : {}))
+    if (tool.name === 'golang-migrate' && !changes && read.status === 'ok' && read.rows[0])
+      findings.push(
+        ...(await belowCurrentVersion(git, directory, files, String(BigInt(String(read.rows[0].version)))))
+      )
     for (const file of comparison.pending) {
       findings.push(
         finding('pending-migration', `Migration ${file.name} will be applied by this deploy.`, {
