@@ -3,7 +3,7 @@
  * findings grouped by file, how to fix them, then the gate's own sections. Everything a gate or a user
  * controls (messages, file names, rule ids) is escaped; the output stays under a size budget.
  */
-import type { FailOn, Finding, GateResult, Severity } from '../types.js'
+import type { FailOn, Finding, GateResult, ResultSection, Severity } from '../types.js'
 import { sectionToMarkdownBody } from './blocks.js'
 import { escapeHtml, escapeMarkdown, inlineCode } from './markdown-escape.js'
 import { formatPosition, groupByFile } from './order.js'
@@ -123,13 +123,26 @@ export function renderMarkdown(view: MarkdownView, budget: MarkdownBudget): stri
   out.add(`### ${status === 'passed' ? '✅' : '❌'} ${escapeMarkdown(result.title)}: ${status}\n\n`)
   out.add(`**${countsLine(counts)}** · fail-on: ${inlineCode(view.failOn)}\n\n`)
   if (result.scope) out.add(`Checked: ${escapeMarkdown(result.scope)}\n\n`)
+  const sorted = addFindings(out, view, budget)
+  addHelp(out, sorted, budget)
+  for (const section of result.sections) addSection(out, section, budget)
+  const footer: string[] = []
+  if (view.reportPath && !budget.fold) footer.push(`JSON report: ${inlineCode(view.reportPath)}`)
+  if (view.runUrl && budget.fold) footer.push(`<a href="${escapeHtml(view.runUrl)}">workflow run</a>`)
+  footer.push('deploy-gates')
+  out.add(`<sub>${footer.join(' · ')}</sub>\n`)
+  return out.toString()
+}
 
-  const groups = groupByFile(result.findings)
+/** One table per file (folded in a comment when there are many); what does not fit is counted, not cut. */
+function addFindings(out: SizedText, view: MarkdownView, budget: MarkdownBudget): Finding[] {
+  const { findings } = view.result
+  const groups = groupByFile(findings)
   const sorted = groups.flatMap(group => group.findings)
-  const fold = budget.fold && result.findings.length > FOLD_AFTER
+  const fold = budget.fold && findings.length > FOLD_AFTER
   let written = 0
   let truncated = false
-  if (result.findings.length === 0) out.add('No findings.\n\n')
+  if (findings.length === 0) out.add('No findings.\n\n')
   for (const group of groups) {
     const open = fold
       ? `<details><summary>${groupSummary(group.file, group.findings)}</summary>\n\n`
@@ -158,38 +171,34 @@ export function renderMarkdown(view: MarkdownView, budget: MarkdownBudget): stri
       `_${sorted.length - written} more findings are not shown here: the JSON report${where} lists all of them._\n\n`
     )
   }
+  return sorted
+}
 
+/** "How to fix": each distinct (rule, help) once, as many as fit. */
+function addHelp(out: SizedText, sorted: readonly Finding[], budget: MarkdownBudget): void {
   const help = helpEntries(sorted)
-  if (help.length) {
-    const lines = help.map(entry => `- ${inlineCode(entry.rule)}: ${escapeMarkdown(entry.help)}\n`)
-    const foldHelp = budget.fold && help.length > 5
-    let block = foldHelp ? '<details><summary>How to fix</summary>\n\n' : '#### How to fix\n\n'
-    let shown = 0
-    for (const line of lines) {
-      if (!out.fits(block + line + '\n</details>\n\n')) break
-      block += line
-      shown++
-    }
-    if (shown < lines.length) block += `- … ${lines.length - shown} more in the JSON report\n`
-    block += foldHelp ? '\n</details>\n\n' : '\n'
-    if (shown > 0) out.add(block)
+  if (help.length === 0) return
+  const lines = help.map(entry => `- ${inlineCode(entry.rule)}: ${escapeMarkdown(entry.help)}\n`)
+  const foldHelp = budget.fold && help.length > 5
+  let block = foldHelp ? '<details><summary>How to fix</summary>\n\n' : '#### How to fix\n\n'
+  let shown = 0
+  for (const line of lines) {
+    if (!out.fits(block + line + '\n</details>\n\n')) break
+    block += line
+    shown++
   }
+  if (shown < lines.length) block += `- … ${lines.length - shown} more in the JSON report\n`
+  block += foldHelp ? '\n</details>\n\n' : '\n'
+  if (shown > 0) out.add(block)
+}
 
-  for (const section of result.sections) {
-    const heading = escapeMarkdown(section.heading)
-    const body = sectionToMarkdownBody(section).trim()
-    const folded = budget.fold && body.length > FOLD_SECTION_CHARS
-    const block = folded
-      ? `<details><summary>${heading}</summary>\n\n${body}\n\n</details>\n\n`
-      : `#### ${heading}\n\n${body}\n\n`
-    if (out.fits(block)) out.add(block)
-    else out.add(`_${heading}: too large to show here; see the JSON report._\n\n`)
-  }
-
-  const footer: string[] = []
-  if (view.reportPath && !budget.fold) footer.push(`JSON report: ${inlineCode(view.reportPath)}`)
-  if (view.runUrl && budget.fold) footer.push(`<a href="${escapeHtml(view.runUrl)}">workflow run</a>`)
-  footer.push('deploy-gates')
-  out.add(`<sub>${footer.join(' · ')}</sub>\n`)
-  return out.toString()
+function addSection(out: SizedText, section: ResultSection, budget: MarkdownBudget): void {
+  const heading = escapeMarkdown(section.heading)
+  const body = sectionToMarkdownBody(section).trim()
+  const folded = budget.fold && body.length > FOLD_SECTION_CHARS
+  const block = folded
+    ? `<details><summary>${heading}</summary>\n\n${body}\n\n</details>\n\n`
+    : `#### ${heading}\n\n${body}\n\n`
+  if (out.fits(block)) out.add(block)
+  else out.add(`_${heading}: too large to show here; see the JSON report._\n\n`)
 }
