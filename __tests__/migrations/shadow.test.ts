@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import pg from 'pg'
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -200,4 +201,74 @@ describe('shadow replay: what it cannot see is said, never passed', () => {
       "--shadow-command is run without a shell: ';' would not mean what it does in one; put the steps in a script and name the script"
     )
   })
+})
+
+const serverUrl = process.env.DEPLOY_GATES_TEST_DATABASE_URL
+// A real server as the shadow (a `services: postgres` container in a job): needs the test server.
+;(serverUrl ? describe : describe.skip)('shadow-database-url: an empty server of yours', () => {
+  let shadowUrl: string
+  let admin: pg.Client
+  const name = `deploy_gates_shadow_${process.pid}`
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${name}`)
+    const url = new URL(serverUrl!)
+    url.pathname = `/${name}`
+    shadowUrl = url.toString()
+  })
+  afterAll(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.end()
+  })
+  const tablesIn = async (url: string): Promise<number> => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      const result = await client.query(
+        "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
+      )
+      return result.rows[0].n as number
+    } finally {
+      await client.end()
+    }
+  }
+
+  it('replays on it like on PGlite, and leaves it empty', async () => {
+    const result = await shadowGate(shadowProject('knex', { nodeModules: true }), {
+      'shadow-database-url': shadowUrl
+    })
+    expect(where(result)).toContain('rename-column@migrations/20240103000000_change.js:6')
+    expect(shadowData(result)).toMatchObject({ status: 'replayed', replayed: 1 })
+    expect(await tablesIn(shadowUrl)).toBe(0)
+  }, 60_000)
+
+  it('a shadow with tables in it is refused, never wiped; the real database is never the shadow', async () => {
+    const client = new pg.Client({ connectionString: shadowUrl })
+    await client.connect()
+    await client.query('CREATE TABLE precious (id int)')
+    await client.end()
+    try {
+      await expect(
+        shadowGate(shadowProject('knex', { nodeModules: true }), { 'shadow-database-url': shadowUrl })
+      ).rejects.toThrow(
+        /^the shadow database 127\.0\.0\.1:\d+\/deploy_gates_shadow_\d+ is not empty \(1 tables, views or sequences\): the replay writes to it, so give it an empty database$/
+      )
+      expect(await tablesIn(shadowUrl)).toBe(1)
+      await expect(
+        shadowGate(shadowProject('knex', { nodeModules: true }), {
+          'shadow-database-url': shadowUrl,
+          'database-url': shadowUrl
+        })
+      ).rejects.toThrow(
+        'shadow-database-url names the same database as database-url: the shadow must be a scratch database'
+      )
+    } finally {
+      const drop = new pg.Client({ connectionString: shadowUrl })
+      await drop.connect()
+      await drop.query('DROP TABLE precious')
+      await drop.end()
+    }
+  }, 60_000)
 })
