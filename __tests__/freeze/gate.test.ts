@@ -130,6 +130,26 @@ describe('date windows', () => {
     expect(at('2026-10-25T05:00:00Z').frozen).toBe('false')
   })
 
+  it('says when a window that opens as this one closes keeps the freeze going', () => {
+    const windows = `
+- name: Black Friday
+  from: 2026-11-27T00:00
+  to: 2026-11-30T00:00
+- name: Cyber Monday
+  from: 2026-11-30T00:00
+  to: 2026-12-01T00:00
+- name: Christmas
+  from: 2026-12-20T00:00
+  to: 2026-12-27T00:00
+`
+    const result = freezeAt('2026-11-28T12:00:00Z', { 'freeze-windows': windows })
+    expect(result.outputs).toMatchObject({ window: 'Black Friday', until: '2026-11-30T00:00:00Z' })
+    expect(result.findings[0]!.message).toBe(
+      "Deploy freeze 'Black Friday' is in force until 2026-11-30T00:00:00Z (2026-11-30 00:00 UTC), then 'Cyber Monday' until 2026-12-01T00:00:00Z (2026-12-01 00:00 UTC): no deploys until then"
+    )
+    expect(result.data).toMatchObject({ lifts: '2026-12-01T00:00:00Z' })
+  })
+
   it('names the window in force that closes last when windows overlap', () => {
     const windows = `
 - name: Black Friday

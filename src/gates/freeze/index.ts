@@ -1,7 +1,7 @@
 import type { Finding, Gate, GateIO, GateResult, ResultSection } from '../../types.js'
 import { catalog } from './catalog.js'
 import { parseFreezeInputs, type FreezeConfig, type FreezeWindow } from './config.js'
-import { evaluateWindows, type WindowState } from './windows.js'
+import { evaluateWindows, followingWindows, type WindowState } from './windows.js'
 import { formatUtc, formatWallClock } from './zoned-time.js'
 
 const TITLE = 'Deploy freeze'
@@ -20,7 +20,13 @@ export function runFreeze(config: FreezeConfig, io: GateIO): GateResult {
   const { states, active } = evaluateWindows(config.windows, now)
   const when = (instant: number) => `${formatUtc(instant)} (${formatWallClock(instant, config.timeZone)})`
   const until = active?.closes === undefined ? '' : formatUtc(active.closes)
-  const closing = active?.closes === undefined ? 'with no end in sight' : `until ${when(active.closes)}`
+  const closingOf = (state: WindowState) =>
+    state.closes === undefined ? 'with no end in sight' : `until ${when(state.closes)}`
+  // A window that opens as this one closes keeps the freeze going: say so, or "until" would mislead.
+  const chain = active ? followingWindows(config.windows, active) : []
+  const then = chain.map(state => `, then '${state.window.name}' ${closingOf(state)}`).join('')
+  const closing = active ? `${closingOf(active)}${then}` : ''
+  const lastClose = active ? (chain.length > 0 ? chain[chain.length - 1]! : active).closes : undefined
   const findings: Finding[] = []
   const overridden = active !== undefined && config.override !== undefined
   if (active && !overridden) {
@@ -83,6 +89,8 @@ export function runFreeze(config: FreezeConfig, io: GateIO): GateResult {
     secrets: [],
     data: {
       now: formatUtc(now),
+      // When deploys can resume: the end of the last window of the chain (null: not frozen, or no end found).
+      lifts: lastClose === undefined ? null : formatUtc(lastClose),
       timeZone: config.timeZone,
       windows: states.map(state => ({
         name: state.window.name,

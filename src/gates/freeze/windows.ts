@@ -51,3 +51,22 @@ export function evaluateWindows(windows: readonly FreezeWindow[], now: number): 
   }
   return { states, ...(active ? { active } : {}) }
 }
+
+/**
+ * The windows that take over, without a gap, when `active` closes (Black Friday, then Cyber Monday), at most
+ * `limit` of them: the freeze lifts when the last one closes. `until` stays the end of the window in force.
+ */
+export function followingWindows(
+  windows: readonly FreezeWindow[],
+  active: WindowState,
+  limit = 10
+): WindowState[] {
+  const chain: WindowState[] = []
+  for (let at = active.closes; at !== undefined && chain.length < limit;) {
+    const next = evaluateWindows(windows, at).active
+    if (!next) break
+    chain.push(next)
+    at = next.closes
+  }
+  return chain
+}
