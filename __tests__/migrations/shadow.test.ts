@@ -196,6 +196,33 @@ describe('shadow replay: what it cannot see is said, never passed', () => {
     )
   }, 60_000)
 
+  it('a command that does not finish is killed at shadow-timeout, and says so', async () => {
+    const started = Date.now()
+    const result = await shadowGate(shadowProject('knex', { nodeModules: true }), {
+      'shadow-command': 'node -e "setTimeout(() => {}, 60000)"',
+      'shadow-timeout': '1s'
+    })
+    expect(result.findings[0]!.message).toContain(
+      'failed on the shadow database in 20240101000000_users.js: it did not finish within 1s (shadow-timeout).'
+    )
+    expect(Date.now() - started).toBeLessThan(20_000)
+  }, 60_000)
+
+  it("the tool's output is quoted without the runner's secrets", async () => {
+    const dir = shadowProject('knex', { nodeModules: true })
+    const result = await runMigrationsGate(
+      configFor({
+        'base-ref': 'HEAD',
+        'shadow-command': 'node -e "console.error(process.env.NPM_TOKEN); process.exit(3)"'
+      }),
+      testGateIO(dir, { env: { ...process.env, NPM_TOKEN: 'npm_s3cr3tvalue' } })
+    )
+    const failure = result.findings.find(f => f.rule === 'shadow-replay-failed')!
+    expect(failure.message).toContain('it exited with code 3')
+    expect(failure.message).toContain('***')
+    expect(failure.message).not.toContain('npm_s3cr3tvalue')
+  }, 60_000)
+
   it('shadow-command never reaches a shell', async () => {
     expect(() => configFor({ 'shadow-command': 'npx knex migrate:latest; curl evil.example' })).toThrow(
       "--shadow-command is run without a shell: ';' would not mean what it does in one; put the steps in a script and name the script"

@@ -62,6 +62,16 @@ function tail(output: string, lines = 6): string {
   )
 }
 
+/** Variables whose values are secrets by their name: never quoted from the tool's output into a finding. */
+const SECRET_NAME = /TOKEN|SECRET|PASSW|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_KEY|_KEY$/i
+
+function redactEnvSecrets(output: string, env: Record<string, string | undefined>): string {
+  let text = output
+  for (const [name, value] of Object.entries(env))
+    if (value && value.length >= 6 && SECRET_NAME.test(name)) text = text.split(value).join('***')
+  return text
+}
+
 function oneLine(sql: string): string {
   const text = sql.replace(/\s+/g, ' ').trim()
   return text.length > 200 ? `${text.slice(0, 197)}...` : text
@@ -131,7 +141,7 @@ export async function replayOnShadow(
       status: 'failed',
       command,
       reason: reason + (result.exitCode !== 0 ? said : ''),
-      output: tail(result.output),
+      output: redactEnvSecrets(tail(result.output), options.env),
       ...(failedAt && { failedAt }),
       migrations,
       trailing
