@@ -40,6 +40,20 @@ function unknownFlag(flag: string, gate: GateName, allowed: readonly string[]): 
   return new UsageError(`unknown option --${flag}${guess ? `; did you mean --${guess}?` : ''}`)
 }
 
+/** `--no-<boolean input>` with no value: the input set to false. */
+function isNegatedBoolean(
+  name: string,
+  inline: string | undefined,
+  byName: ReadonlyMap<string, { kind: string }>
+): boolean {
+  return (
+    inline === undefined &&
+    !byName.has(name) &&
+    name.startsWith('no-') &&
+    byName.get(name.slice(3))?.kind === 'boolean'
+  )
+}
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const words = [...argv]
   const wantsHelp = words.some(word => word === '--help' || word === '-h')
@@ -77,12 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       json = true
       continue
     }
-    if (
-      !byName.has(name) &&
-      name.startsWith('no-') &&
-      byName.get(name.slice(3))?.kind === 'boolean' &&
-      inline === undefined
-    ) {
+    if (isNegatedBoolean(name, inline, byName)) {
       name = name.slice(3)
       inline = 'false'
     }
