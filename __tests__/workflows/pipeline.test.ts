@@ -572,11 +572,18 @@ describe('rollback.yml (defects 11, 12)', () => {
     for (const steps of [rollbackWorkflow.jobs.rollback!.steps!, jobs.production!.steps!]) {
       const target = steps.find(step => step.id === 'target')!
       expect(gateOf(target)).toBe('rollback')
-      expect(target.with).toMatchObject({
-        'require-payload': 'artifact,artifact_name,run_id',
-        'artifact-name': '{payload.artifact_name}'
-      })
+      const value = (key: string, githubDeployments: boolean) =>
+        evaluate(String(target.with![key]), {
+          values: { inputs: { 'github-deployments': githubDeployments } },
+          status: { success: true, failure: false, cancelled: false }
+        })
+      expect(value('require-payload', false)).toBe('artifact,artifact_name,run_id')
+      expect(value('artifact-name', false)).toBe('{payload.artifact_name}')
+      // GitHub's own deployments have no payload: the artifact step finds theirs by the run their status links.
+      expect([value('require-payload', true), value('artifact-name', true)]).toEqual(['', ''])
       expect(target.with).not.toHaveProperty('artifact-check')
+      const check = steps.find(step => step.id === 'artifact')!
+      expect(check.env!.GITHUB_DEPLOYMENTS).toBe('${{ inputs.github-deployments }}')
     }
   })
 

@@ -110,7 +110,11 @@ describe('the artifact: packed, verified and unpacked with whatever the runner h
     )
     expect(verified.code).toBe(0)
     const unpacked = join(runnerTemp, 'deploy-gates-artifact', 'unpacked')
-    expect(verified.githubEnv).toBe(`DEPLOY_ARTIFACT=${unpacked}\n`)
+    expect(verified.githubEnv).toBe(
+      `DEPLOY_ARTIFACT=${unpacked}\nDEPLOY_ARTIFACT_DIGEST_VERIFIED=${packed.outputs.digest}\n`
+    )
+    // The digest also travels inside the artifact, for deployments that have no payload to hold it.
+    expect(readFileSync(`${tarball}.sha256`, 'utf8')).toBe(`${packed.outputs.digest}\n`)
     expect(readFileSync(join(unpacked, 'index.js'), 'utf8')).toBe('console.log("v2")\n')
     expect(readFileSync(join(unpacked, 'assets', 'app.css'), 'utf8')).toBe('body{}\n')
   })
@@ -124,6 +128,33 @@ describe('the artifact: packed, verified and unpacked with whatever the runner h
       `::error::artifact digest ${packed.outputs.digest} is not the recorded ${recorded}\n`
     )
     expect(existsSync(join(runnerTemp, 'deploy-gates-artifact', 'unpacked'))).toBe(false)
+  })
+
+  it('checks a deployment GitHub created against the digest shipped in its artifact, only when told to', async () => {
+    const { runnerTemp, packed } = await roundTrip(process.env.PATH!)
+    const fromFile = await runStep(verify, {
+      EXPECTED_DIGEST: '',
+      DIGEST_FROM_ARTIFACT: 'true',
+      RUNNER_TEMP: runnerTemp
+    })
+    expect(fromFile.code).toBe(0)
+    expect(fromFile.githubEnv).toContain(`DEPLOY_ARTIFACT_DIGEST_VERIFIED=${packed.outputs.digest}\n`)
+    const nothing = await runStep(verify, { EXPECTED_DIGEST: '', RUNNER_TEMP: runnerTemp })
+    expect([nothing.code, nothing.stdout]).toEqual([
+      1,
+      '::error::no recorded digest to check the artifact against\n'
+    ])
+    writeFileSync(
+      join(runnerTemp, 'deploy-gates-artifact', 'artifact.tar.sha256'),
+      'sha256:' + '0'.repeat(64)
+    )
+    const tampered = await runStep(verify, {
+      EXPECTED_DIGEST: '',
+      DIGEST_FROM_ARTIFACT: 'true',
+      RUNNER_TEMP: runnerTemp
+    })
+    expect(tampered.code).toBe(1)
+    expect(tampered.stdout).toContain('is not the recorded sha256:' + '0'.repeat(64))
   })
 
   it('says which path is missing when the build produced nothing', async () => {
@@ -221,7 +252,19 @@ describe('the scripts that ask the GitHub API, against a loopback stand-in', () 
       'GET /repos/acme/shop/actions/runs/3/artifacts?name=deploy-gates-api-1': {
         total_count: 0,
         artifacts: []
-      }
+      },
+      // a deployment GitHub created for run 9 (attempts 2 and 10 of the build: the newest is 10)
+      'GET /repos/acme/shop/deployments/36/statuses?per_page=100': [
+        { state: 'success', log_url: 'https://github.com/acme/shop/actions/runs/9/job/90' }
+      ],
+      'GET /repos/acme/shop/actions/runs/9/artifacts?per_page=100': {
+        artifacts: [
+          { name: 'deploy-gates-api-9-10', expired: false, expires_at: '2027-03-01T00:00:00Z' },
+          { name: 'deploy-gates-api-9-2', expired: false, expires_at: '2027-02-01T00:00:00Z' },
+          { name: 'deploy-gates-web-9-11', expired: false, expires_at: '2027-02-01T00:00:00Z' }
+        ]
+      },
+      'GET /repos/acme/shop/deployments/35/statuses?per_page=100': [{ state: 'success', log_url: '' }]
     })
   })
   afterAll(() => api.close())
@@ -300,6 +343,30 @@ describe('the scripts that ask the GitHub API, against a loopback stand-in', () 
       expect(run.code).toBe(1)
       expect(run.stdout).toContain(
         '::error::the artifact deploy-gates-api-1 of run 3 (deployment 38) no longer exists'
+      )
+    })
+
+    it('a deployment GitHub created (github-deployments): its run from its status, the newest attempt of the service', async () => {
+      const run = await runStep(
+        script,
+        env({ PAYLOAD: '{}', TARGET_ID: '36', SERVICE: 'api', GITHUB_DEPLOYMENTS: 'true' })
+      )
+      expect(run.code).toBe(0)
+      expect(run.outputs).toEqual({
+        'digest-from-artifact': 'true',
+        name: 'deploy-gates-api-9-10',
+        'run-id': '9',
+        digest: '',
+        expires: '2027-03-01T00:00:00Z',
+        payload: '{"artifact_name":"deploy-gates-api-9-10","run_id":"9"}'
+      })
+      const unlinked = await runStep(
+        script,
+        env({ PAYLOAD: '{}', TARGET_ID: '35', SERVICE: 'api', GITHUB_DEPLOYMENTS: 'true' })
+      )
+      expect(unlinked.code).toBe(1)
+      expect(unlinked.stdout).toContain(
+        '::error::deployment 35, the rollback target, has no payload and no status linking the run'
       )
     })
 
@@ -491,5 +558,16 @@ describe('the deployment payloads', () => {
     })
     const real = await runStep(script, { PAYLOAD: target, DRILL_PHASE: '' })
     expect(JSON.parse(real.outputs.payload!)).not.toHaveProperty('drill')
+    // A target GitHub created had no digest to copy: the one the artifact was verified against goes in.
+    const github = await runStep(script, {
+      PAYLOAD: '{"artifact_name":"deploy-gates-api-9-10","run_id":"9"}',
+      DRILL_PHASE: '',
+      DEPLOY_ARTIFACT_DIGEST_VERIFIED: base.ARTIFACT
+    })
+    expect(JSON.parse(github.outputs.payload!)).toEqual({
+      artifact_name: 'deploy-gates-api-9-10',
+      run_id: '9',
+      artifact: base.ARTIFACT
+    })
   })
 })
