@@ -108,6 +108,35 @@ export class LintContext {
     return this.statements[this.index]!
   }
 
+  private cachedFor = -1
+  private cachedCommands: Node[] = []
+  private cachedExisting = true
+
+  /** The current statement's ALTER TABLE commands (computed once for all the rules that read them). */
+  get commands(): Node[] {
+    this.cache()
+    return this.cachedCommands
+  }
+
+  /** Whether the current ALTER TABLE's table existed before this migration (computed once per statement). */
+  get alteredTableExists(): boolean {
+    this.cache()
+    return this.cachedExisting
+  }
+
+  private cache(): void {
+    if (this.cachedFor === this.index) return
+    this.cachedFor = this.index
+    const { kind, node } = this.statement
+    this.cachedCommands = kind === 'AlterTableStmt' ? alterCommands(node) : []
+    this.cachedExisting = kind === 'AlterTableStmt' ? this.existing(node.relation) : true
+  }
+
+  /** An ALTER TABLE of a table (not a view or index) that existed before this migration. */
+  get altersExistingTable(): boolean {
+    return this.statement.node.objtype === 'OBJECT_TABLE' && this.alteredTableExists
+  }
+
   /** The statement runs inside some transaction (explicit, the tool's, or the implicit multi-statement one). */
   get inTransaction(): boolean {
     if (this.statement?.outsideTransaction) return false

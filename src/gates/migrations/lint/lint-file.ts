@@ -147,7 +147,10 @@ function lintStatements(
   result.violations = violations.map(({ rule, statement }) => ({ rule, line: statement.line }))
 
   // By place: the statements one code operation stands for share its line and column (and its allow comment).
-  const violated = new Set(violations.map(v => `${v.statement.line}:${v.statement.column}:${v.rule}`))
+  const hasAllows = statements.some(s => s.allows.length > 0)
+  const violated = new Set(
+    hasAllows ? violations.map(v => `${v.statement.line}:${v.statement.column}:${v.rule}`) : []
+  )
   const reported = new Set<string>()
   for (const statement of statements) {
     for (const allow of statement.allows) {

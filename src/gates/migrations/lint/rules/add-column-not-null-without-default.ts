@@ -1,4 +1,4 @@
-import { alterCommands, relationName } from '../context.js'
+import { relationName } from '../context.js'
 import type { StatementRule } from '../rule.js'
 import { columnConstraint, isSerial } from './columns.js'
 
@@ -6,9 +6,9 @@ export const addColumnNotNullWithoutDefault: StatementRule = {
   id: 'add-column-not-null-without-default',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    if (!context.altersExistingTable) return undefined
     const messages: string[] = []
-    for (const c of alterCommands(node)) {
+    for (const c of context.commands) {
       if (c.subtype !== 'AT_AddColumn') continue
       const column = c.def?.ColumnDef
       const has = (type: string): boolean => columnConstraint(column, type) !== undefined

@@ -6,7 +6,7 @@ export const addForeignKeyValidated: StatementRule = {
   id: 'add-foreign-key-validated',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    if (!context.altersExistingTable) return undefined
     const table = relationName(node.relation)
     const messages: string[] = []
     for (const { constraint, column } of addedConstraints(node)) {

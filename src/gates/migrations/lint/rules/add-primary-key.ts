@@ -6,7 +6,7 @@ export const addPrimaryKey: StatementRule = {
   id: 'add-primary-key',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    if (!context.altersExistingTable) return undefined
     const table = relationName(node.relation)
     return addedConstraints(node)
       .filter(({ constraint }) => constraint.contype === 'CONSTR_PRIMARY' && !constraint.indexname)

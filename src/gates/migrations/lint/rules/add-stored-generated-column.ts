@@ -1,4 +1,4 @@
-import { alterCommands, relationName } from '../context.js'
+import { relationName } from '../context.js'
 import type { StatementRule } from '../rule.js'
 import { columnConstraint } from './columns.js'
 
@@ -6,8 +6,8 @@ export const addStoredGeneratedColumn: StatementRule = {
   id: 'add-stored-generated-column',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
-    return alterCommands(node)
+    if (!context.altersExistingTable) return undefined
+    return context.commands
       .filter(c => c.subtype === 'AT_AddColumn' && columnConstraint(c.def?.ColumnDef, 'CONSTR_GENERATED'))
       .map(
         c =>

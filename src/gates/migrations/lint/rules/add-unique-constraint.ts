@@ -6,7 +6,7 @@ export const addUniqueConstraint: StatementRule = {
   id: 'add-unique-constraint',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    if (!context.altersExistingTable) return undefined
     const table = relationName(node.relation)
     return addedConstraints(node)
       .filter(({ constraint }) => constraint.contype === 'CONSTR_UNIQUE' && !constraint.indexname)

@@ -1,4 +1,4 @@
-import { alterCommands, columnType, relationName, type ColumnType } from '../context.js'
+import { columnType, relationName, type ColumnType } from '../context.js'
 import type { StatementRule } from '../rule.js'
 
 const VARCHAR = new Set(['varchar', 'character varying'])
@@ -29,9 +29,9 @@ export const changeColumnType: StatementRule = {
   id: 'change-column-type',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    if (!context.altersExistingTable) return undefined
     const messages: string[] = []
-    for (const c of alterCommands(node)) {
+    for (const c of context.commands) {
       if (c.subtype !== 'AT_AlterColumnType') continue
       const from = context.declaredType(node.relation, String(c.name))
       const to = columnType(c.def?.ColumnDef?.typeName)

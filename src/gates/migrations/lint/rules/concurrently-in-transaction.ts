@@ -1,5 +1,5 @@
-import type { SqlStatement } from '../../sql/parse.js'
 import { alterCommands } from '../context.js'
+import type { SqlStatement } from '../../sql/parse.js'
 import type { StatementRule } from '../rule.js'
 import { dropTargets } from './drops.js'
 

@@ -1,11 +1,11 @@
-import { alterCommands, relationName } from '../context.js'
+import { relationName } from '../context.js'
 import type { StatementRule } from '../rule.js'
 
 export const detachPartitionNonConcurrently: StatementRule = {
   id: 'detach-partition-non-concurrently',
   kinds: ['AlterTableStmt'],
-  check({ node }) {
-    return alterCommands(node)
+  check({ node }, context) {
+    return context.commands
       .filter(c => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent)
       .map(
         c =>

@@ -1,12 +1,12 @@
-import { alterCommands, relationName } from '../context.js'
+import { relationName } from '../context.js'
 import type { StatementRule } from '../rule.js'
 
 export const dropNotNull: StatementRule = {
   id: 'drop-not-null',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
-    return alterCommands(node)
+    if (!context.altersExistingTable) return undefined
+    return context.commands
       .filter(c => c.subtype === 'AT_DropNotNull')
       .map(
         c =>

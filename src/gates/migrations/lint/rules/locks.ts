@@ -1,5 +1,5 @@
-import type { SqlStatement } from '../../sql/parse.js'
 import { alterCommands } from '../context.js'
+import type { SqlStatement } from '../../sql/parse.js'
 import { hasOption } from './concurrently-in-transaction.js'
 
 /** Statements that take a lock strong enough to queue the application's queries behind them. */

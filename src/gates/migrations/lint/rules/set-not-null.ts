@@ -1,13 +1,13 @@
-import { alterCommands, relationName } from '../context.js'
+import { relationName } from '../context.js'
 import type { StatementRule } from '../rule.js'
 
 export const setNotNull: StatementRule = {
   id: 'set-not-null',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    if (!context.altersExistingTable) return undefined
     return (
-      alterCommands(node)
+      context.commands
         .filter(c => c.subtype === 'AT_SetNotNull')
         // PostgreSQL 12+ proves NOT NULL from a valid CHECK (col IS NOT NULL) and skips the scan.
         .filter(c => !context.hasValidatedNotNullCheck(node.relation, String(c.name)))

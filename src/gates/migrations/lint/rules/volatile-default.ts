@@ -1,5 +1,5 @@
 import type { Node } from '../../sql/parse.js'
-import { alterCommands, lastName, relationName } from '../context.js'
+import { lastName, relationName } from '../context.js'
 import type { StatementRule } from '../rule.js'
 import { NON_VOLATILE_FUNCTIONS } from '../non-volatile-functions.js'
 import { columnConstraint, isSerial } from './columns.js'
@@ -54,9 +54,9 @@ export const volatileDefault: StatementRule = {
   id: 'volatile-default',
   kinds: ['AlterTableStmt'],
   check({ node }, context) {
-    if (node.objtype !== 'OBJECT_TABLE' || !context.existing(node.relation)) return undefined
+    if (!context.altersExistingTable) return undefined
     const messages: string[] = []
-    for (const c of alterCommands(node)) {
+    for (const c of context.commands) {
       if (c.subtype !== 'AT_AddColumn') continue
       const column = c.def?.ColumnDef as Node
       const fallback = columnConstraint(column, 'CONSTR_DEFAULT')
