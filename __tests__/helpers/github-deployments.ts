@@ -286,3 +286,113 @@ export function deploymentRoutes(store: DeploymentStore): Route[] {
     }
   ]
 }
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+export interface DoraHistory {
+  /** Changes (non-rollback, non-drill deployments) seeded in the window. */
+  changes: number
+  rollbacks: number
+  /** The metrics gate's outputs, computed here by hand from the README's definitions (not by the gate's code). */
+  expected: Record<string, string>
+}
+
+/**
+ * A deterministic history of 500+ deployments over `windowMs` ending at `now`: a change every ~2.77 h, every 7th
+ * failing after 30 min, every 11th rolled back 30 min later (the rollback succeeds 10 min after), one drill and
+ * one deployment before the window. The expected four keys are computed independently, by the definitions:
+ * frequency = successful changes / window days; lead time = median(first success − commit time); failure rate =
+ * changes that failed or were rolled back / changes that finished; time to restore = median(first later success −
+ * failure).
+ */
+export function seedDoraHistory(store: DeploymentStore, now: number, windowMs: number): DoraHistory {
+  type Seed = { created: number; commit: number; state: string; after: number }
+  const seeds: Seed[] = []
+  for (let i = 0; i < 520; i++) {
+    const created = now - windowMs + 1000 + i * 2.6 * HOUR * (60 / 56.4)
+    if (created > now - 60_000) break
+    const failing = i % 7 === 3
+    seeds.push({
+      created,
+      commit: created - ((i % 9) + 1) * HOUR,
+      state: failing ? 'failure' : 'success',
+      after: failing ? 0.5 * HOUR : (i % 5) * 0.25 * HOUR + 600_000
+    })
+  }
+  const added = seeds.map((seed, i) => {
+    const d = store.add({
+      ref: `r${i}`,
+      created_at: seed.created,
+      statuses: [{ state: seed.state, created_at: seed.created + seed.after }]
+    })
+    store.commits.set(d.sha, new Date(seed.commit).toISOString())
+    return d
+  })
+  const rollbacks: { of: number; created: number; success: number }[] = []
+  seeds.forEach((seed, i) => {
+    if (i % 11 !== 5) return
+    const created = seed.created + 0.5 * HOUR
+    store.add({
+      ref: `rb${i}`,
+      payload: { rollback_of: added[i]!.id },
+      created_at: created,
+      statuses: [{ state: 'success', created_at: created + 600_000 }]
+    })
+    rollbacks.push({ of: i, created, success: created + 600_000 })
+  })
+  store.add({
+    ref: 'drill',
+    payload: { drill: true, drill_phase: 'rollback' },
+    created_at: now - 2 * DAY,
+    statuses: [{ state: 'success', created_at: now - 2 * DAY + 90_000 }]
+  })
+  store.add({
+    ref: 'old',
+    created_at: now - windowMs - DAY,
+    statuses: [{ state: 'success', created_at: now - windowMs - DAY + 1 }]
+  })
+
+  const successAt = (i: number) =>
+    seeds[i]!.state === 'success' ? seeds[i]!.created + seeds[i]!.after : undefined
+  const successful = seeds.map((_, i) => i).filter(i => successAt(i) !== undefined)
+  const rolledBack = new Map(rollbacks.map(r => [r.of, r.created]))
+  const failedAt = (i: number) => {
+    const times = [
+      ...(seeds[i]!.state === 'failure' ? [seeds[i]!.created + seeds[i]!.after] : []),
+      ...(rolledBack.has(i) ? [rolledBack.get(i)!] : [])
+    ]
+    return times.length ? Math.min(...times) : undefined
+  }
+  const failed = seeds.map((_, i) => i).filter(i => failedAt(i) !== undefined)
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b)
+    const mid = Math.floor(sorted.length / 2)
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  }
+  const leadHours = median(successful.map(i => (successAt(i)! - seeds[i]!.commit) / HOUR))
+  const successes = [
+    ...successful.map(i => ({ created: seeds[i]!.created, at: successAt(i)! })),
+    ...rollbacks.map(r => ({ created: r.created, at: r.success }))
+  ]
+  const restoreHours = median(
+    failed.flatMap(i => {
+      const later = successes.filter(s => s.created > seeds[i]!.created && s.at >= failedAt(i)!)
+      return later.length ? [(Math.min(...later.map(s => s.at)) - failedAt(i)!) / HOUR] : []
+    })
+  )
+  const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits
+  return {
+    changes: seeds.length,
+    rollbacks: rollbacks.length,
+    expected: {
+      'deployment-frequency': String(round(successful.length / (windowMs / DAY), 3)),
+      'lead-time-hours': String(round(leadHours, 2)),
+      // Every change finished (success or failure), so the denominator is every change.
+      'change-failure-rate': String(round(failed.length / seeds.length, 4)),
+      'time-to-restore-hours': String(round(restoreHours, 2)),
+      'deployments-analysed': String(seeds.length + rollbacks.length + 1),
+      'drill-time-to-restore-hours': String(round(90_000 / HOUR, 2))
+    }
+  }
+}
