@@ -196,6 +196,26 @@ describe('shadow replay: what it cannot see is said, never passed', () => {
     )
   }, 60_000)
 
+  it('a migration file the tool does not load is reported: the deploy will not run it either', async () => {
+    const dir = shadowProject('knex', { nodeModules: true })
+    // knex loads only the extensions its config lists; this .cjs file is one the gate lists but knex skips.
+    writeFileSync(
+      path.join(dir, 'knexfile.cjs'),
+      "module.exports = { client: 'pg', connection: process.env.DATABASE_URL, migrations: { directory: './migrations', loadExtensions: ['.js'] } }\n"
+    )
+    writeFileSync(
+      path.join(dir, 'migrations/20240104000000_extra.cjs'),
+      "exports.up = knex => knex.schema.dropTable('orders')\nexports.down = async () => {}\n"
+    )
+    const result = await shadowGate(dir)
+    const notRun = result.findings.find(f => f.rule === 'shadow-migration-not-run')!
+    expect(notRun.file).toBe('migrations/20240104000000_extra.cjs')
+    expect(notRun.message).toBe(
+      '`node_modules/.bin/knex migrate:latest --knexfile knexfile.cjs` did not run 20240104000000_extra.cjs on an empty database: the tool does not see this file, so the deploy will not run it either.'
+    )
+    expect(result.outputs['rollback-safe']).toBe('false')
+  }, 60_000)
+
   it('a command that does not finish is killed at shadow-timeout, and says so', async () => {
     const started = Date.now()
     const result = await shadowGate(shadowProject('knex', { nodeModules: true }), {
