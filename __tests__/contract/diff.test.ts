@@ -351,7 +351,9 @@ describe('contract gate: real base/head pairs (GitHub Enterprise Server descript
     const head = unpackFixture('ghes-3.18.json.gz')
     const result = await runGate(path.dirname(head), { spec: path.basename(head), 'base-spec': base })
     // Only spec warnings of the head itself (examples that drifted from their schemas); no breaking change.
-    expect(result.findings.filter(f => f.rule !== 'example-invalid' && f.rule !== 'ambiguous-paths')).toEqual([])
+    expect(result.findings.filter(f => f.rule !== 'example-invalid' && f.rule !== 'ambiguous-paths')).toEqual(
+      []
+    )
     expect(result.outputs['breaking-changes']).toBe('0')
     const changes = result.data!.changes as { rule: string }[]
     expect(changes.filter(c => c.rule === 'operation-added')).toHaveLength(14)

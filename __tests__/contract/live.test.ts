@@ -182,7 +182,12 @@ describe('contract gate: live verification against a loopback service that break
       `server-error ${lineOf(SPEC, 'get:', '/crash:')} crash: GET /crash → 500: the service failed with a server error`
     ])
     expect(result.findings.every(f => f.severity === 'error' && f.file === 'openapi.yaml')).toBe(true)
-    expect(result.outputs).toEqual({ 'breaking-changes': '0', violations: '6', 'operations-checked': '7' })
+    expect(result.outputs).toEqual({
+      'breaking-changes': '0',
+      violations: '6',
+      'operations-checked': '7',
+      'consumer-interactions': '0'
+    })
     // Examples drive the request: path parameter 7; optional query parameters without examples are left out.
     expect(service.requests.map(r => `${r.method} ${r.url}`)).toContain('GET /ok/7')
     expect(service.requests.some(r => r.method === 'POST')).toBe(false)
@@ -400,6 +405,11 @@ describe('contract gate: the example service', () => {
       `response-schema-mismatch ${lineOf(text, 'required: [name, email]')} getUser: GET /users/1 → 200: /email is required but missing`,
       `response-schema-mismatch ${lineOf(text, 'type: integer', '            id:')} getUser: GET /users/1 → 200: /id must be integer (got string)`
     ])
-    expect(result.outputs).toEqual({ 'breaking-changes': '0', violations: '1', 'operations-checked': '5' })
+    expect(result.outputs).toEqual({
+      'breaking-changes': '0',
+      violations: '1',
+      'operations-checked': '5',
+      'consumer-interactions': '0'
+    })
   })
 })

@@ -23,6 +23,8 @@ export interface ContractConfig {
   ignore: { error: string | undefined; warning: string | undefined }
   /** Minimum days between deprecation and sunset (`deprecation-days`); 0 = no policy. */
   deprecationDays: number
+  /** Pact, WireMock and HAR files (paths or globs) checked against the spec. */
+  consumerContracts: string[]
   /** Header values: masked by the reporter. */
   secrets: string[]
 }
@@ -60,6 +62,7 @@ export async function parseContractInputs(
     severities: rulesFile ? await readRuleOverrides(io.cwd, rulesFile) : defaultSeverities(),
     ignore: { error: getString(source, 'err-ignore'), warning: getString(source, 'warn-ignore') },
     deprecationDays: getInteger(source, 'deprecation-days', 0, { min: 0, max: 3650 }),
+    consumerContracts: getList(source, 'consumer-contracts'),
     secrets
   }
 }

@@ -16,6 +16,7 @@ import { validateSemantics } from './semantics.js'
 import { validateExamples } from './examples.js'
 import { verifyLive, type LiveResult } from './verify.js'
 import { liveBlocks } from './live-summary.js'
+import { checkConsumerContracts } from './consumers/index.js'
 
 /**
  * The contract gate: the spec is valid, the change from base to head breaks no client, and the live
@@ -34,7 +35,8 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
   const outputs: Record<string, string> = {
     'breaking-changes': '0',
     violations: '0',
-    'operations-checked': '0'
+    'operations-checked': '0',
+    'consumer-interactions': '0'
   }
   const scope: string[] = []
   const data: Record<string, unknown> = {}
@@ -66,8 +68,11 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
     `${head.entry.display} (OpenAPI ${String(head.root.openapi)}, ${operations.length} operations${fileCount(head) > 1 ? `, ${fileCount(head)} files` : ''}${validation.examples ? `; ${validation.examples}` : ''})`
   )
 
+  let baseSpec: Spec | undefined
   if (config.base) {
-    const changes = await diffAgainstBase(config.base, head, config, io, findings)
+    const compared = await diffAgainstBase(config.base, head, config, io, findings)
+    baseSpec = compared?.baseSpec
+    const changes = compared?.changes
     if (changes) {
       const breaking = changeFindings(head, changes)
       findings.push(...breaking)
@@ -87,6 +92,21 @@ async function runContractGate(config: ContractConfig, io: GateIO): Promise<Gate
         base: change.base ? Spec.pointerText(change.base) : undefined
       }))
     }
+  }
+
+  if (config.consumerContracts.length > 0) {
+    const consumers = await checkConsumerContracts(io.cwd, config.consumerContracts, head, baseSpec)
+    findings.push(...consumers.findings)
+    outputs['consumer-interactions'] = String(consumers.interactions)
+    sections.push({ heading: 'Consumer contracts', blocks: consumers.blocks })
+    scope.push(`${consumers.interactions} consumer interactions from ${consumers.files.length} files`)
+    checks.push(
+      ...consumers.files.map(file => ({
+        name: `${file.consumer} (${file.file})`,
+        group: 'consumer-contracts',
+        findings: consumers.findings.filter(f => f.file === file.file)
+      }))
+    )
   }
 
   if (config.live) {
@@ -144,7 +164,7 @@ async function diffAgainstBase(
   config: ContractConfig,
   io: GateIO,
   findings: Finding[]
-): Promise<ApiChange[] | undefined> {
+): Promise<{ changes: ApiChange[]; baseSpec: Spec } | undefined> {
   const reader = base.kind === 'file' ? fileReader(io.cwd) : gitReader(io.git, base.revision)
   const id = base.kind === 'file' ? path.resolve(io.cwd, base.path) : base.path
   if (base.kind === 'git' && base.implicit && !(await existsInGit(io, base))) {
@@ -171,7 +191,7 @@ async function diffAgainstBase(
     const { text, display } = await readTextFile(io.cwd, file, { maxBytes: 1024 * 1024 })
     applyIgnoreFile(changes, level, parseIgnoreFile(text, display), display)
   }
-  return changes
+  return { changes, baseSpec }
 }
 
 /** Only a file that is truly absent at the base counts as "new"; any other git failure fails the gate. */

@@ -63,6 +63,12 @@ export const inputs = defineInputs({
     default: '',
     description: 'The same for potentially breaking changes (warnings). Empty: none accepted.'
   },
+  'consumer-contracts': {
+    kind: 'list',
+    default: '',
+    description:
+      "Consumers' contracts to check against the spec: Pact files (v2, v3, v4), WireMock mappings and HAR recordings, as paths or globs (`pacts/*.json`). With a base spec, a change that breaks a consumer names it. Empty: none."
+  },
   'deprecation-days': {
     kind: 'integer',
     default: '0',
@@ -74,5 +80,6 @@ export const inputs = defineInputs({
 export const outputs = defineOutputs({
   'breaking-changes': 'Number of breaking changes between base and head spec.',
   violations: 'Number of live responses that did not match the spec.',
-  'operations-checked': 'Number of operations verified against the live service.'
+  'operations-checked': 'Number of operations verified against the live service.',
+  'consumer-interactions': 'Number of consumer-contract interactions checked against the spec.'
 })
