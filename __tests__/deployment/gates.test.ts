@@ -117,6 +117,30 @@ describe('gate: deployment', () => {
     })
   })
 
+  it('marks production by exact names, not by a substring, and sends environment_url exactly as written', async () => {
+    const production = (inputs: Record<string, string>) =>
+      run(deploymentGate, inputs).then(() => {
+        const body = api.requests.filter(r => r.method === 'POST' && r.path.endsWith('/deployments')).at(-1)!
+          .body as { production_environment: boolean }
+        return body.production_environment
+      })
+    // GitHub asks for a second between writes (plugin-throttling), so a few runs only: each creates and sets a status.
+    expect(await production({ environment: 'Prod' })).toBe(true)
+    expect(await production({ environment: 'preprod' })).toBe(false)
+    expect(await production({ environment: 'live', 'production-environments': 'live, prod-eu' })).toBe(true)
+    expect(
+      await production({
+        environment: 'preprod',
+        'production-environment': 'true',
+        'environment-url': 'https://App.Example.com:443/path?x=1'
+      })
+    ).toBe(true)
+    const status = api.requests.filter(r => r.method === 'POST' && r.path.endsWith('/statuses')).at(-1)!
+    expect((status.body as { environment_url: string }).environment_url).toBe(
+      'https://App.Example.com:443/path?x=1'
+    )
+  })
+
   it('rejects bad input with one clear line', async () => {
     await expect(run(deploymentGate, { payload: '[1]' })).rejects.toThrow(
       '--payload must be a JSON object, e.g. {"artifact":"registry/app@sha256:…"}'
