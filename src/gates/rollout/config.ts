@@ -3,7 +3,6 @@
  * each step, the deadline, and the health gate's analysis inputs (`url`, `expect-*`, `interval`, limits,
  * Prometheus…), parsed by the health gate itself with `step-pause` standing in for its `window`.
  */
-import { formatDuration } from '../../duration.js'
 import { InputError } from '../../errors.js'
 import { getDuration, getString } from '../../inputs.js'
 import type { InputSource } from '../../types.js'
@@ -94,8 +93,4 @@ export function parseSteps(text: string, what: string): number[] {
   }
   if (steps[steps.length - 1] !== 100) throw invalid(`the last step is ${steps[steps.length - 1]}, not 100`)
   return steps
-}
-
-export function describeDeadline(config: RolloutConfig): string {
-  return formatDuration(config.deadlineMs)
 }
