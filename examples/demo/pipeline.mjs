@@ -92,7 +92,11 @@ export async function runPipeline(ctx, change) {
     async 'contract-tests'() {
       const result = await runGate(
         'contract',
-        { spec: 'openapi.yaml', 'base-spec': `${change.base}:openapi.yaml` },
+        {
+          spec: 'openapi.yaml',
+          'base-spec': `${change.base}:openapi.yaml`,
+          'consumer-contracts': 'pacts/*.json'
+        },
         inRepo
       )
       return fromGate(result, () => `openapi.yaml valid, no breaking change since ${change.base.slice(0, 7)}`)

@@ -33,6 +33,15 @@ export const SCENARIOS = [
     expect: { stoppedAt: 'env-validation', reason: /SEARCH_API_(KEY|URL)/ }
   },
   {
+    id: 'consumer-stale-mock',
+    title: "A stale mock: the web app's Pact expects avatarUrl, which the provider's spec never promised",
+    commit: {
+      message: 'Show avatars on the profile page',
+      copy: [{ from: join(BREAKAGES, 'consumer-stale-mock') }]
+    },
+    expect: { stoppedAt: 'contract-tests', reason: /avatarUrl/ }
+  },
+  {
     id: 'response-drift',
     title: 'A response that no longer matches the spec (GET /users/{id}: id as a string, no email)',
     commit: { message: 'Serialize user ids as strings' },

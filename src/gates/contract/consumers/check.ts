@@ -332,7 +332,7 @@ export class ContractChecker {
           add(
             'consumer-relies-on-unpromised',
             [...at, name],
-            `expects response property '${propertyPath}', which the spec does not define (${this.spec.describe(view.loc)})`,
+            `expects response property '${propertyPath}', which the spec does not define`,
             view.loc,
             `absent ${propertyPath}`
           )
@@ -342,7 +342,7 @@ export class ContractChecker {
         add(
           'consumer-relies-on-unpromised',
           [...at, name],
-          `expects response property '${propertyPath}', which the spec marks optional (${this.spec.describe(propLoc)}): the provider may leave it out`,
+          `expects response property '${propertyPath}', which the spec marks optional: the provider may leave it out`,
           propLoc,
           `optional ${propertyPath}`,
           'warning'
