@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { metricsGate } from '../../src/gates/metrics/index.js'
 import { rollbackGate } from '../../src/gates/rollback/index.js'
 import { UserError } from '../../src/errors.js'
+import { describeCommentError } from '../../src/report/comment.js'
 import { mapInputSource, parseCommonInputs } from '../../src/inputs.js'
 import type { Gate, GateIO, GateResult } from '../../src/types.js'
 import { startGitHubApi, type GitHubApi, type Route } from '../helpers/github-api.js'
@@ -321,6 +322,26 @@ describe('the GitHub client under real load', () => {
       '403 Resource not accessible by integration: give the job `permissions: deployments: read`'
     )
   }, 30_000)
+
+  it('does not blame a rate-limited PR comment on a missing permission', () => {
+    const limited = {
+      status: 403,
+      message: 'API rate limit exceeded',
+      response: {
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1767225600' },
+        data: { message: 'API rate limit exceeded for installation ID 7.' }
+      }
+    }
+    expect(describeCommentError(limited, 30_000)).toBe(
+      "the GitHub API answered 403 the token's API rate limit is used up (it resets at 2026-01-01T00:00:00.000Z): API rate limit exceeded for installation ID 7."
+    )
+    const denied = {
+      status: 403,
+      message: 'Resource not accessible by integration',
+      response: { headers: {}, data: { message: 'Resource not accessible by integration' } }
+    }
+    expect(describeCommentError(denied, 30_000)).toMatch(/permissions: pull-requests: write/)
+  })
 
   it('fails within api-timeout when the server accepts and never answers', async () => {
     const silent: Server = createServer(() => {})

@@ -2,6 +2,7 @@
  * One sticky PR comment per gate: found by a hidden marker in its first line, across every page of the
  * PR's comments, and updated in place; created only when none exists.
  */
+import { describeNonPermissionDenial } from '../github/errors.js'
 import type { GateName, GitHubContext } from '../types.js'
 
 export function commentMarker(gate: GateName, key = ''): string {
@@ -109,6 +110,9 @@ export function describeCommentError(error: unknown, timeoutMs: number): string 
     return `the GitHub API did not answer within ${timeoutMs / 1000}s`
   }
   if (status === 401) return 'the token was rejected (401); check the github-token input'
+  // A 403/429 can be a rate limit or SSO enforcement: the one describer reads the headers and body.
+  const denial = describeNonPermissionDenial(error, timeoutMs)
+  if (denial) return `the GitHub API answered ${denial}`
   if (status === 403 || status === 404) {
     return (
       `the token may not write to this pull request (${status}: ${message}); give the job ` +
