@@ -322,3 +322,21 @@ describe('analysis file', () => {
     )
   })
 })
+
+describe('the rollout seam', () => {
+  it('skips readiness when readiness-timeout is 0, and stops at once when its signal aborts', async () => {
+    const service = track(await startService(() => ({ kind: 'json', body: {} })))
+    const config = parse({ url: service.url, interval: '100ms', window: '10s', 'readiness-timeout': '0s' })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 350)
+    const started = Date.now()
+    const result = await runHealth(config, realIO(), controller.signal)
+    expect(Date.now() - started).toBeLessThan(1500)
+    expect(result.findings.map(f => [f.rule, f.message])).toEqual([
+      ['deadline', 'the health check was stopped before it finished']
+    ])
+    expect(result.outputs.healthy).toBe('false')
+    // No readiness phase: the first request is a window probe, one interval after the start.
+    expect(service.arrivals[0]! - started).toBeGreaterThanOrEqual(90)
+  })
+})
