@@ -132,10 +132,16 @@ for (let i = 0; i < RUNS; i++) {
 console.log(
   `progressive rollout, steps ${STEPS.join(',')}, ${STEP_PAUSE_MS} ms of analysis per step, probes every ${INTERVAL_MS} ms, ${RUNS} runs, same canary, same run (${process.version})`
 )
-console.log('| approach | overhead of a passing rollout (median) | time to abort once 50% fails (median) |')
+// The range shows how much a loaded machine moves the numbers: compare medians of the same run only.
+const range = values => `${Math.min(...values)}–${Math.max(...values)}`
+console.log(
+  '| approach | overhead of a passing rollout: median (range) | time to abort once 50% fails: median (range) |'
+)
 console.log('| --- | ---: | ---: |')
 for (const [name, r] of Object.entries(results))
-  console.log(`| ${name} | ${median(r.overhead)} ms | ${median(r.abort)} ms |`)
+  console.log(
+    `| ${name} | ${median(r.overhead)} ms (${range(r.overhead)}) | ${median(r.abort)} ms (${range(r.abort)}) |`
+  )
 const [ours, theirs] = Object.values(results)
 console.log(
   `ratio (rollout gate / bash loop): overhead ${(median(ours.overhead) / median(theirs.overhead)).toFixed(2)}, time to abort ${(median(ours.abort) / median(theirs.abort)).toFixed(2)}`
