@@ -94,6 +94,8 @@ const { files: outputs, metafile } = await build({
   entryPoints: {
     index: 'src/index.ts',
     cli: 'src/cli.ts',
+    // The migration gate's shadow PostgreSQL, forked as its own process (src/gates/migrations/shadow/pglite-child.ts).
+    'shadow-pglite': 'src/gates/migrations/shadow/pglite-child.ts',
     ...Object.fromEntries(GATES.map(gate => [`action-${gate}`, `gate-entry:${gate}`]))
   },
   outdir: 'dist',

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { UserError } from '../../../errors.js'
 import { describeTarget } from '../db/history.js'
 
@@ -32,13 +34,68 @@ async function dropUserSchemas(url: string): Promise<void> {
   }
 }
 
+/** PGlite in this process: where the forked entry is not built (tests run from src/). */
+async function startPgliteHere(): Promise<{ url: string; close(): Promise<void> }> {
+  const { startPgliteServer } = await import('../pglite-server.js')
+  return startPgliteServer()
+}
+
+/** How long the shadow process may take to start (PGlite unpacks its cluster) before the gate gives up. */
+const PGLITE_START_TIMEOUT_MS = 60_000
+
 /**
- * An embedded PGlite (PostgreSQL compiled to WebAssembly) served on a loopback port. Imported only when a
- * replay runs: PGlite's ~15 MB of WebAssembly and data are never loaded by a gate run without one.
+ * PGlite in a process of its own (dist/shadow-pglite.js, see pglite-child.ts), run with `--liftoff-only`: half
+ * the memory on Node 24, none of it in the gate's process. Ended when the gate closes it, or when the gate exits.
+ */
+async function startPgliteProcess(entry: string): Promise<{ url: string; close(): Promise<void> }> {
+  const { fork } = await import('node:child_process')
+  const child = fork(entry, [], {
+    execArgv: ['--liftoff-only'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'json'
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4000)
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new UserError(`the shadow database did not start within ${PGLITE_START_TIMEOUT_MS / 1000}s`))
+    }, PGLITE_START_TIMEOUT_MS)
+    child.once('message', message => {
+      clearTimeout(timer)
+      resolve((message as { url: string }).url)
+    })
+    child.once('exit', code => {
+      clearTimeout(timer)
+      reject(
+        new UserError(
+          `the shadow database stopped while starting (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`
+        )
+      )
+    })
+  })
+  return {
+    url,
+    async close() {
+      if (child.exitCode !== null) return
+      const exited = new Promise(resolve => child.once('exit', resolve))
+      child.send('stop')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+    }
+  }
+}
+
+/**
+ * An embedded PGlite (PostgreSQL compiled to WebAssembly) served on a loopback port. Loaded only when a replay
+ * runs: a gate run without one never loads PGlite's ~15 MB of WebAssembly and data.
  */
 async function startPglite(): Promise<ShadowDatabase> {
-  const { startPgliteServer } = await import('../pglite-server.js')
-  const embedded = await startPgliteServer()
+  const entry = fileURLToPath(new URL('./shadow-pglite.js', import.meta.url))
+  const embedded = existsSync(entry) ? await startPgliteProcess(entry) : await startPgliteHere()
   const url = new URL(embedded.url)
   return {
     url: embedded.url,
