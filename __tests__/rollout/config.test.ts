@@ -72,6 +72,21 @@ describe('the analysis of each step', () => {
     expect(parseRolloutInputs(source(base)).health.windowMs).toBe(120_000)
   })
 
+  it('passes the Prometheus analysis through, evaluated in each step', () => {
+    const config = parseRolloutInputs(
+      source({
+        'traffic-command': 'true',
+        'prometheus-url': 'http://127.0.0.1:9090',
+        'prometheus-query': 'sum(rate(http_requests_total{version="canary",code=~"5.."}[1m]))',
+        'success-condition': 'result < 0.01',
+        interval: '10s'
+      })
+    )
+    expect(config.health.targets).toEqual([])
+    expect(config.health.metrics).toHaveLength(1)
+    expect(config.health.metrics[0]).toMatchObject({ name: 'prometheus' })
+  })
+
   it("names step-pause in the health gate's own messages about its window", () => {
     expect(parseError({ ...base, 'step-pause': '500ms', interval: '1s' })).toMatch(
       /^input 'step-pause' \(500ms\) is shorter than input 'interval' \(1s\)/
