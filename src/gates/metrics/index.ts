@@ -23,7 +23,11 @@ export interface MetricsConfig {
 
 const TITLE = 'Delivery metrics (DORA)'
 const DAY = 86_400_000
-export const DEFAULT_MAX_DEPLOYMENTS = 1000
+/**
+ * Each deployment costs a status call and each distinct commit one more: 400 keeps a run under 1,000 requests,
+ * the hourly budget of a repository's GITHUB_TOKEN (past the cap the figures say what they cover).
+ */
+export const DEFAULT_MAX_DEPLOYMENTS = 400
 
 export const metricsGate: Gate<MetricsConfig> = {
   name: 'metrics',

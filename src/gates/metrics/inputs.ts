@@ -14,9 +14,9 @@ export const inputs = defineInputs({
   },
   'max-deployments': {
     kind: 'integer',
-    default: '1000',
+    default: '400',
     description:
-      'Deployments read at most (one API call each, plus one per distinct commit). When the window holds more, the figures cover the newest ones and the summary and outputs say from when.'
+      "Deployments read at most (one API call each, plus one per distinct commit: the default keeps a run within the job token's 1,000 requests an hour). When the window holds more, the figures cover the newest ones and the summary and outputs say from when."
   },
   'api-timeout': {
     kind: 'duration',
