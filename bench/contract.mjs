@@ -9,7 +9,10 @@
 //     node:http client and, in the same run, with the fetch()-based transport it replaced; plus a breakdown
 //     (spec load, the gate's own work against an instant in-process transport, bare transports).
 //
-// Usage: node bench/contract.mjs [--only a|b] [--responses 10000] [--recorded-operations 25] [--operations 300] [--delay 5]
+// (c) Breaking-change diff: two synthetic specs of 10,000 and 30,000 operations, each diffed in a fresh process;
+//     peak RSS against the input size, and time (load + diff) from 10k to 30k for linearity.
+//
+// Usage: node bench/contract.mjs [--only a|b|c] [--diff-operations 30000] [--responses 10000] [--recorded-operations 25] [--operations 300] [--delay 5]
 //        [--concurrency 16] [--runs 5]
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -41,7 +44,9 @@ export { fileReader } from './src/gates/contract/reader.ts'
 export { SchemaValidators } from './src/gates/contract/schema-validator.ts'
 export { listOperations, responseFor } from './src/gates/contract/operations.ts'
 export { verifyLive } from './src/gates/contract/verify.ts'
-export { createHttpClient } from './src/http.ts'`,
+export { createHttpClient } from './src/http.ts'
+export { diffSpecs, changeFindings } from './src/gates/contract/diff/index.ts'
+export { defaultSeverities } from './src/gates/contract/rules.ts'`,
     resolveDir: root,
     loader: 'ts'
   },
@@ -367,6 +372,103 @@ async function benchLive() {
   )
 }
 
+// ── (c) breaking-change diff of two large specs: peak memory against the input, time per operation ─────────
+/** A synthetic spec of `count` operations (half GET, half POST) over shared component schemas, JSON. */
+function diffSpec(count, revision) {
+  const paths = {}
+  for (let i = 0; i < count / 2; i++) {
+    const item = { type: 'integer', ...(revision && i % 97 === 0 ? { maximum: 10 } : {}) }
+    paths[`/r${i}/items/{id}`] = {
+      get: {
+        operationId: `get${i}`,
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+          { name: 'limit', in: 'query', schema: item }
+        ],
+        responses: {
+          200: {
+            description: 'ok',
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/S${i % 500}` } } }
+          }
+        }
+      },
+      post: {
+        operationId: `post${i}`,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/S${i % 500}` } } }
+        },
+        responses: { 201: { description: 'created' } }
+      }
+    }
+  }
+  const schemas = {}
+  for (let i = 0; i < 500; i++)
+    schemas[`S${i}`] = {
+      type: 'object',
+      required: ['id', 'name'],
+      properties: {
+        id: { type: 'integer' },
+        name: { type: 'string', maxLength: revision && i % 50 === 0 ? 50 : 100 },
+        tags: { type: 'array', items: { type: 'string' } }
+      }
+    }
+  return JSON.stringify(
+    { openapi: '3.0.3', info: { title: 'bench', version: '1' }, paths, components: { schemas } },
+    null,
+    1
+  )
+}
+
+/** Runs the diff in a fresh process; returns its peak RSS above the idle process, and the diff's wall time. */
+async function diffInChild(count) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-diff-'))
+  writeFileSync(path.join(dir, 'base.json'), diffSpec(count, false))
+  writeFileSync(path.join(dir, 'head.json'), diffSpec(count, true))
+  const input =
+    readFileSync(path.join(dir, 'base.json')).length + readFileSync(path.join(dir, 'head.json')).length
+  const script = `
+    const { readFileSync } = await import('node:fs')
+    const hwm = () => Number(readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\\s+(\\d+)/)[1]) * 1024
+    const idle = hwm()
+    const gate = await import(${JSON.stringify(pathToFileURL(bundle).href)})
+    const started = performance.now()
+    const reader = gate.fileReader(${JSON.stringify(dir)})
+    const base = await gate.Spec.load(reader, ${JSON.stringify(path.join(dir, 'base.json'))})
+    const head = await gate.Spec.load(reader, ${JSON.stringify(path.join(dir, 'head.json'))})
+    const loaded = performance.now()
+    const changes = gate.diffSpecs(base, head, gate.defaultSeverities())
+    const findings = gate.changeFindings(head, changes)
+    const done = performance.now()
+    console.log(JSON.stringify({ idle, peak: hwm(), load: loaded - started, diff: done - loaded, changes: changes.length, findings: findings.length }))`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  let out = ''
+  for await (const chunk of child.stdout) out += chunk
+  await new Promise(resolve => child.on('close', resolve))
+  return { input, ...JSON.parse(out.trim().split('\n').pop()) }
+}
+
+async function benchDiff() {
+  const mb = bytes => `${(bytes / 1048576).toFixed(1)} MB`
+  const large = Number(args['diff-operations'] ?? 30_000)
+  const results = []
+  for (const count of [large / 3, large]) results.push({ count, ...(await diffInChild(count)) })
+  console.log(
+    `(c) breaking-change diff of two synthetic specs (base → head with tightened bounds), each process fresh`
+  )
+  for (const r of results)
+    console.log(
+      `    ${fmt(r.count).padStart(6)} operations: input ${mb(r.input)} (both specs), peak RSS ${mb(r.peak)} (${(r.peak / r.input).toFixed(1)}× input; ${mb(r.peak - r.idle)} above the idle process = ${((r.peak - r.idle) / r.input).toFixed(1)}×), load ${fmt(r.load)} ms, diff ${fmt(r.diff)} ms, ${fmt(r.findings)} findings from ${fmt(r.changes)} changes`
+    )
+  const [small, big] = results
+  console.log(
+    `    linearity: 3× the operations took ${((big.load + big.diff) / (small.load + small.diff)).toFixed(2)}× the time (load + diff) and ${((big.peak - big.idle) / (small.peak - small.idle)).toFixed(2)}× the memory (target ≤ 10× input, linear)`
+  )
+}
+
 const only = args.only
 if (!only || only === 'a') await benchValidation()
 if (!only || only === 'b') await benchLive()
+if (!only || only === 'c') await benchDiff()

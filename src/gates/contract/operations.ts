@@ -34,20 +34,55 @@ export interface Operation {
   security: Record<string, string[]>[]
 }
 
+/** Where an operation is and its wire key, without building it (a diff walks 30,000 of these). */
+export interface OperationRef {
+  key: string
+  path: string
+  method: string
+}
+
 export function listOperations(spec: Spec): Operation[] {
   const operations: Operation[] = []
   const paths = spec.root.paths
   if (!isRecord(paths)) return operations
+  for (const path of Object.keys(paths)) operations.push(...pathOperations(spec, path))
+  return operations
+}
+
+/** Every operation's method, path and key, cheaply. */
+export function operationRefs(spec: Spec): OperationRef[] {
+  const refs: OperationRef[] = []
+  const paths = spec.root.paths
+  if (!isRecord(paths)) return refs
+  for (const path of Object.keys(paths)) {
+    if (!path.startsWith('/')) continue
+    const item = spec.deref({ file: spec.entry, pointer: ['paths', path] })?.value
+    if (!isRecord(item)) continue
+    const template = path.replace(/\{[^}]*\}/g, '{}')
+    for (const method of HTTP_METHODS)
+      if (isRecord(item[method])) refs.push({ key: `${method.toUpperCase()} ${template}`, path, method })
+  }
+  return refs
+}
+
+/** One operation, built (refs followed, path-level parameters merged). */
+export function operationAt(spec: Spec, path: string, method: string): Operation | undefined {
+  return pathOperations(spec, path, method)[0]
+}
+
+function pathOperations(spec: Spec, path: string, only?: string): Operation[] {
+  const operations: Operation[] = []
   const rootSecurity = Array.isArray(spec.root.security)
     ? (spec.root.security as Record<string, string[]>[])
     : []
-  for (const path of Object.keys(paths)) {
-    if (!path.startsWith('/')) continue
+  {
+    if (!path.startsWith('/')) return operations
     const pathLoc = { file: spec.entry, pointer: ['paths', path] }
     const item = resolve(spec, pathLoc)
-    if (!item) continue
+    if (!item) return operations
     const shared = parameterList(spec, child(item.loc, 'parameters'))
     for (const method of HTTP_METHODS) {
+      if (only !== undefined && method !== only) continue
       // An operation may itself be a `$ref` (DigitalOcean's description does this for every operation).
       const operation = resolve(spec, child(item.loc, method))
       if (!operation) continue

@@ -1,5 +1,12 @@
 import { HTTP_METHODS } from '../structure.js'
-import { isRecord, listOperations, resolve, type Operation } from '../operations.js'
+import {
+  isRecord,
+  operationAt,
+  operationRefs,
+  resolve,
+  type Operation,
+  type OperationRef
+} from '../operations.js'
 import { child, type Loc } from '../spec.js'
 import type { DiffContext } from './context.js'
 import { compareLifecycle, compareRemoval } from './deprecation.js'
@@ -14,30 +21,37 @@ export function describeOperation(op: Operation): string {
   return op.operationId ? `${name} (${op.operationId})` : name
 }
 
-/** Paths and operations: removed (with the deprecation policy), added, and each pair compared area by area. */
+/**
+ * Paths and operations: removed (with the deprecation policy), added, and each pair compared area by area.
+ * Operations are built one pair at a time from a cheap index, so memory does not grow with the spec's size.
+ */
 export function comparePaths(ctx: DiffContext): void {
-  const baseOps = listOperations(ctx.base)
-  const headOps = new Map(listOperations(ctx.head).map(op => [op.key, op]))
+  const baseRefs = operationRefs(ctx.base)
+  const headRefs = operationRefs(ctx.head)
+  const headByKey = new Map(headRefs.map(ref => [ref.key, ref]))
   // `/users/{id}` and `/users/{userId}` are the same path on the wire: keys erase parameter names.
-  const templateOf = (op: Operation) => op.key.slice(op.key.indexOf(' ') + 1)
-  const headTemplates = new Map<string, Operation>()
-  for (const op of headOps.values())
-    if (!headTemplates.has(templateOf(op))) headTemplates.set(templateOf(op), op)
+  const templateOf = (ref: OperationRef) => ref.key.slice(ref.key.indexOf(' ') + 1)
+  const headTemplates = new Map<string, OperationRef>()
+  for (const ref of headRefs) if (!headTemplates.has(templateOf(ref))) headTemplates.set(templateOf(ref), ref)
   const pathsLoc: Loc = { file: ctx.head.entry, pointer: ['paths'] }
   const removedPaths = new Map<string, Operation[]>()
-  for (const baseOp of baseOps) {
-    const headOp = headOps.get(baseOp.key)
+  for (const baseRef of baseRefs) {
+    const baseOp = operationAt(ctx.base, baseRef.path, baseRef.method)
+    if (!baseOp) continue
     ctx.at(describeOperation(baseOp), baseOp.method.toUpperCase(), baseOp.path)
+    const headRef = headByKey.get(baseRef.key)
+    const headOp = headRef && operationAt(ctx.head, headRef.path, headRef.method)
     if (headOp) {
       compareOperations(ctx, baseOp, headOp)
       continue
     }
-    const sibling = headTemplates.get(templateOf(baseOp))
+    const sibling = headTemplates.get(templateOf(baseRef))
     if (!sibling) {
       removedPaths.set(baseOp.path, [...(removedPaths.get(baseOp.path) ?? []), baseOp])
       continue
     }
-    compareRemoval(ctx, baseOp.value, baseOp.loc, sibling.pathLoc, `${describeOperation(baseOp)} was removed`)
+    const siblingLoc: Loc = { file: ctx.head.entry, pointer: ['paths', sibling.path] }
+    compareRemoval(ctx, baseOp.value, baseOp.loc, siblingLoc, `${describeOperation(baseOp)} was removed`)
   }
   for (const [path, ops] of removedPaths) {
     // A path whose operations were all deprecated is judged operation by operation (their sunset dates).
@@ -57,9 +71,11 @@ export function comparePaths(ctx: DiffContext): void {
       `path ${path} was removed (${methods}; base ${ctx.base.describe(ops[0]!.pathLoc)})`
     )
   }
-  const baseKeys = new Set(baseOps.map(op => op.key))
-  for (const op of headOps.values()) {
-    if (baseKeys.has(op.key)) continue
+  const baseKeys = new Set(baseRefs.map(ref => ref.key))
+  for (const ref of headRefs) {
+    if (baseKeys.has(ref.key)) continue
+    const op = operationAt(ctx.head, ref.path, ref.method)
+    if (!op) continue
     ctx.at(describeOperation(op), op.method.toUpperCase(), op.path)
     ctx.info('operation-added', op.loc, `${describeOperation(op)} was added`)
     compareLifecycle(ctx, undefined, op.value, op.loc, describeOperation(op))
