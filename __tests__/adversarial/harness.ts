@@ -18,16 +18,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import {
+  closeSync,
   existsSync,
+  lstatSync,
+  openSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
-  statSync,
   symlinkSync,
-  writeFileSync
+  writeFileSync,
+  writeSync
 } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -166,14 +169,27 @@ function writeFiles(root: string, files: Record<string, CaseFile>, peers: Peers,
     else if ('symlink' in content) symlinkSync(fill(content.symlink, peers, scratch), target)
     else if ('fifo' in content) execFileSync('mkfifo', [target])
     else {
-      const head = fill(content.prefix ?? '', peers, scratch)
-      const tail = fill(content.suffix ?? '', peers, scratch)
-      const body = Math.max(0, content.bytes - head.length - tail.length)
+      // Written in 1 MB chunks: a 200 MB input must not cost the test process 200 MB.
+      const head = Buffer.from(fill(content.prefix ?? '', peers, scratch))
+      const tail = Buffer.from(fill(content.suffix ?? '', peers, scratch))
+      let body = Math.max(0, content.bytes - head.length - tail.length)
       const unit = Buffer.from(content.repeat)
-      const repeated = Buffer.alloc(body)
-      for (let at = 0; at < body; at += unit.length)
-        unit.copy(repeated, at, 0, Math.min(unit.length, body - at))
-      writeFileSync(target, Buffer.concat([Buffer.from(head), repeated, Buffer.from(tail)]))
+      const chunk = Buffer.alloc(
+        Math.max(1, Math.ceil(Math.min(body, 1024 * 1024) / unit.length)) * unit.length
+      )
+      for (let at = 0; at < chunk.length; at += unit.length) unit.copy(chunk, at)
+      const fd = openSync(target, 'w')
+      try {
+        writeSync(fd, head)
+        while (body > 0) {
+          const length = Math.min(body, chunk.length)
+          writeSync(fd, chunk, 0, length)
+          body -= length
+        }
+        writeSync(fd, tail)
+      } finally {
+        closeSync(fd)
+      }
     }
   }
 }
@@ -195,7 +211,8 @@ function filesUnder(dir: string): string[] {
     const file = path.join(dir, name)
     let stat
     try {
-      stat = statSync(file)
+      // Not followed: a symlink among the inputs points where the case wants it to, not at an output.
+      stat = lstatSync(file)
     } catch {
       return []
     }
@@ -313,7 +330,7 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
   const scratch = makeScratch()
   const problems: string[] = []
   const deadline = testCase.deadlineMs ?? DEFAULT_DEADLINE_MS
-  const started = Date.now()
+  let started: number
   let rssMb: number | undefined
   try {
     writeFiles(scratch.workspace, testCase.files ?? {}, peers, scratch)
@@ -346,6 +363,8 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
       env.GITHUB_EVENT_NAME = testCase.event.name
     }
     let run: ActionRun
+    // The deadline is the gate's: the time to write the case's files does not count.
+    started = Date.now()
     try {
       run = await runAction({
         inputs,
@@ -380,7 +399,8 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
       if (last.length > 600) problems.push(`the failure line is ${last.length} characters long`)
       for (const line of errorLines)
         if (UNCLEAR.test(line)) problems.push(`unclear error: ${line.slice(0, 300)}`)
-      if (testCase.message && !errorLines.some(line => testCase.message!.test(line))) {
+      // Annotations are capped per run, so the step summary (every finding) counts too.
+      if (testCase.message && ![...errorLines, run.summary].some(text => testCase.message!.test(text))) {
         problems.push(
           `no error matches ${testCase.message}: ${JSON.stringify(errorLines.map(l => l.slice(0, 300)))}`
         )
@@ -443,7 +463,10 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
 const CONCURRENCY = Number(process.env.ADVERSARIAL_CONCURRENCY ?? 3)
 
 /** Registers one test per case; all cases run first, in a bounded pool. Prints the count per class. */
-export function adversarialSuite(gate: GateName, cases: AdversarialCase[]): void {
+export function adversarialSuite(gate: GateName, allCases: AdversarialCase[]): void {
+  // ADVERSARIAL_ONLY=<text>: only the cases whose id contains it (while working on a class).
+  const only = process.env.ADVERSARIAL_ONLY
+  const cases = only ? allCases.filter(testCase => testCase.id.includes(only)) : allCases
   const ids = new Set<string>()
   for (const testCase of cases) {
     if (ids.has(testCase.id)) throw new Error(`duplicate adversarial case id ${gate}/${testCase.id}`)
@@ -469,6 +492,12 @@ export function adversarialSuite(gate: GateName, cases: AdversarialCase[]): void
       const slowest = Math.max(0, ...[...results.values()].map(result => result.ms))
       const line = `adversarial ${gate}: ${cases.length} cases (${[...perClass].map(([name, count]) => `${name} ${count}`).join(', ')}); ${failed} failing; peak RSS ${peak} MB; slowest ${slowest} ms\n`
       process.stdout.write(line)
+      for (const result of results.values()) {
+        if (result.ms > 5000 || (result.rssMb ?? 0) > 250)
+          process.stdout.write(`  slow or large: ${result.id} ${result.ms} ms, ${result.rssMb} MB\n`)
+        if (result.problems.length > 0)
+          process.stdout.write(`  failing: ${result.id}: ${result.problems.join('; ').slice(0, 400)}\n`)
+      }
       const dir = path.join(os.tmpdir(), 'deploy-gates-adversarial-counts')
       mkdirSync(dir, { recursive: true })
       writeFileSync(

@@ -139,7 +139,7 @@ describe('only regular files, bounded before reading', () => {
     const { workspace } = tree()
     writeFileSync(path.join(workspace, 'big.env'), 'A='.padEnd(DEFAULT_FILE_LIMITS.env + 10, 'x'))
     expect(refusal(() => readWorkspaceFileSync(workspace, 'big.env', { kind: 'env' }))).toBe(
-      'big.env: file is 1 MB, larger than the 1 MB limit for env files (raise it with the max-file-size input)'
+      'big.env: file is 1.0 MB, larger than the 1 MB limit for env files (raise it with the max-file-size input)'
     )
     configureFileAccess(fileAccessFromInputs(mapInputSource({ 'max-file-size': '2MB' })))
     expect(readWorkspaceFileSync(workspace, 'big.env', { kind: 'env' }).text.length).toBe(

@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
 import { redactUrl } from '../../src/inputs.js'
+import { secretsInUrl } from '../../src/kernel/redact-url.js'
 import { parseJsonWithoutEcho } from '../../src/kernel/json.js'
 import { quoteForError } from '../../src/kernel/quote.js'
 
@@ -64,5 +65,16 @@ describe('redactUrl', () => {
     ['https://host/path?page=2&sort=asc', 'https://host/path?page=2&sort=asc']
   ])('%s → %s', (input, expected) => {
     expect(redactUrl(input)).toBe(expected)
+  })
+})
+
+describe('secretsInUrl', () => {
+  it('lists what redactUrl hides, decoded', () => {
+    expect(secretsInUrl('https://ghp_abcdefghijklmnop1234@github.com/x?token=a%2Bb&page=2')).toEqual([
+      'ghp_abcdefghijklmnop1234',
+      'a+b'
+    ])
+    expect(secretsInUrl('postgres://app:p%40ss@db/x')).toEqual(['p@ss'])
+    expect(secretsInUrl('https://git@github.com/o/r?page=2')).toEqual([])
   })
 })

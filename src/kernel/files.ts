@@ -34,7 +34,7 @@ export const DEFAULT_FILE_LIMITS: Readonly<Record<FileKind, number>> = {
 }
 
 export interface FileAccessPolicy {
-  /** The workspace: files must resolve inside it. Default: GITHUB_WORKSPACE when it holds cwd, else cwd. */
+  /** The workspace: files must resolve inside it. Default: GITHUB_WORKSPACE when set, else cwd. */
   root?: string
   /** Extra directories (absolute, or relative to the root) whose files may be read: the `allow-paths` input. */
   allowPaths: string[]
@@ -84,12 +84,10 @@ export function fileLimit(kind: FileKind, explicit?: number): number {
 
 export function workspaceRoot(cwd: string, env: Record<string, string | undefined> = process.env): string {
   if (policy.root) return path.resolve(policy.root)
+  // On a runner the workspace is the checkout, wherever working-directory points (a working directory
+  // outside it does not widen what may be read); elsewhere (the CLI) it is the directory the gate runs in.
   const workspace = env.GITHUB_WORKSPACE
-  if (workspace) {
-    const resolved = path.resolve(workspace)
-    if (isInside(path.resolve(cwd), resolved)) return resolved
-  }
-  return path.resolve(cwd)
+  return path.resolve(workspace || cwd)
 }
 
 function isInside(candidate: string, directory: string): boolean {
@@ -172,14 +170,14 @@ function describeType(stat: Stats): string {
   return 'is not a regular file'
 }
 
-function megabytes(bytes: number): string {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`
+function limitText(bytes: number): string {
+  return bytes >= MiB ? `${+(bytes / MiB).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`
 }
 
 function tooLarge(display: string, size: number | undefined, limit: number, kind: FileKind): FileError {
-  const actual = size === undefined ? `more than ${megabytes(limit)}` : megabytes(size)
+  const actual = size === undefined ? `more than ${limitText(limit)}` : `${(size / MiB).toFixed(1)} MB`
   return new FileError(
-    `file is ${actual}, larger than the ${megabytes(limit)} limit for ${kind === 'input' ? 'input' : kind} files (raise it with the max-file-size input)`,
+    `file is ${actual}, larger than the ${limitText(limit)} limit for ${kind} files (raise it with the max-file-size input)`,
     display
   )
 }

@@ -49,3 +49,27 @@ function redactQuery(value: string): string {
     return SECRET_PARAMETER.test(decoded) ? `${separator}${name}=***` : whole
   })
 }
+
+/**
+ * The credentials redactUrl would hide in `text`: passwords, token user names and secret parameter values
+ * (decoded as a client would send them), for registering as secrets before anything is printed.
+ */
+export function secretsInUrl(text: string): string[] {
+  const found: string[] = []
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part)
+    } catch {
+      return part
+    }
+  }
+  for (const match of text.matchAll(/\/\/([^/@\s?#]+)@/g)) {
+    const [user, ...password] = match[1]!.split(':')
+    if (password.length > 0 && password.join(':') !== '') found.push(decode(password.join(':')))
+    else if (user && !isPlainUser(user)) found.push(decode(user))
+  }
+  for (const match of text.matchAll(/[?&#;]([^=&#\s?;]+)=([^&#\s;]+)/g)) {
+    if (SECRET_PARAMETER.test(decode(match[1]!))) found.push(decode(match[2]!))
+  }
+  return found.filter(secret => secret !== '' && secret !== '***')
+}

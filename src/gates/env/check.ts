@@ -3,12 +3,20 @@
  * Pure: everything it needs is passed in; it returns findings and the secrets it saw.
  */
 import { quoteForError } from '../../kernel/quote.js'
+import { secretsInUrl } from '../../kernel/redact-url.js'
 import type { FindingFields } from '../../rules/catalog.js'
 import type { Finding, Severity } from '../../types.js'
 import { catalog } from './catalog.js'
 import { BASE_ENVIRONMENT } from './config.js'
 import type { EnvEntry, ParsedEnvFile, Position } from './dotenv-parser.js'
-import { expandAll, expandsToNothing, findReferences, unclosedReferences, type Reference } from './expand.js'
+import {
+  expandAll,
+  expandsToNothing,
+  findReferences,
+  unclosedReferences,
+  type ExpansionReport,
+  type Reference
+} from './expand.js'
 import { closestName } from './closest-name.js'
 import { isSecretName, liveTokenKind, looksRandom } from './secrets.js'
 import { valueProblem, type EnvSchema, type VariableRule } from './schema.js'
@@ -36,8 +44,8 @@ export interface EnvironmentView {
   assignments: Map<string, { entry: EnvEntry; file: LoadedEnvFile }>
   /** Each key's final value after dotenv-expand, or from the process environment. */
   values: Map<string, string>
-  /** Keys whose expansion passed the limits (their value is the written one). */
-  tooLarge: Set<string>
+  /** Keys whose expansion passed the limits (their value is the written one), and where expanding stopped. */
+  expansion: ExpansionReport
 }
 
 type RuleId = Parameters<typeof catalog.finding>[0]
@@ -114,8 +122,8 @@ export function buildViews(input: CheckInput): EnvironmentView[] {
     if (processEnv)
       for (const [key, value] of Object.entries(processEnv))
         if (value !== undefined) seenByExpand[key] = value
-    const tooLarge = new Set<string>()
-    const values = expandAll(raw, seenByExpand, tooLarge)
+    const expansion: ExpansionReport = { tooLarge: new Set(), unexpanded: 0 }
+    const values = expandAll(raw, seenByExpand, expansion)
     if (processEnv && input.schema) {
       for (const key of input.schema.variables.keys())
         if (processEnv[key] !== undefined) values.set(key, processEnv[key]!)
@@ -128,7 +136,7 @@ export function buildViews(input: CheckInput): EnvironmentView[] {
       ...(processEnv ? { processEnv } : {}),
       assignments,
       values,
-      tooLarge
+      expansion
     }
   })
 }
@@ -146,7 +154,8 @@ export function checkEnv(input: CheckInput): CheckOutput {
     Boolean(schema?.variables.get(key)?.secret) ||
     isSecretName(key) ||
     liveTokenKind(value) !== undefined ||
-    urlPassword(value) !== undefined
+    urlPassword(value) !== undefined ||
+    (value.includes('://') && secretsInUrl(value).length > 0)
   /** A non-secret, short, one-line value may be quoted in a message; anything else never is. */
   const shown = (key: string, value: string) =>
     !isSecret(key, value) && value.length <= 60 && !/[\n\r]/.test(value) ? ` (got '${value}')` : ''
@@ -167,6 +176,7 @@ export function checkEnv(input: CheckInput): CheckOutput {
     for (const entry of file.parsed.entries) {
       if (isSecret(entry.key, entry.value)) keepSecret(entry.value)
       keepSecret(urlPassword(entry.value))
+      if (entry.value.includes('://')) for (const secret of secretsInUrl(entry.value)) keepSecret(secret)
     }
   }
   checkCommittedSecrets(input, add)
@@ -181,7 +191,39 @@ export function checkEnv(input: CheckInput): CheckOutput {
   }
   checkAcrossEnvironments(views, schema, add)
   checkParity(views, schema, add, shown)
-  return { findings: sortFindings(dedupe(findings), input.files), secrets, views }
+  return { findings: capPerRule(sortFindings(dedupe(findings), input.files)), secrets, views }
+}
+
+/** Findings of one rule in one file past this many are summed up in one more finding (a generated file of 100,000 duplicate keys must not make 100,000 annotations, report entries and summary rows). */
+export const MAX_FINDINGS_PER_RULE_AND_FILE = 100
+
+function capPerRule(findings: Finding[]): Finding[] {
+  const counts = new Map<string, number>()
+  const dropped = new Map<string, { first: Finding; count: number; severity: Severity }>()
+  const kept: Finding[] = []
+  for (const finding of findings) {
+    const id = `${finding.rule}\u0000${finding.file ?? ''}`
+    const count = (counts.get(id) ?? 0) + 1
+    counts.set(id, count)
+    if (count <= MAX_FINDINGS_PER_RULE_AND_FILE) {
+      kept.push(finding)
+      continue
+    }
+    const entry = dropped.get(id)
+    if (!entry) dropped.set(id, { first: finding, count: 1, severity: finding.severity })
+    else {
+      entry.count++
+      if (SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[entry.severity]) entry.severity = finding.severity
+    }
+  }
+  for (const { first, count, severity } of dropped.values()) {
+    kept.push({
+      ...first,
+      severity,
+      message: `${count} more ${first.rule} findings${first.file ? ` in ${first.file}` : ''} are not listed (the first is here)`
+    })
+  }
+  return kept
 }
 
 function fileList(files: LoadedEnvFile[]): string {
@@ -234,11 +276,17 @@ function checkValues(
         ...position(offset)
       })
     }
-    if (view.tooLarge.has(key)) {
+    if (view.expansion.tooLarge.has(key)) {
       unresolved = true
       add({
         rule: 'expansion-too-large',
-        message: `${key} expands past the limit (64 KB a value, 16 MB an environment): its references repeat other references`,
+        message: `${key} expands past the limit (64 KB or 2,000 replacements a value): its references repeat other references`,
+        ...located
+      })
+    } else if (view.expansion.stoppedAt === key) {
+      add({
+        rule: 'expansion-too-large',
+        message: `expanding ${view.name} stopped at ${key}: its references together passed the limit (16 MB, 100,000 replacements); ${view.expansion.unexpanded} variables with references were left as written`,
         ...located
       })
     }
