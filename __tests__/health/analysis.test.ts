@@ -296,6 +296,58 @@ describe('analysis file', () => {
     })
   })
 
+  it('POSTs a JSON body to a web metric (a GraphQL query API), with its own timeout', async () => {
+    let seen: { method?: string; type?: string; body: string } = { body: '' }
+    const graphql = track(
+      await startService((_n, request) => {
+        seen = { method: request.method, type: request.headers['content-type'], body: '' }
+        request.on('data', chunk => (seen.body += String(chunk)))
+        return {
+          kind: 'json',
+          body: { data: { actor: { account: { nrql: { results: [{ errorRate: 0.002 }] } } } } }
+        }
+      })
+    )
+    const hanging = track(await startService(() => ({ kind: 'hang' })))
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deploy-gates-analysis-'))
+    writeFileSync(
+      path.join(dir, 'analysis.yml'),
+      [
+        'metrics:',
+        '  - name: nrql-errors',
+        '    successCondition: result < 0.01',
+        '    provider:',
+        '      web:',
+        `        url: ${graphql.url}`,
+        '        method: POST',
+        '        body: { query: "{ actor { account(id: 1) { nrql(query: \\"SELECT 1\\") { results } } } }" }',
+        '        jsonPath: $.data.actor.account.nrql.results[0].errorRate',
+        '  - name: slow',
+        '    successCondition: result < 1',
+        '    consecutiveErrorLimit: 9',
+        '    provider:',
+        '      web:',
+        `        url: ${hanging.url}`,
+        '        timeout: 150ms',
+        ''
+      ].join('\n')
+    )
+    const started = Date.now()
+    const result = await runHealth(
+      parse({ ...fast, 'request-timeout': '5s', 'analysis-file': 'analysis.yml' }, dir),
+      realIO({ cwd: dir })
+    )
+    expect(seen.method).toBe('POST')
+    expect(seen.type).toBe('application/json')
+    expect(JSON.parse(seen.body)).toEqual({
+      query: '{ actor { account(id: 1) { nrql(query: "SELECT 1") { results } } } }'
+    })
+    expect(result.findings.map(f => [f.rule, f.message.split(';')[0]])).toEqual([
+      ['consecutive-errors', 'slow gave no answer in any of the 3 probe(s) of the verification window']
+    ])
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
   it('reports a bad field at its line', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'deploy-gates-analysis-'))
     const write = (text: string) => writeFileSync(path.join(dir, 'a.yml'), text)

@@ -181,7 +181,10 @@ function readProvider(
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
     return fail(`${where}: provider.${kind} must be a mapping`, here(kind))
   const fields = spec as Record<string, unknown>
-  const allowed = kind === 'prometheus' ? ['address', 'query', 'headers'] : ['url', 'jsonPath', 'headers']
+  const allowed =
+    kind === 'prometheus'
+      ? ['address', 'query', 'headers', 'timeout']
+      : ['url', 'jsonPath', 'headers', 'method', 'body', 'timeout']
   for (const key of Object.keys(fields))
     if (!allowed.includes(key))
       fail(`${where}: provider.${kind}: unknown field '${key}' (${allowed.join(', ')})`, here(key))
@@ -199,10 +202,23 @@ function readProvider(
     context,
     secrets
   )
+  let timeoutMs: number | undefined
+  if (fields.timeout !== undefined) {
+    if (typeof fields.timeout !== 'string' && typeof fields.timeout !== 'number')
+      return fail(`${where}: provider.${kind}.timeout must be a duration like 5s`, here('timeout'))
+    try {
+      timeoutMs = parseDuration(String(fields.timeout), `${where}: provider.${kind}.timeout`)
+    } catch (error) {
+      return fail((error as Error).message, here('timeout'))
+    }
+    if (timeoutMs <= 0)
+      return fail(`${where}: provider.${kind}.timeout must be longer than 0`, here('timeout'))
+  }
+  const timeout = timeoutMs === undefined ? {} : { timeoutMs }
   if (kind === 'prometheus') {
     if (typeof fields.query !== 'string' || fields.query.trim() === '')
       return fail(`${where}: provider.prometheus.query must be a PromQL query`, here('query'))
-    return { kind: 'prometheus', url, query: fields.query, headers }
+    return { kind: 'prometheus', url, query: fields.query, headers, ...timeout }
   }
   // As Argo's web metric: without a jsonPath the whole body is the result.
   const jsonPath = fields.jsonPath ?? '$'
@@ -222,7 +238,24 @@ function readProvider(
       here('jsonPath')
     )
   }
-  return { kind: 'web', url, jsonPath, headers }
+  // POST with a body reaches query APIs such as New Relic's NerdGraph (GraphQL) directly.
+  const method = fields.method ?? 'GET'
+  if (method !== 'GET' && method !== 'POST')
+    return fail(`${where}: provider.web.method must be GET or POST`, here('method'))
+  const body = fields.body
+  if (body !== undefined && typeof body !== 'string' && (body === null || typeof body !== 'object'))
+    return fail(`${where}: provider.web.body must be a string or a mapping (sent as JSON)`, here('body'))
+  if (body !== undefined && method === 'GET')
+    return fail(`${where}: provider.web.body needs method: POST`, here('body'))
+  return {
+    kind: 'web',
+    url,
+    jsonPath,
+    headers,
+    method,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    ...timeout
+  }
 }
 
 /** Argo's `headers: [{key, value}]`; `${VAR}` in a value comes from the environment; every value is masked. */

@@ -26,8 +26,11 @@ export const healthGate: Gate<HealthConfig> = {
 export async function runHealth(config: HealthConfig, io: GateIO, signal?: AbortSignal): Promise<GateResult> {
   const startedAt = io.now()
   const stop: StopSignal = { stopped: false }
-  const deadlineMs =
-    config.readinessTimeoutMs + config.windowMs + 2 * config.requestTimeoutMs + DEADLINE_SLACK_MS
+  const longestRequestMs = Math.max(
+    config.requestTimeoutMs,
+    ...config.metrics.map(m => m.provider.timeoutMs ?? 0)
+  )
+  const deadlineMs = config.readinessTimeoutMs + config.windowMs + 2 * longestRequestMs + DEADLINE_SLACK_MS
   let timer: NodeJS.Timeout | undefined
   let onAbort: (() => void) | undefined
   // Every request has its own timeout; this is the backstop that makes "never hangs" hold for the whole gate.

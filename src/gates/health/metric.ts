@@ -13,6 +13,8 @@ export interface PrometheusProvider {
   query: string
   /** Sent with every query (Authorization: Bearer …, X-Scope-OrgID …); values are masked. */
   headers: Record<string, string>
+  /** This provider's request timeout (default: request-timeout). */
+  timeoutMs?: number
 }
 
 export interface WebProvider {
@@ -21,6 +23,10 @@ export interface WebProvider {
   /** RFC 9535 JSONPath selecting the value(s), e.g. `$.data.error_rate`. */
   jsonPath: string
   headers: Record<string, string>
+  method?: 'GET' | 'POST'
+  /** POST body, as sent (a mapping in the file is sent as JSON). */
+  body?: string
+  timeoutMs?: number
 }
 
 export interface MetricConfig {

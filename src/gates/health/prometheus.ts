@@ -27,7 +27,7 @@ export async function measurePrometheus(
   url.searchParams.set('query', provider.query)
   url.searchParams.set('time', String(io.now() / 1000))
   const response = await httpRequest(io, url, {
-    timeoutMs,
+    timeoutMs: provider.timeoutMs ?? timeoutMs,
     headers: { accept: 'application/json', ...provider.headers }
   })
   if (!response.ok)

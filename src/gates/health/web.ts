@@ -17,8 +17,14 @@ export async function measureWeb(
   timeoutMs: number
 ): Promise<Measurement> {
   const response = await httpRequest(io, provider.url, {
-    timeoutMs,
-    headers: { accept: 'application/json', ...provider.headers }
+    timeoutMs: provider.timeoutMs ?? timeoutMs,
+    method: provider.method ?? 'GET',
+    headers: {
+      accept: 'application/json',
+      ...(provider.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...provider.headers
+    },
+    ...(provider.body !== undefined ? { body: provider.body } : {})
   })
   if (!response.ok) return { kind: 'error', latencyMs: response.durationMs, reason: response.message }
   const { status, durationMs: latencyMs } = response
