@@ -64,7 +64,16 @@ export default class RuleCoverageReporter {
   async onRunComplete() {
     const lines = existsSync(this.log) ? readFileSync(this.log, 'utf8').split('\n').filter(Boolean) : []
     rmSync(this.log, { force: true })
-    const catalogs = await loadCatalogs()
+    let catalogs
+    try {
+      catalogs = await loadCatalogs()
+    } catch (error) {
+      // A catalog that does not even bundle fails its own tests; a partial run should not fail for it here.
+      const message = `rule coverage: the catalogs could not be loaded: ${error.message.split('\n')[0]}`
+      if (this.fullRun) this.error = new Error(message)
+      process.stderr.write(`${message}\n`)
+      return
+    }
     const seen = new Set()
     const unknown = new Set()
     for (const line of lines) {
