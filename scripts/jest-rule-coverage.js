@@ -47,7 +47,9 @@ async function loadCatalogs() {
 }
 
 export default class RuleCoverageReporter {
-  constructor(globalConfig) {
+  /** `options.record: false` (the reporter's own tests) keeps the run out of the cumulative record. */
+  constructor(globalConfig, options = {}) {
+    this.record = options.record !== false
     this.error = undefined
     this.log = path.join(os.tmpdir(), `deploy-gates-rules-${process.pid}-${Date.now()}.log`)
     writeFileSync(this.log, '')
@@ -91,12 +93,13 @@ export default class RuleCoverageReporter {
       )
     // Every run also adds what it saw to a local, cumulative record (never committed), so the ids no test
     // produces can be listed without one full run: node scripts/rule-coverage.mjs.
-    try {
-      mkdirSync(path.dirname(CUMULATIVE), { recursive: true })
-      appendFileSync(CUMULATIVE, [...seen].map(id => `${id}\n`).join(''))
-    } catch {
-      // a read-only checkout: the record is a convenience
-    }
+    if (this.record)
+      try {
+        mkdirSync(path.dirname(CUMULATIVE), { recursive: true })
+        appendFileSync(CUMULATIVE, [...seen].map(id => `${id}\n`).join(''))
+      } catch {
+        // a read-only checkout: the record is a convenience
+      }
     if (process.env.DEPLOY_GATES_RULES_SEEN)
       writeFileSync(process.env.DEPLOY_GATES_RULES_SEEN, [...seen].sort().join('\n') + '\n')
     if (this.fullRun) {
