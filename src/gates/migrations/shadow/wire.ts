@@ -176,6 +176,9 @@ export async function startWireRecorder(
   const server = net.createServer(client => {
     const session: Session = { id: ++connections, statements: new Map(), portals: new Map() }
     const server = net.connect(upstream.port, upstream.host)
+    // Small protocol messages, one round trip each: Nagle's algorithm would hold every one back for an ACK.
+    server.setNoDelay(true)
+    client.setNoDelay(true)
     sockets.add(client)
     sockets.add(server)
     let pending: Buffer = Buffer.alloc(0)
