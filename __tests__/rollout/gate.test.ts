@@ -51,6 +51,22 @@ describe('gate: rollout in-process', () => {
     ])
   })
 
+  it('still sends traffic back when the rollout breaks with an internal error mid-step', async () => {
+    const { workspace, config, log } = await setUp()
+    const io = testGateIO(workspace, {
+      runCommand,
+      log: {
+        info: message => {
+          if (message.includes('analysing')) throw new Error('internal: the logger broke')
+        },
+        warning: () => {},
+        debug: () => {}
+      }
+    })
+    await expect(runRollout(config, io)).rejects.toThrow('internal: the logger broke')
+    expect(log()).toEqual(['1:10', '0:0'])
+  })
+
   it('fails closed on an entry point without a command runner', async () => {
     const { workspace, config } = await setUp()
     await expect(runRollout(config, testGateIO(workspace))).rejects.toThrow(

@@ -78,14 +78,18 @@ export async function runRollout(
   const findings: Finding[] = []
   const stopper = stopOnDeadlineOrCancel(config.deadlineMs, cancel)
   let current: StepRecord | undefined
+  let crashed = true
   try {
     for (const record of steps) {
       current = record
       await runStep(record, { config, io, runCommand, stopper, findings })
       if (record.verdict !== 'passed') break
     }
+    crashed = false
   } finally {
     stopper.dispose()
+    // An internal error mid-rollout still sends traffic back before it fails the step (fail closed).
+    if (crashed) await abortRollout(config, io, runCommand, steps, [])
   }
 
   const passed = steps.filter(s => s.verdict === 'passed')
