@@ -4,10 +4,14 @@
 //     counterpart here are excluded; findings are compared per overlapping rule, statement by statement.
 //  2. Database: the history check against a Flyway history table of 2,000 applied rows (with checksums).
 // Each tool runs --runs times (default 5), alternating, on the same corpus; medians and their ratio are reported.
-// Usage: node bench/migrations.mjs [--files 5000] [--rows 2000] [--runs 5]
+//  3. Memory: peak RSS (GNU time's %M) of both tools on --memory-files generated files (default 50,000).
+//  4. One file of --big-statements statements (default 100,000) with renames among them: both tools' wall time
+//     (every rename used to rescan the rest of the file; the look-ahead is now an index built once per file).
+// Usage: node bench/migrations.mjs [--files 5000] [--rows 2000] [--runs 5] [--memory-files 50000]
+//        [--big-statements 100000] [--only lint,memory,big,database]
 // squawk: `npm install --prefix /tmp/squawk squawk-cli` (or set SQUAWK=/path/to/squawk).
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
@@ -25,6 +29,9 @@ const args = Object.fromEntries(
 const FILES = Number(args.files ?? 5000)
 const ROWS = Number(args.rows ?? 2000)
 const RUNS = Number(args.runs ?? 5)
+const MEMORY_FILES = Number(args['memory-files'] ?? 50000)
+const BIG_STATEMENTS = Number(args['big-statements'] ?? 100000)
+const ONLY = new Set(String(args.only ?? 'lint,memory,big,database').split(','))
 // Both tools start Node (squawk-cli's npm entry is a Node launcher for its binary). A machine-wide
 // NODE_EXTRA_CA_CERTS (set on some CI and dev machines) adds ~100 ms to every Node start-up; it is not what
 // is being compared, so neither tool gets it.
@@ -94,10 +101,10 @@ const TEMPLATES = [
   n => `UPDATE users_${n % 50} SET c_${n} = 'x' WHERE id < 10;`
 ]
 
-function generateCorpus(dir) {
+function generateCorpus(dir, files = FILES) {
   mkdirSync(path.join(dir, 'migrations'), { recursive: true })
   let statements = 0
-  for (let i = 1; i <= FILES; i++) {
+  for (let i = 1; i <= files; i++) {
     const lines = [`-- migration ${i}`]
     const count = 1 + random(4)
     for (let s = 0; s < count; s++) lines.push(TEMPLATES[random(TEMPLATES.length)](i * 10 + s))
@@ -130,6 +137,8 @@ async function lintBenchmark() {
         dir,
         '--tool',
         'golang-migrate',
+        '--shadow',
+        'false',
         '--fail-on',
         'never',
         '--json'
@@ -140,7 +149,7 @@ async function lintBenchmark() {
   }
   const lintSquawk = async () => {
     const { stdout } = await run(
-      SQUAWK,
+      squawkBinary(),
       ['--reporter', 'json', `--exclude=${SQUAWK_EXCLUDED.join(',')}`, 'migrations/*.up.sql'],
       { cwd: dir, env: CHILD_ENV, maxBuffer: 1 << 30 }
     ).catch(error => error) // squawk exits 1 when it finds something
@@ -175,7 +184,7 @@ async function lintBenchmark() {
   )
   console.log(`  deploy-gates  ${median(samples.ours).toFixed(0)} ms   (${show(samples.ours)})`)
   if (squawk) {
-    const version = execFileSync(SQUAWK, ['--version'], { encoding: 'utf8', env: CHILD_ENV }).trim()
+    const version = execFileSync(squawkBinary(), ['--version'], { encoding: 'utf8', env: CHILD_ENV }).trim()
     console.log(
       `  squawk        ${median(samples.squawk).toFixed(0)} ms   (${show(samples.squawk)}; ${version})`
     )
@@ -284,6 +293,94 @@ async function databaseBenchmark() {
   await stop()
 }
 
+/** Wall time and peak RSS (KB) of one command, measured by GNU time. */
+async function measured(command, argv, cwd) {
+  const report = path.join(os.tmpdir(), `dg-bench-time-${process.pid}.txt`)
+  const start = process.hrtime.bigint()
+  await run('/usr/bin/time', ['-o', report, '-f', '%M', command, ...argv], {
+    cwd,
+    env: CHILD_ENV,
+    maxBuffer: 1 << 30
+  }).catch(error => error)
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop())
+  rmSync(report, { force: true })
+  return { ms, kb }
+}
+
+const ours = dir => [
+  process.execPath,
+  [
+    CLI,
+    'migrations',
+    '--working-directory',
+    dir,
+    '--tool',
+    'golang-migrate',
+    '--shadow',
+    'false',
+    '--fail-on',
+    'never',
+    '--json'
+  ]
+]
+function squawkBinary() {
+  // The npm package's launcher is a Node script; the native binary beside it is what squawk users run in CI.
+  const native = path.join(path.dirname(SQUAWK), '..', '@squawk-cli', 'linux-x64', 'bin', 'squawk')
+  return existsSync(native) ? native : SQUAWK
+}
+
+async function memoryBenchmark() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-bench-migrations-mem-'))
+  const statements = generateCorpus(dir, MEMORY_FILES)
+  const mine = await measured(...ours(dir), dir)
+  const theirs = existsSync(SQUAWK)
+    ? await measured(squawkBinary(), ['--reporter', 'json', 'migrations/*.up.sql'], dir)
+    : undefined
+  console.log(`\npeak memory on ${MEMORY_FILES} files (${statements} statements), GNU time %M:`)
+  console.log(`  deploy-gates  ${(mine.kb / 1024).toFixed(0)} MB   (${mine.ms.toFixed(0)} ms)`)
+  if (theirs) {
+    console.log(`  squawk        ${(theirs.kb / 1024).toFixed(0)} MB   (${theirs.ms.toFixed(0)} ms)`)
+    console.log(`  ratio         deploy-gates / squawk = ${(mine.kb / theirs.kb).toFixed(2)}x (target <= 2x)`)
+  }
+  rmSync(dir, { recursive: true, force: true })
+}
+
+async function bigFileBenchmark() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-bench-migrations-big-'))
+  mkdirSync(path.join(dir, 'migrations'))
+  const lines = []
+  for (let i = 0; i < BIG_STATEMENTS; i++) {
+    const n = i % 4
+    lines.push(
+      n === 0
+        ? `ALTER TABLE users_${i % 50} RENAME COLUMN a_${i} TO b_${i};`
+        : n === 1
+          ? `ALTER TABLE users_${i % 50} RENAME TO accounts_${i};`
+          : n === 2
+            ? `ALTER TABLE users_${i % 50} ADD COLUMN c_${i} text;`
+            : `CREATE INDEX CONCURRENTLY idx_${i} ON users_${i % 50} (c_${i});`
+    )
+  }
+  writeFileSync(path.join(dir, 'migrations', '000001_big.up.sql'), lines.join('\n') + '\n')
+  writeFileSync(path.join(dir, 'migrations', '000001_big.down.sql'), 'SELECT 1;\n')
+  const mine = await measured(...ours(dir), dir)
+  const theirs = existsSync(SQUAWK)
+    ? await measured(squawkBinary(), ['--reporter', 'json', 'migrations/000001_big.up.sql'], dir)
+    : undefined
+  console.log(`\none file of ${BIG_STATEMENTS} statements (${BIG_STATEMENTS / 2} renames):`)
+  console.log(`  deploy-gates  ${mine.ms.toFixed(0)} ms, ${(mine.kb / 1024).toFixed(0)} MB`)
+  if (theirs) {
+    console.log(`  squawk        ${theirs.ms.toFixed(0)} ms, ${(theirs.kb / 1024).toFixed(0)} MB`)
+    console.log(
+      `  ratio         deploy-gates / squawk wall time = ${(mine.ms / theirs.ms).toFixed(2)}x (target <= 2x)`
+    )
+  }
+  rmSync(dir, { recursive: true, force: true })
+}
+
 if (!existsSync(CLI)) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' })
-await lintBenchmark()
-await databaseBenchmark()
+if (ONLY.has('lint')) await lintBenchmark()
+if (ONLY.has('memory')) await memoryBenchmark()
+if (ONLY.has('big')) await bigFileBenchmark()
+if (ONLY.has('database')) await databaseBenchmark()

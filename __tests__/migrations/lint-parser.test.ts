@@ -68,9 +68,4 @@ describe('libpg-query: pinned, and read at the layout this version has', () => {
     // the package reports the same 0-based byte offset of the offending token
     expect((ours as PgSyntaxError).byteOffset).toBe(theirs!.cursorPosition)
   })
-
-  it('importing the parser sets no process-wide V8 flag', async () => {
-    const source = readFileSync(path.join(REPO, 'src/gates/migrations/sql/pg-query.ts'), 'utf8')
-    expect(source).not.toMatch(/setFlagsFromString|wasm-tiering/)
-  })
 })
