@@ -413,6 +413,13 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
       if (testCase.message && !testCase.message.test(run.stdout))
         problems.push(`stdout does not match ${testCase.message}`)
     }
+    // Every annotation, not only the failure line: a finding that quotes a 100 KB input is as unreadable.
+    for (const annotation of run.annotations) {
+      if (annotation.message.length > 4000) {
+        problems.push(`a ${annotation.level} annotation is ${annotation.message.length} characters long`)
+        break
+      }
+    }
     const visible = run.stdout
       .split('\n')
       .filter(line => !line.startsWith('::debug::'))

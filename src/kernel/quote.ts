@@ -26,3 +26,8 @@ function escapeChar(char: string): string {
   if (char === "'") return "\\'"
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
 }
+
+/** `text` cut to `max` characters, saying how much was left out (for messages that may embed user input). */
+export function cutText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`
+}

@@ -1,4 +1,5 @@
 import { errorMessage, UserError } from '../errors.js'
+import { cutText } from '../kernel/quote.js'
 
 /**
  * One line for a run that could not finish. A UserError is the user's to fix and is shown as it is; anything
@@ -13,8 +14,7 @@ export function failureMessage(error: unknown): string {
 export const MAX_FAILURE_CHARS = 500
 
 function cut(message: string): string {
-  if (message.length <= MAX_FAILURE_CHARS) return message
-  return `${message.slice(0, MAX_FAILURE_CHARS)}… (${message.length - MAX_FAILURE_CHARS} more characters)`
+  return cutText(message, MAX_FAILURE_CHARS)
 }
 
 export function failureStack(error: unknown): string | undefined {

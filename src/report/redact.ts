@@ -3,6 +3,7 @@
  * comment, outputs, report files, console) goes through it.
  */
 import type { GateResult } from '../types.js'
+import { cutText } from '../kernel/quote.js'
 
 export const REDACTED = '***'
 
@@ -72,5 +73,15 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 
 /** The result with secrets removed from every string, so nothing derived from it can carry one. */
 export function redactResult(result: GateResult, redact: Redactor): GateResult {
-  return { ...redact.deep({ ...result, secrets: [] }), secrets: [] }
+  const safe = redact.deep({ ...result, secrets: [] })
+  // A finding that quotes a 100 KB input stays readable in annotations, the summary and the reports.
+  const findings = safe.findings.map(finding =>
+    finding.message.length > MAX_FINDING_MESSAGE_CHARS
+      ? { ...finding, message: cutText(finding.message, MAX_FINDING_MESSAGE_CHARS) }
+      : finding
+  )
+  return { ...safe, findings, secrets: [] }
 }
+
+/** Longer finding messages are cut (after redaction, so no secret is ever half-shown). */
+export const MAX_FINDING_MESSAGE_CHARS = 2000

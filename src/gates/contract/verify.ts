@@ -1,11 +1,12 @@
 import { catalog, type ContractRuleId } from './catalog.js'
+import { quoteForError } from '../../kernel/quote.js'
 import { errorMessage } from '../../errors.js'
 import { httpRequest } from '../../http.js'
 import type { Finding, GateCheck, GateIO } from '../../types.js'
 import { describeOperation } from './diff/index.js'
 import { selectOperations, type OperationFilter } from './operation-filter.js'
 import { listOperations, type Operation } from './operations.js'
-import { isSafeMethod, planRequest, type PlannedRequest } from './requests.js'
+import { isSafeMethod, planRequest, type Credentials, type PlannedRequest } from './requests.js'
 import { checkResponse, type Violation } from './response-check.js'
 import { SchemaValidators } from './schema-validator.js'
 import type { Spec } from './spec.js'
@@ -18,6 +19,12 @@ export interface LiveConfig {
   unsafeMethods: boolean
   concurrency: number
   timeoutMs: number
+  /** Credentials per security scheme (`auth`). */
+  credentials: Credentials
+  /** A response slower than this is a finding (`max-response-time`); 0 = no limit. */
+  maxResponseTimeMs: number
+  /** Every secret value, masked in the curl reproductions. */
+  secrets: string[]
 }
 
 /** The outcome for one operation, for the JSON report and per-operation JUnit test cases. */
@@ -32,6 +39,8 @@ export interface OperationCheck {
   durationMs: number | undefined
   outcome: 'passed' | 'failed' | 'skipped'
   reason: string | undefined
+  /** A curl command that sends the same request, secrets masked (failed checks only). */
+  curl?: string
   violations: {
     rule: ContractRuleId
     message: string
@@ -65,7 +74,7 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
         root,
         'operation-filter-unmatched',
         'warning',
-        `the operations filter '${token}' matches no operation in ${spec.entry.display}`
+        `the operations filter ${quoteForError(token)} matches no operation in ${spec.entry.display}`
       )
     )
   }
@@ -99,19 +108,23 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     ...(check.durationMs !== undefined ? { durationMs: check.durationMs } : {}),
     ...(check.outcome === 'skipped' ? { skipped: check.reason ?? 'not sent' } : {})
   }))
-  const unproven = statuses.filter(status => UNPROVEN_STATUSES.has(status)).length
+  // Mostly 4xx (a `default` response documents them all) means the body checks hardly ran: never a pass.
+  const unproven = statuses.filter(status => status >= 400 && status < 500).length
   if (statuses.length > 0 && unproven * 2 > statuses.length) {
     const auth = statuses.filter(status => status === 401 || status === 403).length
+    const missing = statuses.filter(status => status === 404).length
     const hint =
       auth >= unproven - auth
-        ? 'authentication is missing or insufficient: pass credentials with `headers`'
-        : 'the examples point at data that does not exist: add examples with real ids'
+        ? 'authentication is missing or insufficient: pass credentials per security scheme with `auth` (or `headers`)'
+        : missing >= unproven - missing
+          ? 'the examples point at data that does not exist: add examples with real ids'
+          : 'the service rejected the requests the spec describes (see positive-data-rejected)'
     findings.push(
       spec.finding(
         root,
         'unproven-check',
-        'warning',
-        `${unproven} of ${statuses.length} responses were 401, 403 or 404, so the check proved little: ${hint}`
+        'error',
+        `${unproven} of ${statuses.length} responses were 4xx, so the check proved little: ${hint}`
       )
     )
   }
@@ -151,7 +164,7 @@ async function checkOperation(
   }
   if (!isSafeMethod(op.method) && !config.unsafeMethods)
     return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` }
-  const planned = planRequest(spec, op, config.baseUrl, config.headers)
+  const planned = planRequest(spec, op, config.baseUrl, config.headers, config.credentials)
   if ('skipped' in planned) return { ...base, reason: planned.skipped }
   const response = await httpRequest(io, planned.url, {
     method: planned.method,
@@ -177,15 +190,50 @@ async function checkOperation(
       }
     ]
   }
+  // A request built from the spec (its examples, or values its schemas accept) answered with a 4xx: the spec
+  // allows what the service refuses, or the service is wrong (Schemathesis' positive_data_acceptance). 401,
+  // 403 and 404 are left to the unproven-check (credentials, ids that do not exist).
+  if (
+    response.status >= 400 &&
+    response.status < 500 &&
+    !UNPROVEN_STATUSES.has(response.status) &&
+    response.status !== 429
+  )
+    violations.push({
+      rule: 'positive-data-rejected',
+      loc: op.loc,
+      message: `${op.label}: ${planned.display} follows the spec, but the service answered ${response.status}; the spec allows what the service refuses (or the service is wrong)`
+    })
+  if (config.maxResponseTimeMs > 0 && response.durationMs > config.maxResponseTimeMs)
+    violations.push({
+      rule: 'response-too-slow',
+      loc: op.loc,
+      message: `${op.label}: ${planned.display} took ${Math.round(response.durationMs)} ms, more than max-response-time ${config.maxResponseTimeMs} ms`
+    })
   return {
     ...sent,
     status: response.status,
     outcome: violations.length > 0 ? 'failed' : 'passed',
+    ...(violations.length > 0 ? { curl: curlCommand(planned, config.secrets) } : {}),
     violations: violations.map(v => {
       const { line } = v.loc.file.locate(v.loc.pointer)
       return { rule: v.rule, message: v.message, file: v.loc.file.display, line, pointer: v.pointer }
     })
   }
+}
+
+/** `curl` reproducing a request, every secret value (and its base64) replaced by ***. */
+export function curlCommand(request: PlannedRequest, secrets: string[]): string {
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
+  const parts = ['curl', '-sS', '-X', request.method, quote(request.url)]
+  for (const [name, value] of Object.entries(request.headers)) parts.push('-H', quote(`${name}: ${value}`))
+  if (request.body !== undefined) parts.push('--data-raw', quote(request.body))
+  let command = parts.join(' ')
+  const masked = [...new Set(secrets.flatMap(secret => [secret, encodeURIComponent(secret)]))]
+    .filter(secret => secret.length > 0)
+    .sort((a, b) => b.length - a.length)
+  for (const secret of masked) command = command.split(secret).join('***')
+  return command
 }
 
 interface TransportFailure {
