@@ -2,8 +2,9 @@
 // A knex app of --migrations (default 200) generated migrations of a real-size schema (tables, columns, foreign
 // keys, indexes, renames, type changes, raw-SQL backfills) is migrated on PGlite two ways, alternating:
 //  - peer: knex's own `knex migrate:latest` against a fresh embedded PGlite (started in the same process, as
-//    the gate does): PGlite start-up (initdb) plus the migrate run, nothing else; and the same peer started
-//    from the initialised cluster the gate ships (no initdb), so the replay's own cost is compared too;
+//    the gate does): PGlite start-up (initdb) plus the migrate run, nothing else; the same peer started from
+//    the initialised cluster the gate ships (no initdb); and that peer run with --liftoff-only, the gate's own
+//    PGlite set-up, so what remains is the replay's own cost (proxy, attribution, lint, Node start-up);
 //  - gate: the bundled CLI (`dist/cli.js migrations`), as users run it: PGlite start-up, the same `knex
 //    migrate:latest` through the recording proxy, attribution of every statement, and the lint of the change's
 //    (the last 12 migrations are new since the base commit; the first ones are the history the replay runs first).
@@ -120,6 +121,8 @@ const peerTimes = []
 const peerParts = []
 const warmTimes = []
 const warmParts = []
+const sameTimes = []
+const sameParts = []
 const gateTimes = []
 let verdict
 for (let i = 0; i < RUNS; i++) {
@@ -133,6 +136,13 @@ for (let i = 0; i < RUNS; i++) {
     await timed(async () => {
       const { stdout } = await run('node', ['peer.mjs', CLUSTER], { cwd: dir, env: ENV })
       warmParts.push(JSON.parse(stdout))
+    })
+  )
+  // The gate's own PGlite set-up exactly: the shipped cluster, in a process run with --liftoff-only.
+  sameTimes.push(
+    await timed(async () => {
+      const { stdout } = await run('node', ['--liftoff-only', 'peer.mjs', CLUSTER], { cwd: dir, env: ENV })
+      sameParts.push(JSON.parse(stdout))
     })
   )
   gateTimes.push(
@@ -180,5 +190,13 @@ console.log(
   `  its parts: PGlite start-up ${(median(warmParts.map(p => p.startMs)) / 1000).toFixed(2)} s, knex migrate:latest ${(median(warmParts.map(p => p.migrateMs)) / 1000).toFixed(2)} s`
 )
 console.log(`  ratio gate / peer with the same cluster: ${(gate / warm).toFixed(2)}x`)
+const same = median(sameTimes)
+console.log(
+  `  peer, same cluster and --liftoff-only (the gate's PGlite set-up)  ${(same / 1000).toFixed(2)} s  (${sameTimes.map(t => (t / 1000).toFixed(2)).join(', ')})`
+)
+console.log(
+  `  its parts: PGlite start-up ${(median(sameParts.map(p => p.startMs)) / 1000).toFixed(2)} s, knex migrate:latest ${(median(sameParts.map(p => p.migrateMs)) / 1000).toFixed(2)} s`
+)
+console.log(`  ratio gate / peer with the gate's PGlite set-up: ${(gate / same).toFixed(2)}x`)
 console.log(`  ratio gate / peer: ${(gate / peer).toFixed(2)}x`)
 console.log(`  gate scope: ${scope}`)
