@@ -1,6 +1,7 @@
 import { formatDuration } from '../../duration.js'
 import type { Finding, GateIO } from '../../types.js'
 import { catalog } from './catalog.js'
+import { StreamTally } from './limits.js'
 import { displayUrl, type HealthConfig } from './config.js'
 import type { Measurement, MetricConfig } from './metric.js'
 import { probeTarget, type Check, type ProbeOutcome } from './probe.js'
@@ -130,95 +131,51 @@ export async function verify(
       // A breach ends the analysis; a dry-run metric's breach ends only its own measuring.
       if (!dryRun && finding.severity === 'error') stop.stopped = true
     }
+    const tally = new StreamTally(
+      stream.target,
+      stream,
+      stream.metric ? 'measurement' : 'probe',
+      config.allowInconclusive
+    )
     const rounds = Math.floor((config.windowMs - stream.initialDelayMs) / stream.intervalMs)
-    let failures = 0
-    let consecutiveErrors = 0
-    let inconclusive = 0
-    let passesInRow = 0
-    let bestRow = 0
     let made = 0
-    const kinds: ProbeOutcome['kind'][] = []
-    let last: ProbeOutcome | undefined
-    let ended = false
-    for (let round = 1; round <= rounds && !stop.stopped && !ended; round++) {
+    for (let round = 1; round <= rounds && !stop.stopped; round++) {
       // Rounds are scheduled from the window's start, so slow probes do not stretch the window.
       const wait = windowStart + stream.initialDelayMs + round * stream.intervalMs - io.now()
       if (wait > 0) await io.sleep(wait)
       if (stop.stopped) break
       made++
       const check = await stream.measure(config.requestTimeoutMs)
-      if (stop.stopped && check.kind !== 'pass' && !dryRun) break
+      // Another stream broke a limit meanwhile: this answer no longer matters.
+      if (stop.stopped && check.kind !== 'pass' && !dryRun) return made
       const outcome = record(stream.target, 'window', check, io.now())
-      last = outcome
-      kinds.push(check.kind)
       if (check.queryError) {
+        const query = stream.metric?.provider.kind === 'prometheus' ? stream.metric.provider.query : ''
         report(
           catalog.finding('prometheus-query', {
-            message: `${stream.target}: the query '${(stream.metric?.provider as { query?: string } | undefined)?.query ?? ''}' failed: ${check.queryError}`
+            message: `${stream.target}: the query '${query}' failed: ${check.queryError}`
           })
         )
-        break
+        return made
       }
       if (check.kind !== 'pass')
         io.log.info(`${stream.target}: ${check.kind} at ${formatDuration(outcome.at)}: ${check.reason}`)
-      consecutiveErrors = check.kind === 'error' ? consecutiveErrors + 1 : 0
-      passesInRow = check.kind === 'pass' ? passesInRow + 1 : 0
-      bestRow = Math.max(bestRow, passesInRow)
-      if (check.kind === 'fail' && ++failures > stream.failureLimit) {
-        report(
-          catalog.finding('failure-limit', {
-            message: `${stream.target} failed ${failures} ${stream.metric ? 'measurement' : 'probe'}(s) in the verification window, more than failure-limit ${stream.failureLimit}; last: ${check.reason}`
-          })
-        )
-        ended = true
+      const observation = tally.observe(check)
+      if (observation.kind === 'breach') {
+        report(observation.finding)
+        return made
       }
-      if (check.kind === 'error' && consecutiveErrors > stream.consecutiveErrorLimit) {
-        report(
-          catalog.finding('consecutive-errors', {
-            message: `${stream.target} gave no answer ${consecutiveErrors} times in a row, more than consecutive-error-limit ${stream.consecutiveErrorLimit}; last: ${check.reason}`
-          })
-        )
-        ended = true
-      }
-      if (check.kind === 'inconclusive' && ++inconclusive > stream.inconclusiveLimit) {
-        report(
-          catalog.finding('inconclusive', {
-            message: `${stream.target} was inconclusive in ${inconclusive} measurement(s), more than inconclusive-limit ${stream.inconclusiveLimit}; last: ${check.reason}`,
-            severity: config.allowInconclusive ? 'warning' : 'error'
-          })
-        )
-        ended = true
-      }
-      if (!ended && stream.consecutiveSuccessLimit > 0 && passesInRow >= stream.consecutiveSuccessLimit) {
+      if (observation.kind === 'proved') {
         provedEarly.push(stream.target)
         io.log.info(
-          `${stream.target}: passed ${passesInRow} times in a row (consecutive-success-limit): done`
+          `${stream.target}: passed ${stream.consecutiveSuccessLimit} times in a row (consecutive-success-limit): done`
         )
         return made
       }
     }
-    if (ended || (stop.stopped && !dryRun) || kinds.length === 0) return made
-    // A window too short to reach a limit must not pass a stream that never answered or never decided.
-    if (kinds.every(k => k === 'error') && consecutiveErrors <= stream.consecutiveErrorLimit) {
-      report(
-        catalog.finding('consecutive-errors', {
-          message: `${stream.target} gave no answer in any of the ${kinds.length} probe(s) of the verification window; last: ${last?.reason}`
-        })
-      )
-    } else if (!kinds.includes('pass') && !kinds.includes('fail')) {
-      report(
-        catalog.finding('inconclusive', {
-          message: `${stream.target} decided nothing in the verification window (${kinds.filter(k => k === 'inconclusive').length} inconclusive, ${kinds.filter(k => k === 'error').length} without an answer); last: ${last?.reason}`,
-          severity: config.allowInconclusive ? 'warning' : 'error'
-        })
-      )
-    } else if (stream.consecutiveSuccessLimit > 0) {
-      report(
-        catalog.finding('consecutive-success-limit', {
-          message: `${stream.target} passed at most ${bestRow} time(s) in a row in the window, fewer than consecutive-success-limit ${stream.consecutiveSuccessLimit}`
-        })
-      )
-    }
+    if (stop.stopped && !dryRun) return made
+    const verdict = tally.close()
+    if (verdict) report(verdict)
     return made
   }
 
