@@ -36,10 +36,6 @@ export class StreamTally {
     private readonly allowInconclusive: boolean
   ) {}
 
-  get measured(): number {
-    return this.kinds.length
-  }
-
   observe(check: Check): Observation {
     const { target, limits } = this
     this.kinds.push(check.kind)
