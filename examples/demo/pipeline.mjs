@@ -250,6 +250,7 @@ async function settleProgressive(ctx, state, healthy, result) {
   const users = state.rollout?.users
   if (users) {
     const byWeight = users.byWeight.map(w => `${w.failed}/${w.requests} failed at ${w.weight}%`).join(', ')
+    ctx.log.record(`load balancer weights set: ${state.rollout.weights.map(w => `${w}%`).join(' → ')}`)
     ctx.log.record(`users during the rollout: ${users.requests} requests, ${byWeight}`)
   }
   if (healthy) {
