@@ -84,6 +84,22 @@ describe('shadow replay with the real tools (PGlite on loopback)', () => {
     )
   }, 60_000)
 
+  it('node-pg-migrate (node-pg-migrate up): pgm.* operations; `exports.down = false` is no down migration', async () => {
+    const result = await shadowGate(shadowProject('node-pg-migrate', { nodeModules: true }))
+    const file = 'migrations/1718000100000_change-users.js'
+    expect(where(result)).toEqual([
+      `drop-column@${file}:2`,
+      `rename-column@${file}:3`,
+      `add-column-not-null-without-default@${file}:4`,
+      `change-column-type@${file}:5`,
+      `create-index-non-concurrently@${file}:6`,
+      `missing-down-migration@${file}:2`
+    ])
+    expect(result.findings[3]!.message).toBe(
+      'Changes the type of users.age. Sent by the tool: ALTER TABLE "users" ALTER "age" SET DATA TYPE bigint'
+    )
+  }, 60_000)
+
   it('Django (manage.py migrate): operations of the change, django.contrib migrations ignored', async () => {
     const result = await shadowGate(shadowProject('django'), {
       'shadow-command': '/usr/bin/python3 manage.py migrate --noinput'
