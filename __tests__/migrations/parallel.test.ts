@@ -1,4 +1,4 @@
-// A big migration directory is linted on several threads by the bundle (dist/): the findings must be exactly
+// A big migration directory is linted in child processes by the bundle (dist/): the findings must be exactly
 // those of linting it in order on one thread (the gate run from source, where workers are off).
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
@@ -86,6 +86,7 @@ describe('gate: migrations on a big directory', () => {
       outputs: Record<string, string>
       data: { lintThreads: number; allowed: unknown[] }
     }
+    // Two lint processes (each with V8's baseline WebAssembly compiler only), both given chunks.
     expect(parallel.data.lintThreads).toBe(2)
     // Sanity: the corpus exercises the rules, syntax errors and allow comments.
     const rules = new Set(single.findings.map(f => f.rule))

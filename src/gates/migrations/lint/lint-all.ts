@@ -1,95 +1,108 @@
+import { fork, type ChildProcess } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { fileURLToPath } from 'node:url'
 import { loadSqlParser, parseSqlFiles } from '../sql/parse.js'
 import type { MigrationFile } from '../tools/types.js'
 import { lintMigration, type FileLint } from './lint-file.js'
 
 /**
- * Lints many migrations on every core when there are enough of them. Parsing dominates (libpg_query in
- * WebAssembly, then JSON.parse of its tree) and runs on one thread, so a big corpus is cut into chunks
- * that the main thread and worker threads take from one shared counter: nobody waits for a worker still
- * starting, and a slower thread simply takes fewer chunks. The result is the same as linting every file
- * in order on one thread; a worker that fails fails the gate.
+ * Lints many migrations. A big corpus is parsed in child processes started with V8's baseline WebAssembly
+ * compiler only (`--liftoff-only`): in a process with the default tiering, libpg_query's grammar (one ~100 KB
+ * function) is recompiled by TurboFan as soon as it is hot, which costs ~600 MB and ~0.6 s each time (measured:
+ * 5,000 statements in one file peaked at 638 MB; 50,000 files at 833 MB). That flag can only be given when a
+ * process starts, so the gate's own process never gets it: the children do. They take chunks of the corpus from
+ * the parent one at a time (a slower child simply takes fewer), and the result is the same as linting every file
+ * in order in one process. A child that fails fails the gate.
  *
- * A worker costs 100–300 ms of CPU to start (Node's own modules, then the parser), so workers are started
- * early, while the main thread is still reading the files, and only for big migration directories.
+ * A child costs ~50 ms to start, so children are started early (while the parent still reads the files) for big
+ * migration directories, and on demand when the SQL turns out big.
  */
 
-/** What a worker needs of a migration (cloned to it): the SQL, where it is, how the tool runs it. */
+/** What a child needs of a migration: the SQL (or the code reading), where it is, how the tool runs it. */
 type LintInput = Pick<MigrationFile, 'file' | 'sql' | 'transaction' | 'text' | 'code'>
 
 interface LintJob {
   migrations: LintInput[]
   lockTimeoutRules: boolean
-  /** Int32Array over a SharedArrayBuffer: [0] is the next chunk to take. */
-  counter: SharedArrayBuffer
 }
 
-/** A worker posts each chunk as it finishes it, or the error that stopped it. */
-type WorkerMessage = { chunk: number; lints: FileLint[] } | { error: string }
+type ToChild = { job: LintJob } | { chunk: number } | { stop: true }
+type FromChild = { chunk: number; lints: FileLint[] } | { error: string }
 
-const WORKER_TAG = 'deploy-gates-migrations-lint'
-/** Files per chunk: small enough to balance the threads, big enough for the batched parse to pay. */
+const CHILD_ENV = 'DEPLOY_GATES_LINT_CHILD'
+/** Files per chunk: small enough to balance the children, big enough for the batched parse to pay. */
 const CHUNK_FILES = 100
-/** Directory entries from which workers are started before the files are read. */
+/** Directory entries from which children are started before the files are read. */
 const EARLY_START_ENTRIES = 500
-/** SQL below which one thread finishes before a worker would help (parsing runs at ~1 KB/ms). */
-const PARALLEL_MIN_SQL_CHARS = 128 * 1024
-const MAX_WORKERS = 3
+/** SQL from which the parse moves to children (below it, TurboFan's recompilation does not happen). */
+const CHILD_MIN_SQL_CHARS = 64 * 1024
+const MAX_CHILDREN = 3
+/** V8 flags of a child: the baseline WebAssembly compiler only, and the parent's heap limit if it set one. */
+const CHILD_FLAGS = ['--liftoff-only']
 
-/** Worker threads started for one gate run, and what they reported. */
+/** Child processes started for one gate run, and what they reported. */
 export class LintWorkers {
-  readonly workers: Worker[]
+  readonly children: ChildProcess[]
   running: number
   failure: Error | undefined
   onChange = (): void => {}
 
   constructor(count: number) {
     this.running = count
-    this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG } })
-      // An idle worker never keeps the process alive (e.g. the gate failed before linting); ref'd when given work.
-      worker.unref()
-      // Listened to from the start: a worker failing before it is given work must not crash the process.
-      worker.once('error', error => {
+    const entry = fileURLToPath(import.meta.url)
+    this.children = Array.from({ length: count }, () => {
+      const child = fork(entry, [], {
+        execArgv: [...CHILD_FLAGS, ...process.execArgv.filter(arg => arg.startsWith('--max-old-space-size'))],
+        env: { ...process.env, [CHILD_ENV]: '1' },
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc']
+      })
+      // An idle child never keeps the gate alive (e.g. the gate failed before linting); ref'd when given work.
+      child.unref()
+      child.channel?.unref()
+      child.once('error', error => {
         this.failure ??= error
         this.onChange()
       })
-      worker.once('exit', () => {
+      child.once('exit', code => {
         this.running--
+        if (code) this.failure ??= new Error(`SQL lint process exited with code ${code}`)
         this.onChange()
       })
-      return worker
+      return child
     })
   }
 
   stop(): void {
-    for (const worker of this.workers) void worker.terminate()
+    for (const child of this.children) if (child.connected) child.kill()
   }
 }
 
 /**
- * How many workers to start: one per idle core (cores minus the 1-minute load average, the main thread
- * needing one), at most MAX_WORKERS. On a busy machine a worker only competes with the main thread for
- * the same core (measured: ~10% slower), so none. DEPLOY_GATES_LINT_THREADS=<n> sets the thread count.
+ * How many children to start: one per idle core (cores minus the 1-minute load average), at least one (the
+ * parse must not run in this process) and at most MAX_CHILDREN. DEPLOY_GATES_LINT_THREADS=<n> sets the count
+ * (1 = lint in this process, with no child).
  */
-function workerCount(env: Record<string, string | undefined>): number {
+function childCount(env: Record<string, string | undefined>): number {
   const threads = Number.parseInt(env.DEPLOY_GATES_LINT_THREADS ?? '', 10)
-  if (threads >= 1) return Math.min(MAX_WORKERS, threads - 1)
+  if (threads === 1) return 0
+  if (threads >= 2) return Math.min(MAX_CHILDREN, threads)
   const idle = availableParallelism() - loadavg()[0]!
-  return Math.max(0, Math.min(MAX_WORKERS, Math.floor(idle) - 1))
+  return Math.max(1, Math.min(MAX_CHILDREN, Math.floor(idle) - 1))
 }
 
-/**
- * Starts lint workers when `entries` (the migration directory's size) says the corpus is big, cores are
- * idle, and the gate runs from the bundle (dist/), where this module is a .js file a Worker can load.
- */
+/** Children can run only from the bundle (dist/), where this module is a .js file Node can start. */
+function canFork(): boolean {
+  return import.meta.url.endsWith('.js') && import.meta.url.startsWith('file:')
+}
+
+/** Starts lint children early when `entries` (the migration directory's size) says the corpus is big. */
 export function startLintWorkers(
   entries: number,
   env: Record<string, string | undefined>
 ): LintWorkers | undefined {
-  if (entries < EARLY_START_ENTRIES || !import.meta.url.endsWith('.js')) return undefined
-  const count = workerCount(env)
+  if (entries < EARLY_START_ENTRIES || !canFork()) return undefined
+  const count = childCount(env)
   return count >= 1 ? new LintWorkers(count) : undefined
 }
 
@@ -103,86 +116,100 @@ function lintChunk(migrations: LintInput[], chunk: number, lockTimeoutRules: boo
   )
 }
 
-/** Takes chunks from the shared counter until none are left, handing each result to `done`. */
-function takeChunks(job: LintJob, done: (chunk: number, lints: FileLint[]) => void): void {
-  const counter = new Int32Array(job.counter)
-  const chunks = Math.ceil(job.migrations.length / CHUNK_FILES)
-  for (let chunk = Atomics.add(counter, 0, 1); chunk < chunks; chunk = Atomics.add(counter, 0, 1))
-    done(chunk, lintChunk(job.migrations, chunk, job.lockTimeoutRules))
-}
-
 /**
- * Lints the migrations, results in their order; with `workers` (from startLintWorkers), in parallel when
- * there is enough SQL. `threads`: how many threads took part (1 = the main thread alone).
+ * Lints the migrations, results in their order; in child processes (started early by startLintWorkers, or
+ * here) when there is enough SQL. `threads`: how many processes linted (1 = this one alone).
  */
 export async function lintMigrations(
   migrations: MigrationFile[],
   lockTimeoutRules: boolean,
   workers?: LintWorkers
 ): Promise<{ lints: FileLint[]; threads: number }> {
-  await loadSqlParser()
   let chars = 0
   for (const migration of migrations) chars += migration.sql?.length ?? 0
-  const parallel = chars >= PARALLEL_MIN_SQL_CHARS ? workers : undefined
-  if (!parallel) workers?.stop()
-
+  for (const migration of migrations)
+    for (const piece of migration.code?.pieces ?? []) chars += piece.sql.length
   const job: LintJob = {
     migrations: migrations.map(({ file, sql, transaction, text, code }) =>
       code ? { file, sql, transaction, text, code } : { file, sql, transaction, text: '' }
     ),
-    lockTimeoutRules,
-    counter: new SharedArrayBuffer(4)
+    lockTimeoutRules
   }
   const chunks = Math.ceil(job.migrations.length / CHUNK_FILES)
+  let children = workers
+  if (chars < CHILD_MIN_SQL_CHARS || chunks === 0) {
+    children?.stop()
+    children = undefined
+  } else if (!children && canFork() && childCount(process.env) >= 1) {
+    children = new LintWorkers(childCount(process.env))
+  }
+  if (!children) {
+    await loadSqlParser()
+    const lints: FileLint[] = []
+    for (let chunk = 0; chunk < chunks; chunk++)
+      lints.push(...lintChunk(job.migrations, chunk, lockTimeoutRules))
+    return { lints, threads: 1 }
+  }
+
   const results = new Array<FileLint[]>(chunks)
+  let next = 0
   let received = 0
-  const helped = new Set<Worker>()
-  for (const worker of parallel?.workers ?? []) {
-    worker.on('message', (message: WorkerMessage) => {
-      if ('error' in message) parallel!.failure ??= new Error(`SQL lint worker failed: ${message.error}`)
+  const helped = new Set<ChildProcess>()
+  const give = (child: ChildProcess): void => {
+    child.send((next < chunks ? { chunk: next++ } : { stop: true }) satisfies ToChild)
+  }
+  for (const child of children.children) {
+    child.on('message', (message: FromChild) => {
+      if ('error' in message) children.failure ??= new Error(`SQL lint process failed: ${message.error}`)
       else {
         results[message.chunk] = message.lints
         received++
-        helped.add(worker)
+        helped.add(child)
+        give(child)
       }
-      parallel!.onChange()
+      children.onChange()
     })
-    worker.ref()
-    worker.postMessage(job)
+    child.ref()
+    child.channel?.ref()
+    child.send({ job } satisfies ToChild)
+    give(child)
   }
   try {
-    // The main thread takes chunks too, from the first one, whether or not the workers are ready.
-    takeChunks(job, (chunk, lints) => {
-      results[chunk] = lints
-      received++
-    })
     while (received < chunks) {
-      if (parallel?.failure) throw parallel.failure
-      if (!parallel?.running) throw new Error('SQL lint workers exited without linting every migration')
-      await new Promise<void>(resolve => (parallel.onChange = resolve))
+      if (children.failure) throw children.failure
+      if (!children.running) throw new Error('SQL lint processes exited without linting every migration')
+      await new Promise<void>(resolve => (children.onChange = resolve))
     }
   } finally {
-    parallel?.stop()
+    children.stop()
   }
-  return { lints: results.flat(), threads: 1 + helped.size }
+  return { lints: results.flat(), threads: helped.size }
 }
 
-/** A worker: loads the parser while the main thread reads the files, then takes chunks of the job. */
-async function serveWorker(): Promise<void> {
-  const port = parentPort!
+/** A child: loads the parser while the parent reads the files, then lints the chunks it is given. */
+function serveChild(): void {
   const loaded = loadSqlParser()
-  port.once('message', async (job: LintJob) => {
-    try {
-      await loaded
-      takeChunks(job, (chunk, lints) => port.postMessage({ chunk, lints } satisfies WorkerMessage))
-    } catch (error) {
-      port.postMessage({
-        error: error instanceof Error ? error.message : String(error)
-      } satisfies WorkerMessage)
-    }
-    port.close()
+  let job: LintJob | undefined
+  process.on('message', (message: ToChild) => {
+    void (async () => {
+      try {
+        if ('stop' in message) process.exit(0)
+        if ('job' in message) {
+          job = message.job
+          return
+        }
+        await loaded
+        process.send!({
+          chunk: message.chunk,
+          lints: lintChunk(job!.migrations, message.chunk, job!.lockTimeoutRules)
+        } satisfies FromChild)
+      } catch (error) {
+        process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies FromChild)
+        process.exit(1)
+      }
+    })()
   })
-  await loaded.catch(() => undefined) // reported when the job arrives
+  process.on('disconnect', () => process.exit(0))
 }
 
-if (!isMainThread && (workerData as { tag?: string } | undefined)?.tag === WORKER_TAG) void serveWorker()
+if (process.env[CHILD_ENV] === '1' && process.send) serveChild()
