@@ -6,6 +6,7 @@ import type { CommonInputs, GateIO, InputSource } from '../../types.js'
 import { parseOperationFilter } from './operation-filter.js'
 import { defaultSeverities, readRuleOverrides, type RuleSeverities } from './rules.js'
 import type { LiveConfig } from './verify.js'
+import { basicCredentials, type Credentials } from './requests.js'
 
 /** Where the base spec of the diff comes from. */
 export type BaseSpecSource =
@@ -42,6 +43,7 @@ export async function parseContractInputs(
       `${source.describe('spec')} is required: the path of the OpenAPI document (no ${DEFAULT_SPECS.join(', ')} in the working directory)`
     )
   const { headers, secrets } = parseHeaders(source)
+  const credentials = parseAuth(source, secrets)
   const baseUrl = getUrl(source, 'base-url')
   const live: LiveConfig | undefined = baseUrl && {
     baseUrl,
@@ -49,7 +51,10 @@ export async function parseContractInputs(
     filter: parseOperationFilter(getList(source, 'operations')),
     unsafeMethods: getBoolean(source, 'unsafe-methods', false),
     concurrency: getInteger(source, 'concurrency', 8, { min: 1, max: 256 }),
-    timeoutMs: getDuration(source, 'request-timeout', '10s')
+    timeoutMs: getDuration(source, 'request-timeout', '10s'),
+    credentials,
+    maxResponseTimeMs: source.get('max-response-time') ? getDuration(source, 'max-response-time', '0s') : 0,
+    secrets
   }
   // 0ms would fail every request with a timeout that says nothing about the service.
   if (live && live.timeoutMs <= 0)
@@ -80,6 +85,23 @@ function parseHeaders(source: InputSource): { headers: Record<string, string>; s
     if (match[2]) secrets.push(match[2], ...(match[2].match(/^[A-Za-z-]+\s+(\S.*)$/)?.slice(1) ?? []))
   })
   return { headers, secrets }
+}
+
+/**
+ * `auth`: one `scheme-name: value` a line, the scheme named as in components.securitySchemes. Values are
+ * secrets (masked, with the base64 of a basic `user:password` and its URL encoding); errors name the line only.
+ */
+function parseAuth(source: InputSource, secrets: string[]): Credentials {
+  const credentials: Credentials = {}
+  getList(source, 'auth', { commas: false }).forEach((line, index) => {
+    const match = line.match(/^([\w.-]+)\s*:\s*(\S.*)$/)
+    if (!match)
+      throw new InputError(`${source.describe('auth')} line ${index + 1} is not 'scheme-name: value'`)
+    const value = match[2]!.trim()
+    credentials[match[1]!] = value
+    secrets.push(value, basicCredentials(value))
+  })
+  return credentials
 }
 
 function baseSpecSource(source: InputSource, io: GateIO, spec: string): BaseSpecSource | undefined {

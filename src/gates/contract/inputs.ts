@@ -46,6 +46,18 @@ export const inputs = defineInputs({
     default: '10s',
     description: 'Timeout of one HTTP request, with units (`500ms`, `10s`).'
   },
+  auth: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Credentials per security scheme for live verification, one `scheme-name: value` a line (names as in `components.securitySchemes`): API keys go where the scheme says (header, query or cookie), HTTP bearer/OAuth 2/OpenID Connect as `Authorization: Bearer`, HTTP basic as `user:password`. Values are masked. Empty: requests are sent without credentials.'
+  },
+  'max-response-time': {
+    kind: 'duration',
+    default: '',
+    description:
+      'A live response slower than this (`800ms`, `2s`) is a finding. Empty: no limit beyond request-timeout.'
+  },
   'breaking-rules': {
     kind: 'path',
     default: '',

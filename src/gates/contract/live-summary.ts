@@ -30,6 +30,16 @@ export function liveBlocks(live: LiveResult, baseUrl: URL): ResultBlock[] {
     },
     { kind: 'table', columns: ['Operation', 'Request', 'Status', 'Time', 'Result'], rows }
   ]
+  const reproductions = live.checks.filter(check => check.curl).slice(0, 20)
+  if (reproductions.length > 0)
+    blocks.push(
+      { kind: 'text', text: 'Reproduce each failure (secrets masked):' },
+      {
+        kind: 'code',
+        language: 'sh',
+        text: reproductions.map(check => `# ${check.operation}\n${check.curl}`).join('\n\n')
+      }
+    )
   if (live.checks.length > MAX_ROWS)
     blocks.push({
       kind: 'text',

@@ -1,3 +1,4 @@
+import { compileSafeRegExp } from '../../kernel/regex.js'
 import { isRecord } from './operations.js'
 import { formatPointer } from './pointer.js'
 import { child, type Loc, type Spec } from './spec.js'
@@ -54,23 +55,12 @@ export function sampleFromSchema(spec: Spec, loc: Loc, depth = 0, seen: Set<stri
   const type = Array.isArray(schema.type) ? schema.type.find(t => t !== 'null') : schema.type
   switch (type) {
     case 'integer':
-    case 'number': {
-      const min =
-        typeof schema.minimum === 'number'
-          ? schema.minimum
-          : typeof schema.exclusiveMinimum === 'number'
-            ? schema.exclusiveMinimum + 1
-            : 1
-      const max = typeof schema.maximum === 'number' ? schema.maximum : undefined
-      return max !== undefined && min > max ? max : min
-    }
+    case 'number':
+      return numberSample(schema, type)
     case 'boolean':
       return true
-    case 'string': {
-      const sample = (typeof schema.format === 'string' && FORMAT_SAMPLES[schema.format]) || 'example'
-      const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0
-      return sample.length >= minLength ? sample : sample.padEnd(minLength, 'x')
-    }
+    case 'string':
+      return stringSample(schema)
     case 'array': {
       const item =
         schema.items === undefined
@@ -83,6 +73,148 @@ export function sampleFromSchema(spec: Spec, loc: Loc, depth = 0, seen: Set<stri
     default:
       return objectSample(spec, here, schema, depth, inner) ?? (type === 'object' ? {} : undefined)
   }
+}
+
+/**
+ * The smallest number the schema accepts from 1 up: bounds (3.0's boolean and 3.1's numeric exclusive ones)
+ * and `multipleOf` honoured, so the service is not sent a value its own spec forbids.
+ */
+function numberSample(schema: Record<string, unknown>, type: string): number {
+  const step =
+    typeof schema.multipleOf === 'number' && schema.multipleOf > 0
+      ? schema.multipleOf
+      : type === 'integer'
+        ? 1
+        : 0
+  const nudge = step || 1
+  let min = 1
+  if (typeof schema.minimum === 'number')
+    min = schema.exclusiveMinimum === true ? schema.minimum + nudge : schema.minimum
+  if (typeof schema.exclusiveMinimum === 'number')
+    min = Math.max(typeof schema.minimum === 'number' ? min : -Infinity, schema.exclusiveMinimum + nudge)
+  let max = Infinity
+  if (typeof schema.maximum === 'number')
+    max = schema.exclusiveMaximum === true ? schema.maximum - nudge : schema.maximum
+  if (typeof schema.exclusiveMaximum === 'number') max = Math.min(max, schema.exclusiveMaximum - nudge)
+  if (min > max) min = max
+  let value = step ? Math.ceil(min / step) * step : min
+  if (type === 'integer') value = Math.ceil(value)
+  if (value > max && step) value = Math.floor(max / step) * step
+  return Number.isFinite(value) ? value : 1
+}
+
+function stringSample(schema: Record<string, unknown>): string {
+  const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0
+  const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity
+  const fit = (text: string) =>
+    (text.length >= minLength ? text : text.padEnd(minLength, 'x')).slice(0, maxLength)
+  if (typeof schema.pattern === 'string') {
+    const matching = sampleForPattern(schema.pattern, minLength, maxLength)
+    if (matching !== undefined) return matching
+  }
+  return fit((typeof schema.format === 'string' && FORMAT_SAMPLES[schema.format]) || 'example')
+}
+
+/**
+ * A string matching a pattern: the shortest expansion of its atoms (a class's first character, a group's first
+ * alternative, each quantifier's minimum), checked with the linear-time engine. Undefined when that fails.
+ */
+export function sampleForPattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
+  let regex
+  try {
+    regex = compileSafeRegExp(pattern)
+  } catch {
+    return undefined
+  }
+  const candidates = [expandPattern(pattern), 'example', 'a', 'A', '0', 'abc', 'ABC', '123']
+  for (const candidate of candidates) {
+    if (candidate === undefined) continue
+    let text = candidate
+    if (text.length < minLength) text = text.padEnd(minLength, text.slice(-1) || 'x')
+    if (text.length > maxLength) continue
+    if (regex.test(text)) return text
+  }
+  return undefined
+}
+
+function expandPattern(pattern: string): string | undefined {
+  let i = 0
+  const atom = (): string | undefined => {
+    const char = pattern[i++]
+    if (char === undefined) return ''
+    if (char === '\\') {
+      const next = pattern[i++] ?? ''
+      return next === 'd' ? '0' : next === 'w' ? 'a' : next === 's' ? ' ' : /[DWS]/.test(next) ? '-' : next
+    }
+    if (char === '.') return 'a'
+    if (char === '[') {
+      const negated = pattern[i] === '^'
+      if (negated) i++
+      let first: string | undefined
+      while (i < pattern.length && pattern[i] !== ']') {
+        let c = pattern[i++]!
+        if (c === '\\') c = pattern[i++] === 'd' ? '0' : pattern[i - 1]!
+        first ??= c
+      }
+      i++
+      return negated ? (first === 'a' ? 'b' : 'a') : (first ?? 'a')
+    }
+    if (char === '(') {
+      if (pattern.startsWith('?:', i)) i += 2
+      let out = ''
+      let depth = 0
+      let skipping = false
+      while (i < pattern.length) {
+        if (pattern[i] === ')' && depth === 0) break
+        if (pattern[i] === '|' && depth === 0) {
+          skipping = true
+          i++
+          continue
+        }
+        if (skipping) {
+          if (pattern[i] === '(') depth++
+          if (pattern[i] === ')') depth--
+          i++
+          continue
+        }
+        const piece = quantified()
+        if (piece === undefined) return undefined
+        out += piece
+      }
+      i++
+      return out
+    }
+    if (char === '^' || char === '$') return ''
+    return char
+  }
+  const quantified = (): string | undefined => {
+    const base = atom()
+    if (base === undefined) return undefined
+    const q = pattern[i]
+    if (q === '?' || q === '*') {
+      i++
+      return ''
+    }
+    if (q === '+') {
+      i++
+      return base
+    }
+    if (q === '{') {
+      const close = pattern.indexOf('}', i)
+      const min = Number(pattern.slice(i + 1, close).split(',')[0])
+      i = close + 1
+      return Number.isFinite(min) ? base.repeat(min) : base
+    }
+    return base
+  }
+  let out = ''
+  while (i < pattern.length) {
+    const piece = quantified()
+    if (piece === undefined) return undefined
+    out += piece
+    if (out.length > 1000) return undefined
+  }
+  return out
 }
 
 function objectSample(
