@@ -80,6 +80,8 @@ describeWithPrometheus('analysis file against a real Prometheus', () => {
       ],
       { stdio: 'ignore' }
     )
+    let spawnError: Error | undefined
+    prometheus.on('error', error => (spawnError = error))
     // Ready once the rate over the scrapes has data (two scrapes at least).
     const deadline = Date.now() + 20_000
     for (;;) {
@@ -92,6 +94,8 @@ describeWithPrometheus('analysis file against a real Prometheus', () => {
       } catch {
         // not listening yet
       }
+      if (spawnError)
+        throw new Error(`could not start prometheus (apt-get install prometheus): ${spawnError.message}`)
       if (Date.now() > deadline) throw new Error('Prometheus did not scrape the exporter within 20 s')
       await new Promise(resolve => setTimeout(resolve, 250))
     }
