@@ -6,6 +6,7 @@ import { adversarialSuite } from './harness.js'
 import { respondPath } from './peers.js'
 
 const TOKEN = 'ghp_R0ll0utCanaryTok3nQwErTyUiOpAsDfGhJk'
+const RUNTIME_TOKEN = 'eyRuntimeCanaryZxCvBnMaSdFgHjKlQwErTy'
 /** Records each weight in the workspace, so an abort that did not run would show. */
 const TRAFFIC = 'printf "%s\\n" "$ROLLOUT_WEIGHT" >> weights.log'
 const base = {
@@ -71,6 +72,15 @@ const cases: AdversarialCase[] = [
     expect: 'fail',
     message: /^traffic-command exited with code 3; last output: .* at 10% \(step 1 of 3\)/,
     secrets: [TOKEN]
+  },
+  {
+    id: 'secrets/runtime-token-not-in-command-env',
+    class: 'secrets',
+    inputs: { ...base, url: '{{HTTP}}/respond/e30', 'traffic-command': `${TRAFFIC}; env; exit 3` },
+    env: { ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN },
+    expect: 'fail',
+    message: /^traffic-command exited with code 3; last output: .* at 10% \(step 1 of 3\)/,
+    secrets: [RUNTIME_TOKEN]
   },
   {
     id: 'url-secrets/password-in-url',

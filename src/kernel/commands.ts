@@ -49,6 +49,11 @@ const WRAPPER = [
 ].join('\n')
 /** How long a stopped command gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2_000
+/**
+ * What the runner gives an action but not a `run:` step: the action's inputs (the job token among them) and the
+ * runtime token for the cache and artifact services. The command gets the environment a `run:` step would.
+ */
+const ACTION_ONLY = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$)/
 const TAIL_LINES = 8
 const MAX_LINE = 300
 
@@ -64,7 +69,7 @@ export async function runCommand(request: CommandRequest): Promise<CommandRun> {
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(request.env)) {
     // The action's own inputs (the job token among them) are no business of the user's command.
-    if (value !== undefined && !name.startsWith('INPUT_')) env[name] = value
+    if (value !== undefined && !ACTION_ONLY.test(name)) env[name] = value
   }
   Object.assign(env, request.variables, {
     DEPLOY_GATES_COMMAND: request.command,
