@@ -61,7 +61,7 @@ export async function runGate(host: PipelineHost): Promise<GateRun> {
   ])
   const source = withDeclaredDefaults(host.source, [...commonInputs, ...declared])
   const common = parseCommonInputs(source, host.cwd, name)
-  configureFileAccess(fileAccessFromInputs(source))
+  configureFileAccess(fileAccessFromInputs(source, host.cwd, host.env))
   const token = common.githubToken || host.fallbackToken || ''
   if (token) host.mask(token)
   const io: GateIO = { ...createRuntimeIO(common.workingDirectory, token, host.log), ...host.io }

@@ -101,6 +101,8 @@ export interface CaseResult {
   gate: GateName
   class: CaseClass
   problems: string[]
+  /** The last error line (ADVERSARIAL_VERBOSE=1 prints it for every case). */
+  failure?: string
   ms: number
   rssMb: number | undefined
 }
@@ -154,6 +156,7 @@ export function fill(text: string, peers: Peers, scratch: Scratch): string {
   return text
     .replaceAll('{{HTTP}}', peers.http)
     .replaceAll('{{SILENT}}', peers.silent)
+    .replaceAll('{{SILENT_HOSTPORT}}', peers.silent.replace('http://', ''))
     .replaceAll('{{CLOSED}}', peers.closed)
     .replaceAll('{{OUTSIDE}}', scratch.outside)
     .replaceAll('{{WORKSPACE}}', scratch.workspace)
@@ -451,7 +454,15 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
       if (existsSync(path.resolve(scratch.workspace, file))) problems.push(`${file} was written`)
     }
     if (peers.redirectHits() > 0) problems.push('a redirect was followed to a host the user did not name')
-    return { id: testCase.id, gate, class: testCase.class, problems, ms, rssMb }
+    return {
+      id: testCase.id,
+      gate,
+      class: testCase.class,
+      problems,
+      ms,
+      rssMb,
+      failure: errorLines.at(-2) ?? errorLines.at(-1)
+    }
   } finally {
     rmSync(scratch.base, { recursive: true, force: true })
   }
@@ -502,6 +513,10 @@ export function adversarialSuite(gate: GateName, allCases: AdversarialCase[]): v
       for (const result of results.values()) {
         if (result.ms > 5000 || (result.rssMb ?? 0) > 250)
           process.stdout.write(`  slow or large: ${result.id} ${result.ms} ms, ${result.rssMb} MB\n`)
+        if (process.env.ADVERSARIAL_VERBOSE)
+          process.stdout.write(
+            `  ${result.id}: ${(result.failure ?? '(passed)').split('\n')[0]!.slice(0, 200)}\n`
+          )
         if (result.problems.length > 0)
           process.stdout.write(`  failing: ${result.id}: ${result.problems.join('; ').slice(0, 400)}\n`)
       }

@@ -85,7 +85,7 @@ describe('confinement', () => {
 
   it('allow-paths widens the confinement explicitly', () => {
     const { workspace, outside } = tree()
-    configureFileAccess(fileAccessFromInputs(mapInputSource({ 'allow-paths': outside })))
+    configureFileAccess(fileAccessFromInputs(mapInputSource({ 'allow-paths': outside }), workspace, {}))
     expect(readWorkspaceFileSync(workspace, path.join(outside, 'secret.txt')).text).toBe('CANARY=outside\n')
   })
 
@@ -141,7 +141,7 @@ describe('only regular files, bounded before reading', () => {
     expect(refusal(() => readWorkspaceFileSync(workspace, 'big.env', { kind: 'env' }))).toBe(
       'big.env: file is 1.0 MB, larger than the 1 MB limit for env files (raise it with the max-file-size input)'
     )
-    configureFileAccess(fileAccessFromInputs(mapInputSource({ 'max-file-size': '2MB' })))
+    configureFileAccess(fileAccessFromInputs(mapInputSource({ 'max-file-size': '2MB' }), workspace, {}))
     expect(readWorkspaceFileSync(workspace, 'big.env', { kind: 'env' }).text.length).toBe(
       DEFAULT_FILE_LIMITS.env + 10
     )

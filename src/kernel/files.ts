@@ -53,16 +53,24 @@ export function fileAccessPolicy(): FileAccessPolicy {
   return policy
 }
 
-/** The `allow-paths` and `max-file-size` inputs (`max-file-size: 80MB`, `512KB`, or bytes). */
-export function fileAccessFromInputs(source: InputSource): FileAccessPolicy {
+/**
+ * The policy from the inputs: `allow-paths`, `max-file-size` (`80MB`, `512KB`, or bytes), and the workspace
+ * (GITHUB_WORKSPACE on a runner, else the working directory).
+ */
+export function fileAccessFromInputs(
+  source: InputSource,
+  cwd = process.cwd(),
+  env: Record<string, string | undefined> = process.env
+): FileAccessPolicy {
+  const root = env.GITHUB_WORKSPACE || path.resolve(cwd, source.get('working-directory') ?? '.')
   const allowPaths = (source.get('allow-paths') ?? '')
     .split(/[\n,]/)
     .map(item => item.trim())
     .filter(item => item !== '' && !item.startsWith('#'))
   const size = source.get('max-file-size')
   return size === undefined
-    ? { allowPaths }
-    : { allowPaths, maxBytes: parseByteSize(size, source.describe('max-file-size')) }
+    ? { root, allowPaths }
+    : { root, allowPaths, maxBytes: parseByteSize(size, source.describe('max-file-size')) }
 }
 
 /** `20MB`, `512KB`, `1GB` (binary units) or a plain number of bytes. */
@@ -246,4 +254,27 @@ export async function readWorkspaceFile(
   options: ReadOptions = {}
 ): Promise<TextFile> {
   return readWorkspaceFileSync(cwd, file, options)
+}
+
+/**
+ * For code that lists directories itself (a migrations folder, a walk over a checkout): throws a FileError
+ * when `directory` exists and its real path is outside the workspace and allow-paths. A missing directory
+ * passes (the caller reports it its own way).
+ */
+export function assertInsideWorkspace(cwd: string, directory: string): void {
+  // Only where an entry point set the workspace: code run in-process by a test has none to enforce.
+  if (!policy.root) return
+  const absolute = path.resolve(cwd, directory)
+  let real: string
+  try {
+    real = realpathSync(absolute)
+  } catch {
+    return
+  }
+  if (!allowedDirectories(cwd).some(allowed => isInside(real, allowed))) {
+    throw new FileError(
+      `is outside the workspace${real !== absolute ? ' (through a symbolic link)' : ''}; list it in the allow-paths input to read it`,
+      displayPath(cwd, absolute, directory)
+    )
+  }
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js'
+import { assertInsideWorkspace } from '../../kernel/files.js'
 import { existsSync } from 'node:fs'
 import { getBoolean, getChoice, getDuration, getList, getString } from '../../inputs.js'
 import type { InputSource } from '../../types.js'
@@ -73,6 +74,8 @@ function parseDatabaseUrl(source: InputSource, name: string): string {
     const file = url.searchParams.get(key)
     if (file && file !== 'system' && !existsSync(file))
       throw new InputError(`${source.describe(name)}: ${key} file '${file}' does not exist`)
+    // pg reads it as given: a certificate path is confined to the workspace like every input file.
+    if (file && file !== 'system') assertInsideWorkspace(process.cwd(), file)
   }
   return databaseUrl
 }

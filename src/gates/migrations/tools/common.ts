@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { readTextFileSync } from '../../../files.js'
+import { assertInsideWorkspace } from '../../../kernel/files.js'
 
 /** Entries of a directory (files and folders), sorted by code point like the tools do; [] when missing. */
 export async function listEntries(directory: string): Promise<{ name: string; isDirectory: boolean }[]> {
+  // A migrations folder (or a folder below it) that is a symlink out of the workspace is refused, not listed.
+  assertInsideWorkspace(process.cwd(), directory)
   try {
     const entries = await fs.readdir(directory, { withFileTypes: true })
     return entries
@@ -18,6 +21,7 @@ export async function listEntries(directory: string): Promise<{ name: string; is
 
 /** How many entries a directory has (0 when missing): a cheap size estimate before reading anything. */
 export async function countEntries(directory: string): Promise<number> {
+  assertInsideWorkspace(process.cwd(), directory)
   try {
     return (await fs.readdir(directory)).length
   } catch {
@@ -76,7 +80,7 @@ export async function exists(file: string): Promise<boolean> {
 /** Reads a migration; the path shown to users (and annotations) is relative to the working directory. */
 export async function readMigration(cwd: string, absolute: string): Promise<{ text: string; file: string }> {
   // Synchronous on purpose: thousands of small files read faster without an event-loop round trip per call.
-  const { text, display } = readTextFileSync(cwd, absolute)
+  const { text, display } = readTextFileSync(cwd, absolute, { kind: 'migration' })
   return { text, file: display.split(path.sep).join('/') }
 }
 
