@@ -4,6 +4,7 @@ import { symlinkSync } from 'node:fs'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
 import { runMigrationsGate } from '../../src/gates/migrations/index.js'
+import { sectionToMarkdownBody } from '../../src/report/blocks.js'
 import { testGateIO } from '../helpers/gate-io.js'
 import { configFor, project, REPO, runGate, testDatabase, where, type TestDatabase } from './helpers.js'
 
@@ -93,6 +94,11 @@ describe(`schema drift (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real Pos
     ])
     expect(result.findings.find(f => f.rule === 'schema-drift')!.severity).toBe('error')
     expect(result.scope).toContain('schema drift: 9 differences')
+    const table = sectionToMarkdownBody(result.sections.find(s => s.heading === 'Schema drift')!)
+    expect(table).toContain('The database differs from what its 2 applied migrations create in 9 places:')
+    expect(table).toContain(
+      '| index | <code>public.orders_user_idx</code> | exists in the database but no applied migration creates it: CREATE INDEX orders\\_user\\_idx ON public.orders USING btree (user\\_id). |'
+    )
   }, 60_000)
 
   it('a code tool (knex): the replay of the applied migrations is what the database is compared with', async () => {

@@ -5,6 +5,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { runMigrationsGate } from '../../src/gates/migrations/index.js'
 import type { GateResult } from '../../src/types.js'
+import { sectionToMarkdownBody } from '../../src/report/blocks.js'
 import { testGateIO } from '../helpers/gate-io.js'
 import { configFor, FIXTURES, git, REPO, where } from './helpers.js'
 
@@ -51,6 +52,13 @@ describe('shadow replay with the real tools (PGlite on loopback)', () => {
       /^knex: 3 migrations in migrations, 1 changed since HEAD linted, 9 SQL statements, shadow: 3 migrations replayed by `node_modules\/\.bin\/knex migrate:latest --knexfile knexfile\.cjs` in \d+\.\ds$/
     )
     expect(shadowData(result)).toMatchObject({ status: 'replayed', replayed: 1, unseen: [] })
+    const section = sectionToMarkdownBody(result.sections.find(s => s.heading === 'Shadow replay')!)
+    expect(section).toMatch(
+      /^\\`node\\_modules\/\.bin\/knex migrate:latest --knexfile knexfile\.cjs\\` migrated an empty PostgreSQL in \d+\.\ds: 3 migrations, \d+ statements recorded at the wire protocol\./
+    )
+    expect(section).toContain(
+      '| <code>20240103000000_change.js</code> | <code>migrations/20240103000000_change.js</code> | 9 | one transaction |'
+    )
   }, 60_000)
 
   it('Sequelize (sequelize-cli db:migrate --url): no transaction, so every statement is on its own', async () => {

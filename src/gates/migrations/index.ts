@@ -162,7 +162,14 @@ export async function runMigrationsGate(config: MigrationsConfig, io: GateIO): P
       destructive: String(lint.destructive),
       'rollback-safe': String(lint.rollbackSafe)
     },
-    sections: renderSections({ database: state, allowed: lint.allowed, tool: tool.name }),
+    sections: renderSections({
+      database: state,
+      allowed: lint.allowed,
+      tool: tool.name,
+      shadow,
+      drift: replay.drift,
+      inScope
+    }),
     scope: describeScope(located, files, { base: scope.base, inScope, lint, database, replay }),
     secrets: urlSecrets(config.databaseUrl, config.shadowDatabaseUrl),
     data: {

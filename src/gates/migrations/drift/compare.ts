@@ -6,6 +6,8 @@ export interface Drift {
   key: string
   /** For people: what differs, in one sentence. */
   message: string
+  /** The message without the object it is about (for a table that names it in its own column). */
+  difference: string
 }
 
 const NAMES: Record<CatalogObject['kind'], string> = {
@@ -57,13 +59,15 @@ export function compareCatalogs(expected: Catalog, actual: Catalog): Drift[] {
       const table = tableOf(object)
       if (table && side.has(`table:${table}`) && !other.has(`table:${table}`)) continue
       const shown = describe(object)
+      const difference =
+        where === 'database'
+          ? `exists in the database but no applied migration creates it${shown ? `: ${clip(shown)}` : ''}.`
+          : `is created by the applied migrations but missing from the database${shown ? ` (${clip(shown)})` : ''}.`
       drifts.push({
         kind: object.kind,
         key: object.key,
-        message:
-          where === 'database'
-            ? `${NAMES[object.kind]} ${object.key} exists in the database but no applied migration creates it${shown ? `: ${clip(shown)}` : ''}.`
-            : `${NAMES[object.kind]} ${object.key} is created by the applied migrations but missing from the database${shown ? ` (${clip(shown)})` : ''}.`
+        message: `${NAMES[object.kind]} ${object.key} ${difference}`,
+        difference
       })
     }
   }

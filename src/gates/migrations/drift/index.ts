@@ -6,13 +6,17 @@ import type { ShadowDatabase } from '../shadow/database.js'
 import { parseSql } from '../sql/parse.js'
 import type { MigrationFile } from '../tools/types.js'
 import { readCatalog } from './catalog.js'
-import { compareCatalogs } from './compare.js'
+import { compareCatalogs, type Drift } from './compare.js'
 
 /** Findings shown one by one at most; the rest are counted in one more. */
 const MAX_DRIFT_FINDINGS = 50
 
 export interface DriftCheck {
   findings: Finding[]
+  /** Every difference, for the summary's table (the findings list at most MAX_DRIFT_FINDINGS). */
+  differences: Drift[]
+  /** Applied migrations replayed. */
+  applied: number
   /** Objects compared (database side). */
   compared: number
   drifts: number
@@ -107,5 +111,11 @@ export async function checkDrift(options: DriftOptions): Promise<DriftCheck> {
         `${drifts.length - MAX_DRIFT_FINDINGS} more differences between the database and its applied migrations (first ${MAX_DRIFT_FINDINGS} shown).`
       )
     )
-  return { findings, compared: actual.size, drifts: drifts.length }
+  return {
+    findings,
+    differences: drifts,
+    applied: options.applied.length,
+    compared: actual.size,
+    drifts: drifts.length
+  }
 }
