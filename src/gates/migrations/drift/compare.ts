@@ -87,12 +87,15 @@ export function compareCatalogs(expected: Catalog, actual: Catalog): Drift[] {
           : `${facet} is ${a || 'empty'} in the database, ${b || 'empty'} from the migrations`
       )
     }
-    if (differences.length)
+    if (differences.length) {
+      const difference = `${differences.join('; ')}.`
       drifts.push({
         kind: want.kind,
         key: want.key,
-        message: `${NAMES[want.kind]} ${want.key}: ${differences.join('; ')}.`
+        message: `${NAMES[want.kind]} ${want.key}: ${difference}`,
+        difference
       })
+    }
   }
   const order = Object.keys(NAMES)
   return drifts.sort(
