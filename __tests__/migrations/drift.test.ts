@@ -97,6 +97,9 @@ describe(`schema drift (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real Pos
     const table = sectionToMarkdownBody(result.sections.find(s => s.heading === 'Schema drift')!)
     expect(table).toContain('The database differs from what its 2 applied migrations create in 9 places:')
     expect(table).toContain(
+      '| column | <code>public.users.email</code> | type is character varying(200) in the database, character varying(100) from the migrations. |'
+    )
+    expect(table).toContain(
       '| index | <code>public.orders_user_idx</code> | exists in the database but no applied migration creates it: CREATE INDEX orders\\_user\\_idx ON public.orders USING btree (user\\_id). |'
     )
   }, 60_000)
