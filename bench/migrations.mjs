@@ -4,14 +4,14 @@
 //     counterpart here are excluded; findings are compared per overlapping rule, statement by statement.
 //  2. Database: the history check against a Flyway history table of 2,000 applied rows (with checksums).
 // Each tool runs --runs times (default 5), alternating, on the same corpus; medians and their ratio are reported.
-//  3. Memory: peak RSS (GNU time's %M) of both tools on --memory-files generated files (default 50,000).
+//  3. Memory: peak RSS (the process tree, sampled) of both tools on --memory-files generated files (default 50,000).
 //  4. One file of --big-statements statements (default 100,000) with renames among them: both tools' wall time
 //     (every rename used to rescan the rest of the file; the look-ahead is now an index built once per file).
 // Usage: node bench/migrations.mjs [--files 5000] [--rows 2000] [--runs 5] [--memory-files 50000]
 //        [--big-statements 100000] [--only lint,memory,big,database]
 // squawk: `npm install --prefix /tmp/squawk squawk-cli` (or set SQUAWK=/path/to/squawk).
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
@@ -143,7 +143,7 @@ async function lintBenchmark() {
         'never',
         '--json'
       ],
-      { env: CHILD_ENV, maxBuffer: 1 << 30 }
+      { cwd: dir, env: CHILD_ENV, maxBuffer: 1 << 30 }
     )
     return JSON.parse(stdout).findings
   }
@@ -278,7 +278,7 @@ async function databaseBenchmark() {
     const { stdout } = await run(
       process.execPath,
       [CLI, 'migrations', '--working-directory', dir, '--database-url', url, '--fail-on', 'never', '--json'],
-      { env: CHILD_ENV, maxBuffer: 1 << 30 }
+      { cwd: dir, env: CHILD_ENV, maxBuffer: 1 << 30 }
     )
     return JSON.parse(stdout)
   })
@@ -293,19 +293,41 @@ async function databaseBenchmark() {
   await stop()
 }
 
-/** Wall time and peak RSS (KB) of one command, measured by GNU time. */
+/** RSS (KB) of a process and all its descendants, from `ps` (child lint processes count too). */
+function treeRss(root) {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map(line => line.trim().split(/\s+/).map(Number))
+  const children = new Map()
+  for (const [pid, ppid, rss] of rows)
+    (children.get(ppid) ?? children.set(ppid, []).get(ppid)).push([pid, rss])
+  let total = rows.find(([pid]) => pid === root)?.[2] ?? 0
+  const stack = [root]
+  while (stack.length) {
+    for (const [pid, rss] of children.get(stack.pop()) ?? []) {
+      total += rss
+      stack.push(pid)
+    }
+  }
+  return total
+}
+
+/** Wall time and peak RSS (KB, the process tree summed, sampled every 20 ms) of one command. */
 async function measured(command, argv, cwd) {
-  const report = path.join(os.tmpdir(), `dg-bench-time-${process.pid}.txt`)
   const start = process.hrtime.bigint()
-  await run('/usr/bin/time', ['-o', report, '-f', '%M', command, ...argv], {
-    cwd,
-    env: CHILD_ENV,
-    maxBuffer: 1 << 30
-  }).catch(error => error)
-  const ms = Number(process.hrtime.bigint() - start) / 1e6
-  const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop())
-  rmSync(report, { force: true })
-  return { ms, kb }
+  const child = execFile(command, argv, { cwd, env: CHILD_ENV, maxBuffer: 1 << 30 })
+  let kb = 0
+  const sampler = setInterval(() => {
+    try {
+      kb = Math.max(kb, treeRss(child.pid))
+    } catch {
+      // the process ended between two samples
+    }
+  }, 20)
+  await new Promise(resolve => child.once('exit', resolve))
+  clearInterval(sampler)
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, kb }
 }
 
 const ours = dir => [
@@ -337,7 +359,7 @@ async function memoryBenchmark() {
   const theirs = existsSync(SQUAWK)
     ? await measured(squawkBinary(), ['--reporter', 'json', 'migrations/*.up.sql'], dir)
     : undefined
-  console.log(`\npeak memory on ${MEMORY_FILES} files (${statements} statements), GNU time %M:`)
+  console.log(`\npeak memory on ${MEMORY_FILES} files (${statements} statements), RSS of the process tree:`)
   console.log(`  deploy-gates  ${(mine.kb / 1024).toFixed(0)} MB   (${mine.ms.toFixed(0)} ms)`)
   if (theirs) {
     console.log(`  squawk        ${(theirs.kb / 1024).toFixed(0)} MB   (${theirs.ms.toFixed(0)} ms)`)
