@@ -290,3 +290,64 @@ describe('contract gate: live requests as the spec describes them', () => {
     await expect(run({ auth: 'just-a-secret-token' })).rejects.not.toThrow(/just-a-secret/)
   })
 })
+
+describe('contract gate: opt-in negative checks', () => {
+  const spec = `openapi: 3.0.3
+info:
+  title: Negative
+  version: '1'
+paths:
+  /strict:
+    get:
+      operationId: strict
+      parameters:
+        - name: page
+          in: query
+          required: true
+          schema:
+            type: integer
+          example: 2
+      responses:
+        '200':
+          description: ok
+        '400':
+          description: bad
+  /lenient:
+    get:
+      operationId: lenient
+      parameters:
+        - name: page
+          in: query
+          required: true
+          schema:
+            type: integer
+          example: 2
+      responses:
+        '200':
+          description: ok
+`
+  it('a service that accepts a request the spec forbids is negative-data-accepted; one that answers 400 passes', async () => {
+    const service = await startServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      if (url.pathname === '/strict' && !/^\d+$/.test(url.searchParams.get('page') ?? ''))
+        return json(res, 400, {})
+      res.writeHead(200).end()
+    })
+    try {
+      const dir = workspace({ 'openapi.yaml': spec })
+      const off = await runGate(dir, { spec: 'openapi.yaml', 'base-url': service.url })
+      expect(off.findings).toEqual([])
+      const on = await runGate(dir, {
+        spec: 'openapi.yaml',
+        'base-url': service.url,
+        'negative-checks': 'true'
+      })
+      expect(on.findings.map(f => `${f.rule} ${f.message}`)).toEqual([
+        "negative-data-accepted lenient: GET /lenient?page=not-a-number breaks the spec (query parameter 'page' sent as text (the spec says integer)), but the service answered 200, not a 4xx"
+      ])
+      expect(service.requests.map(r => r.url)).toContain('/strict?page=not-a-number')
+    } finally {
+      await service.close()
+    }
+  })
+})

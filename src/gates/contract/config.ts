@@ -53,6 +53,7 @@ export async function parseContractInputs(
     concurrency: getInteger(source, 'concurrency', 8, { min: 1, max: 256 }),
     timeoutMs: getDuration(source, 'request-timeout', '10s'),
     credentials,
+    negativeChecks: getBoolean(source, 'negative-checks', false),
     maxResponseTimeMs: source.get('max-response-time') ? getDuration(source, 'max-response-time', '0s') : 0,
     secrets
   }

@@ -52,6 +52,12 @@ export const inputs = defineInputs({
     description:
       'Credentials per security scheme for live verification, one `scheme-name: value` a line (names as in `components.securitySchemes`): API keys go where the scheme says (header, query or cookie), HTTP bearer/OAuth 2/OpenID Connect as `Authorization: Bearer`, HTTP basic as `user:password`. Values are masked. Empty: requests are sent without credentials.'
   },
+  'negative-checks': {
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Also send, per operation, one request the spec forbids (a number parameter as text, a required parameter left out, a body without its required properties): it must be answered with a 4xx. Off: only valid requests are sent.'
+  },
   'max-response-time': {
     kind: 'duration',
     default: '',

@@ -9,6 +9,7 @@ import { listOperations, type Operation } from './operations.js'
 import { isSafeMethod, planRequest, type Credentials, type PlannedRequest } from './requests.js'
 import { checkResponse, type Violation } from './response-check.js'
 import { SchemaValidators } from './schema-validator.js'
+import { negativeRequest } from './negative.js'
 import type { Spec } from './spec.js'
 import { mapLimit } from '../../kernel/pool.js'
 
@@ -25,6 +26,8 @@ export interface LiveConfig {
   maxResponseTimeMs: number
   /** Every secret value, masked in the curl reproductions. */
   secrets: string[]
+  /** Also send one request the spec forbids per operation; it must be answered with a 4xx. */
+  negativeChecks: boolean
 }
 
 /** The outcome for one operation, for the JSON report and per-operation JUnit test cases. */
@@ -204,6 +207,23 @@ async function checkOperation(
       loc: op.loc,
       message: `${op.label}: ${planned.display} follows the spec, but the service answered ${response.status}; the spec allows what the service refuses (or the service is wrong)`
     })
+  if (config.negativeChecks && response.status >= 200 && response.status < 300) {
+    const negative = negativeRequest(spec, op, planned)
+    if (negative) {
+      const answer = await httpRequest(io, negative.request.url, {
+        method: negative.request.method,
+        headers: negative.request.headers,
+        body: negative.request.body,
+        timeoutMs: config.timeoutMs
+      })
+      if (answer.ok && (answer.status < 400 || answer.status >= 500))
+        violations.push({
+          rule: 'negative-data-accepted',
+          loc: op.loc,
+          message: `${op.label}: ${negative.request.display} breaks the spec (${negative.what}), but the service answered ${answer.status}, not a 4xx`
+        })
+    }
+  }
   if (config.maxResponseTimeMs > 0 && response.durationMs > config.maxResponseTimeMs)
     violations.push({
       rule: 'response-too-slow',
