@@ -89,4 +89,15 @@ describe('destructive SQL: every drop of data or of what the running version use
     expect(result.findings.map(f => [f.rule, f.line, f.column])).toEqual([['sql-syntax-error', 1, 1]])
     expect(result.findings[0]!.message.length).toBeLessThan(140)
   })
+
+  it('an allow comment before a statement that does not trigger its rule is reported as unused', async () => {
+    const result = await runGate(
+      migration(
+        '-- deploy-gates: allow drop-table the table is archived\nALTER TABLE users ADD COLUMN note text;\n'
+      )
+    )
+    expect(result.findings.map(f => [f.rule, f.severity, f.line, f.message])).toEqual([
+      ['allow-unused', 'notice', 1, 'The statement after this comment does not trigger drop-table.']
+    ])
+  })
 })

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { checkStatements } from '../../src/gates/migrations/lint/check.js'
+import { lintMigration } from '../../src/gates/migrations/lint/lint-file.js'
 import { loadSqlParser, parseSql } from '../../src/gates/migrations/sql/parse.js'
 import { catalog } from '../../src/gates/migrations/catalog.js'
 import { FIXTURES } from './helpers.js'
@@ -23,7 +24,21 @@ export function rulesFor(sql: string, rule: string): string[] {
   const parsed = parseSql(sql)
   if (parsed.error) throw new Error(`case does not parse: ${parsed.error.message}`)
   const lockTimeoutRules = rule.startsWith('missing-') && rule.endsWith('-timeout')
-  return checkStatements(parsed.statements, { transaction: 'none', lockTimeoutRules }).map(v => v.rule)
+  const viaChecks = checkStatements(parsed.statements, { transaction: 'none', lockTimeoutRules }).map(
+    v => v.rule
+  )
+  // The same verdict through the file linter (findings built from the catalog).
+  const migration = {
+    id: 'case',
+    name: 'case',
+    file: 'case.sql',
+    text: sql,
+    sql,
+    transaction: 'none' as const
+  }
+  const viaFindings = lintMigration(migration, lockTimeoutRules).findings.map(f => f.rule)
+  expect([...new Set(viaFindings)].sort()).toEqual([...new Set(viaChecks)].sort())
+  return viaChecks
 }
 
 beforeAll(loadSqlParser)
