@@ -104,6 +104,24 @@ describe(`schema drift (${process.env.DEPLOY_GATES_TEST_DATABASE_URL ? 'real Pos
     )
   }, 60_000)
 
+  it('a migration the replay cannot run (a Flyway placeholder) is said, never a silent pass', async () => {
+    const dir = project({
+      'db/migration/V1__users.sql': 'CREATE TABLE ${schema}.users (id bigint PRIMARY KEY);\n'
+    })
+    await db.query(`CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50),
+      description varchar(200), type varchar(20), script varchar(1000), checksum int, installed_by varchar(100),
+      installed_on timestamp DEFAULT now(), execution_time int, success boolean)`)
+    await db.query(
+      `INSERT INTO flyway_schema_history VALUES (1, '1', 'users', 'SQL', 'V1__users.sql', NULL, 'ci', now(), 1, true)`
+    )
+    const result = await runGate(dir, { 'database-url': db.url, drift: 'true' })
+    const failure = result.findings.find(f => f.rule === 'schema-drift')!
+    expect(failure.severity).toBe('error')
+    expect(failure.message).toBe(
+      'Schema drift could not be checked: V1__users uses the placeholder ${schema}, whose value the replay does not know. Fix the replay, or set drift: false to skip the check.'
+    )
+  }, 60_000)
+
   it('a code tool (knex): the replay of the applied migrations is what the database is compared with', async () => {
     const dir = project({
       'knexfile.cjs':

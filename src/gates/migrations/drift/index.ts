@@ -82,6 +82,12 @@ export async function checkDrift(options: DriftOptions): Promise<DriftCheck> {
       }
     } else {
       for (const file of options.applied) {
+        // Flyway placeholders take their values from the project's Flyway configuration, which the gate does not read.
+        const placeholder = /\$\{[\w.:-]+\}/.exec(file.sql ?? '')?.[0]
+        if (placeholder)
+          throw new DatabaseError(
+            `${file.name} uses the placeholder ${placeholder}, whose value the replay does not know`
+          )
         const parsed = parseSql(file.sql ?? '')
         if (parsed.error) throw new DatabaseError(`${file.name} does not parse: ${parsed.error.message}`)
         for (const s of parsed.statements) {
