@@ -470,6 +470,16 @@ const CASES: Case[] = [
     at('put:')
   ],
   [
+    'error request-body-added-required',
+    'a required request body where there was none',
+    b =>
+      b.replace(
+        '      operationId: deleteItem\n',
+        '      operationId: deleteItem\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              type: object\n'
+      ),
+    at('required: true', 'deleteItem')
+  ],
+  [
     'error request-body-became-required',
     'an optional body made required',
     b => b.replace('required: false', 'required: true'),
@@ -686,7 +696,6 @@ describe('contract gate: one case per breaking-change rule', () => {
       'sunset-too-soon',
       'sunset-moved-earlier',
       'parameter-removed-before-sunset',
-      'request-body-added-required',
       'response-discriminator-changed'
     ])
       covered.add(rule)

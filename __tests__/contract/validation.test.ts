@@ -255,3 +255,18 @@ describe('contract gate: a corpus of real public specs', () => {
     expect(errors[1]!.message).toContain('did you mean `required`?')
   })
 })
+
+describe('contract gate: patterns the linear-time engine refuses', () => {
+  it('a lookahead pattern is a warning at its line (values are not checked against it)', async () => {
+    const text = SPEC_30.replace(
+      '                type: object\n',
+      () =>
+        "                type: object\n                properties:\n                  code:\n                    type: string\n                    pattern: '^(?=.*[0-9]).+$'\n"
+    )
+    const { result, findings } = await check(text)
+    expect(findings).toEqual([`warning unsafe-pattern ${lineOf(text, "pattern: '^(?=")}`])
+    expect(result.findings[0]!.message).toMatch(
+      /uses a lookahead .* refused; values are not checked against it/
+    )
+  })
+})

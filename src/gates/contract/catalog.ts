@@ -80,7 +80,9 @@ export const catalog = defineCatalog('contract', {
   ),
   'unsafe-pattern': spec(
     'Pattern needs backtracking',
-    'Patterns run on a linear-time engine (RE2); rewrite lookarounds and backreferences, which it cannot run, or drop the pattern.'
+    'Patterns run on a linear-time engine (RE2); rewrite lookarounds and backreferences, which it cannot run, or drop the pattern.',
+    'A lookahead, lookbehind or backreference cannot run in linear time: the gate refuses to run it (a crafted value could stall it), so values are not checked against that pattern.',
+    'warning'
   ),
   'base-spec-missing': spec(
     'No base spec to compare',

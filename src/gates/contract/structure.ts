@@ -1,5 +1,6 @@
 import type { Finding } from '../../types.js'
 import type { ContractRuleId } from './catalog.js'
+import { compileSafeRegExp, UnsafePatternError } from '../../kernel/regex.js'
 import { formatPointer } from './pointer.js'
 import { child, refOf, type Loc, type Spec } from './spec.js'
 
@@ -276,6 +277,18 @@ class StructureCheck {
         break
       }
     }
+    if (typeof schema.pattern === 'string') {
+      try {
+        compileSafeRegExp(schema.pattern)
+      } catch (error) {
+        if (error instanceof UnsafePatternError)
+          this.problem(
+            child(at, 'pattern'),
+            'unsafe-pattern',
+            `${error.message}; values are not checked against it`
+          )
+      }
+    }
     if (
       schema.required !== undefined &&
       !(Array.isArray(schema.required) && schema.required.every(r => typeof r === 'string'))
@@ -368,7 +381,7 @@ class StructureCheck {
   }
 
   private problem(at: Loc, rule: ContractRuleId, message: string): void {
-    this.findings.push(this.spec.finding(at, rule, 'error', message))
+    this.findings.push(this.spec.finding(at, rule, undefined, message))
   }
 }
 
