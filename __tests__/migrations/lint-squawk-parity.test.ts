@@ -56,4 +56,16 @@ describe('squawk parity cases (written from squawk’s rule docs; agreement meas
   )('%s %s: %s', (_verdict, rule, _sql, c) => {
     expect(rulesFor(c.sql, rule).includes(rule)).toBe(c.flagged)
   })
+
+  it('tables the shadow replay knows to be new in this change count as created in the migration', () => {
+    const sql =
+      'ALTER TABLE invoices ADD COLUMN total bigint NOT NULL;\nCREATE INDEX invoices_total ON app.ledger (total);\n'
+    const migration = { id: 'm', name: 'm', file: 'm.sql', text: sql, sql, transaction: 'wrapped' as const }
+    expect(lintMigration(migration, false).findings.map(f => f.rule)).toEqual([
+      'add-column-not-null-without-default',
+      'create-index-non-concurrently'
+    ])
+    const newTables = new Set(['invoices', 'app.ledger'])
+    expect(lintMigration(migration, false, undefined, { newTables }).findings).toEqual([])
+  })
 })

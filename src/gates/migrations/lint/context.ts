@@ -14,6 +14,11 @@ export interface CheckOptions {
   transaction: FileTransaction
   /** The opt-in timeout rules (missing-lock-timeout, missing-statement-timeout). */
   lockTimeoutRules: boolean
+  /**
+   * Tables that did not exist before this change (the shadow replay knows them from the base ref's state):
+   * treated like tables created earlier in the file. Names are `table` (in `public`) or `schema.table`.
+   */
+  newTables?: ReadonlySet<string>
 }
 
 /** A column's declared type, as far as the migration shows it: `varchar` with modifiers [255]. */
@@ -90,6 +95,8 @@ export class LintContext {
     readonly options: CheckOptions
   ) {
     this.toolTransactionOpen = options.transaction !== 'none'
+    for (const name of options.newTables ?? [])
+      this.createdTables.add(name.includes('.') ? name.toLowerCase() : `public.${name.toLowerCase()}`)
     let meaningful = 0
     statements.forEach(({ kind, node }, index) => {
       if (kind !== 'TransactionStmt' && kind !== 'VariableSetStmt') meaningful++

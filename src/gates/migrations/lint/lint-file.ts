@@ -34,11 +34,13 @@ export function finding(rule: RuleId, message: string, at: Partial<Finding> = {}
 export function lintMigration(
   migration: MigrationFile,
   lockTimeoutRules: boolean,
-  parsed?: ParsedSql
+  parsed?: ParsedSql,
+  { newTables }: { newTables?: ReadonlySet<string> } = {}
 ): FileLint {
   const result: FileLint = { findings: [], violations: [], allowed: [], statements: 0 }
+  const options = { lockTimeoutRules, newTables }
   if (migration.code) {
-    lintStatements(migration, readCode(migration, result), lockTimeoutRules, result)
+    lintStatements(migration, readCode(migration, result), options, result)
     // Unreadable strings and syntax errors were found first; report in the file's order.
     result.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     return result
@@ -56,7 +58,7 @@ export function lintMigration(
     )
     return result
   }
-  return lintStatements(migration, parsed.statements, lockTimeoutRules, result)
+  return lintStatements(migration, parsed.statements, options, result)
 }
 
 const CODE_ALLOW = /^\s*(?:#|\/\/|--)\s*deploy-gates:\s*allow\b\s*(\S*)\s*(.*)$/
@@ -135,7 +137,7 @@ function readCode(migration: MigrationFile, result: FileLint): SqlStatement[] {
 function lintStatements(
   migration: MigrationFile,
   statements: SqlStatement[],
-  lockTimeoutRules: boolean,
+  { lockTimeoutRules, newTables }: { lockTimeoutRules: boolean; newTables?: ReadonlySet<string> },
   result: FileLint
 ): FileLint {
   result.statements = statements.length
@@ -143,7 +145,7 @@ function lintStatements(
   // One statement sent alone runs outside any transaction block; several in one query run as one.
   const transaction =
     migration.transaction === 'implicit' && meaningful.length <= 1 ? 'none' : migration.transaction
-  const violations = checkStatements(statements, { transaction, lockTimeoutRules })
+  const violations = checkStatements(statements, { transaction, lockTimeoutRules, newTables })
   result.violations = violations.map(({ rule, statement }) => ({ rule, line: statement.line }))
 
   // By place: the statements one code operation stands for share its line and column (and its allow comment).
