@@ -9,6 +9,8 @@ export interface ReplayedStatement {
   kind: string
   /** Sent inside an explicit transaction on its connection. */
   inTransaction: boolean
+  /** CREATE TABLE: the table it creates, `schema.table` lower-cased (`public.` when unqualified). */
+  creates?: string
 }
 
 export interface ReplayedMigration {
@@ -84,6 +86,22 @@ function historyRows(
   return []
 }
 
+/** Whether a connection is inside a transaction after this transaction-control statement. */
+function transactionAfter(verb: string, open: boolean): boolean {
+  if (verb === 'TRANS_STMT_BEGIN' || verb === 'TRANS_STMT_START') return true
+  if (['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE'].includes(verb)) return false
+  // SAVEPOINT, RELEASE, ROLLBACK TO: the transaction goes on.
+  return open
+}
+
+/** The table a CREATE TABLE (… AS) creates, `schema.table` lower-cased. */
+function createdTable(kind: string, node: Node): string | undefined {
+  if (kind !== 'CreateStmt' && kind !== 'CreateTableAsStmt') return undefined
+  const relation = (node.relation ?? node.into?.rel) as Node | undefined
+  if (!relation?.relname) return undefined
+  return `${String(relation.schemaname ?? 'public').toLowerCase()}.${String(relation.relname).toLowerCase()}`
+}
+
 function targetRelation(kind: string, node: Node): string | undefined {
   const relation = (node.relation ?? (kind === 'CreateStmt' ? node.relation : undefined)) as Node | undefined
   return relation?.relname ? String(relation.relname).toLowerCase() : undefined
@@ -119,11 +137,7 @@ export function attributeStatements(
     for (const { kind, node, text } of parsed.statements) {
       const open = inTransaction.get(statement.connection) ?? false
       if (kind === 'TransactionStmt') {
-        const verb = String(node.kind)
-        if (verb === 'TRANS_STMT_BEGIN' || verb === 'TRANS_STMT_START')
-          inTransaction.set(statement.connection, true)
-        else if (['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE'].includes(verb))
-          inTransaction.set(statement.connection, false)
+        inTransaction.set(statement.connection, transactionAfter(String(node.kind), open))
         continue
       }
       if (READ_ONLY_KINDS.has(kind) || (kind === 'SelectStmt' && !node.intoClause)) continue
@@ -144,11 +158,13 @@ export function attributeStatements(
         }
         continue
       }
+      const creates = createdTable(kind, node)
       current.push({
         sql: text,
         ...(statement.params && { params: statement.params }),
         kind,
-        inTransaction: open
+        inTransaction: open,
+        ...(creates && { creates })
       })
     }
   }

@@ -2,7 +2,6 @@ import type { Finding } from '../../../types.js'
 import type { MigrationsConfig } from '../config.js'
 import { finding, type FileLint } from '../lint/lint-file.js'
 import type { MigrationFile, ToolAdapter } from '../tools/types.js'
-import type { ReplayedStatement } from './attribute.js'
 import { DEFAULT_COMMANDS, type ShadowTool } from './commands.js'
 import type { ShadowDatabase } from './database.js'
 import { lintReplayed } from './lint.js'
@@ -80,12 +79,13 @@ export async function shadowLint(
   }
   const replayed = new Map(outcome.migrations.filter(m => m.own).map(m => [m.id, m]))
   const scoped = new Set(inScope.map(m => m.id))
-  const createdEarlier: ReplayedStatement[] = []
+  // Tables the change itself created (in an earlier migration of it): new, whatever a later one does to them.
+  const newTables = new Set<string>()
   for (const migration of outcome.migrations) {
     const file = inScope.find(f => f.id === migration.id)
     if (!file) continue
-    lints.set(file, lintReplayed(file, migration, createdEarlier, config.lockTimeoutRules))
-    createdEarlier.push(...migration.statements.filter(s => s.kind === 'CreateStmt'))
+    lints.set(file, lintReplayed(file, migration, newTables, config.lockTimeoutRules))
+    for (const statement of migration.statements) if (statement.creates) newTables.add(statement.creates)
   }
   if (outcome.status === 'failed') {
     const where = outcome.failedAt ? ` in ${outcome.failedAt.name}` : ''

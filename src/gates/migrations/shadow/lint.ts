@@ -54,37 +54,36 @@ function allowAt(source: string, line: number, rule: string): string | undefined
 }
 
 /**
- * Lints what a migration really sent, with the statements of tables created earlier in the same change put
- * first (so the rules treat those tables as new, as they are), and reports each finding at the operation's
- * line in the migration file. A reasoned allow comment on that line (or above it) silences the rule.
+ * Lints what a migration really sent, with the tables created earlier in the same change counted as new (lint's
+ * `newTables`), and reports each finding at the operation's line in the migration file. A reasoned allow comment
+ * on that line (or above it) silences the rule.
  */
 export function lintReplayed(
   migration: MigrationFile,
   replayed: ReplayedMigration,
-  createdEarlier: ReplayedStatement[],
+  newTables: ReadonlySet<string>,
   lockTimeoutRules: boolean
 ): FileLint {
   const parts: string[] = []
-  const starts: { line: number; statement?: ReplayedStatement }[] = []
+  const starts: { line: number; statement: ReplayedStatement }[] = []
   let line = 1
-  const add = (statement: ReplayedStatement, own: boolean): void => {
+  for (const statement of replayed.statements) {
     const text = `${statement.sql.trim().replace(/;\s*$/, '')};\n`
-    starts.push({ line, ...(own && { statement }) })
+    starts.push({ line, statement })
     parts.push(text)
     line += text.split('\n').length - 1
   }
-  for (const statement of createdEarlier) add(statement, false)
-  const bodyStart = line
-  for (const statement of replayed.statements) add(statement, true)
   const lint = lintMigration(
     // The recorded SQL, not the static reading of the code (`code`): what the tool sent is the whole truth.
     { ...migration, sql: parts.join(''), code: undefined, transaction: replayed.transaction },
-    lockTimeoutRules
+    lockTimeoutRules,
+    undefined,
+    { newTables }
   )
   const statementAt = (at: number): ReplayedStatement | undefined => {
-    let found: { line: number; statement?: ReplayedStatement } | undefined
-    for (const start of starts) if (start.line <= at) found = start
-    return found?.statement
+    let found: ReplayedStatement | undefined
+    for (const start of starts) if (start.line <= at) found = start.statement
+    return found
   }
   // Each statement's operation line, found in order: the next operation is at or after the previous one.
   const fileLines = new Map<ReplayedStatement, number>()
@@ -104,7 +103,6 @@ export function lintReplayed(
     statements: replayed.statements.length
   }
   for (const finding of lint.findings) {
-    if ((finding.line ?? 1) < bodyStart) continue
     const statement = statementAt(finding.line ?? 1)
     const fileLine = toFileLine(finding.line ?? 1)
     const reason = isRuleId(finding.rule) ? allowAt(migration.text, fileLine, finding.rule) : undefined
@@ -123,10 +121,8 @@ export function lintReplayed(
     delete shown.endColumn
     result.findings.push(shown)
   }
-  for (const violation of lint.violations) {
-    if (violation.line < bodyStart) continue
+  for (const violation of lint.violations)
     result.violations.push({ ...violation, line: toFileLine(violation.line) })
-  }
   return result
 }
 
