@@ -47,9 +47,10 @@ async function loadCatalogs() {
 }
 
 export default class RuleCoverageReporter {
-  /** `options.record: false` (the reporter's own tests) keeps the run out of the cumulative record. */
+  /** The reporter's own tests pass `record: false` (keep out of the cumulative record) and a silent `write`. */
   constructor(globalConfig, options = {}) {
     this.record = options.record !== false
+    this.write = options.write ?? (text => process.stderr.write(text))
     this.error = undefined
     this.log = path.join(os.tmpdir(), `deploy-gates-rules-${process.pid}-${Date.now()}.log`)
     writeFileSync(this.log, '')
@@ -73,7 +74,7 @@ export default class RuleCoverageReporter {
       // A catalog that does not even bundle fails its own tests; a partial run should not fail for it here.
       const message = `rule coverage: the catalogs could not be loaded: ${error.message.split('\n')[0]}`
       if (this.fullRun) this.error = new Error(message)
-      process.stderr.write(`${message}\n`)
+      this.write(`${message}\n`)
       return
     }
     const seen = new Set()
@@ -118,15 +119,15 @@ export default class RuleCoverageReporter {
       // A listed rule that a test now produces: the entry is stale. Said, not failed, so a fixture landing
       // before its allowlist line is removed does not turn CI red; the list is reviewed like code.
       if (stale.length)
-        process.stderr.write(
+        this.write(
           `rule coverage: ${ALLOWLIST} lists rules tests now produce; remove them: ${stale.join(', ')}\n`
         )
     }
     if (problems.length) {
       this.error = new Error(`rule coverage: ${problems.join('\n')}`)
-      process.stderr.write(`\n${this.error.message}\n`)
+      this.write(`\n${this.error.message}\n`)
     } else {
-      process.stderr.write(
+      this.write(
         `rule coverage: ${seen.size} catalog rules produced${this.fullRun ? '' : ' (partial run: coverage of every catalog id not checked)'}\n`
       )
     }

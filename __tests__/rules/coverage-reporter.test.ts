@@ -17,26 +17,27 @@ afterEach(() => {
   else process.env.DEPLOY_GATES_RULE_LOG = saved
 })
 
+const quiet = { record: false, write: () => true }
 const partial = { testPathPatterns: { patterns: ['__tests__/rules'] }, nonFlagArgs: [] }
 const full = { testPathPatterns: { patterns: [] }, nonFlagArgs: [] }
 
 describe('rule coverage reporter', () => {
   it('fails a run in which a finding carries an id its gate’s catalog lacks', async () => {
-    const reporter = new RuleCoverageReporter(partial, { record: false }) as Reporter
+    const reporter = new RuleCoverageReporter(partial, quiet) as Reporter
     appendFileSync(reporter.log, 'migrations\tdrop-table\tcatalog\nmigrations\tdrop-tabel\tresult\n')
     await reporter.onRunComplete()
     expect(reporter.getLastError()?.message).toMatch(/rule ids no catalog lists: migrations\/drop-tabel/)
   }, 30_000)
 
   it('accepts aliases and known ids, and does not judge coverage on a partial run', async () => {
-    const reporter = new RuleCoverageReporter(partial, { record: false }) as Reporter
+    const reporter = new RuleCoverageReporter(partial, quiet) as Reporter
     appendFileSync(reporter.log, 'migrations\tdrop-table\tcatalog\nenv\tmissing-key\tresult\n')
     await reporter.onRunComplete()
     expect(reporter.getLastError()).toBeUndefined()
   }, 30_000)
 
   it('on a full run, names every catalog id no test produced that the allowlist does not excuse', async () => {
-    const reporter = new RuleCoverageReporter(full, { record: false }) as Reporter
+    const reporter = new RuleCoverageReporter(full, quiet) as Reporter
     appendFileSync(reporter.log, 'migrations\tdrop-table\tcatalog\n')
     await reporter.onRunComplete()
     const message = reporter.getLastError()?.message ?? ''
