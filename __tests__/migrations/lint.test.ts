@@ -168,4 +168,28 @@ describe('migrations lint (PostgreSQL parser, exact positions)', () => {
       'concurrently-in-transaction@migrations/1_a.js:2:12'
     ])
   })
+
+  it('a type change needs no rewrite when an earlier migration shows the old type: varchar widened or made text', async () => {
+    const dir = project({
+      'migrations/0001_create.up.sql':
+        'CREATE TABLE notes (id bigint PRIMARY KEY, title varchar(50), body varchar(200), price numeric(8,2), n integer);\n',
+      'migrations/0001_create.down.sql': 'DROP TABLE notes;\n',
+      'migrations/0002_widen.up.sql':
+        [
+          'ALTER TABLE notes ALTER COLUMN title TYPE varchar(100);',
+          'ALTER TABLE notes ALTER COLUMN body TYPE text;',
+          'ALTER TABLE notes ALTER COLUMN price TYPE numeric(12,2);',
+          // narrower, another scale, a real conversion: rewrites (or fails on existing values)
+          'ALTER TABLE notes ALTER COLUMN title TYPE varchar(10);',
+          'ALTER TABLE notes ALTER COLUMN price TYPE numeric(12,4);',
+          'ALTER TABLE notes ALTER COLUMN n TYPE text;'
+        ].join('\n') + '\n',
+      'migrations/0002_widen.down.sql': 'SELECT 1;\n'
+    })
+    expect(where(await runGate(dir))).toEqual([
+      'change-column-type@migrations/0002_widen.up.sql:4',
+      'change-column-type@migrations/0002_widen.up.sql:5',
+      'change-column-type@migrations/0002_widen.up.sql:6'
+    ])
+  })
 })

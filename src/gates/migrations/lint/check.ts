@@ -38,6 +38,14 @@ function messages(result: RuleResult): string[] {
  * already exist (locks, running readers) skip tables created earlier in the same migration.
  */
 export function checkStatements(statements: SqlStatement[], options: CheckOptions): StatementViolation[] {
+  return checkFile(statements, options).violations
+}
+
+/** checkStatements, with what the file tells about column types (see lint-all's resolvePriorTypes). */
+export function checkFile(
+  statements: SqlStatement[],
+  options: CheckOptions
+): { violations: StatementViolation[]; context: LintContext } {
   const violations: StatementViolation[] = []
   const context = new LintContext(statements, options)
   for (let index = 0; index < statements.length; index++) {
@@ -54,5 +62,5 @@ export function checkStatements(statements: SqlStatement[], options: CheckOption
     const found = rule.finish?.(context)
     if (found) violations.push({ rule: rule.id, ...found })
   }
-  return violations
+  return { violations, context }
 }

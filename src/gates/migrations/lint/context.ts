@@ -56,6 +56,13 @@ export function alterCommands(alter: Node): Node[] {
   return ((alter.cmds ?? []) as Node[]).map(cmd => cmd.AlterTableCmd as Node)
 }
 
+const TRANSACTION_ENDS = new Set([
+  'TRANS_STMT_COMMIT',
+  'TRANS_STMT_ROLLBACK',
+  'TRANS_STMT_PREPARE',
+  'TRANS_STMT_COMMIT_PREPARED'
+])
+
 const columnKey = (table: string, column: string): string => `${table}\0${column.toLowerCase()}`
 
 /**
@@ -77,6 +84,10 @@ export class LintContext {
   private readonly createdTables = new Set<string>()
   private readonly createdObjects = new Set<string>()
   private readonly columnTypes = new Map<string, ColumnType>()
+  /** Type changes flagged only because the old type is not declared in this file (statement index). */
+  readonly typeChanges: { index: number; table: string; column: string; to: ColumnType }[] = []
+  /** Every column type this file declares, in order (for the type changes of later migrations). */
+  readonly declaredTypes: { table: string; column: string; type: ColumnType }[] = []
   /** Columns with a validated `CHECK (col IS NOT NULL)`. */
   private readonly notNullChecked = new Set<string>()
   /** Constraints added NOT VALID in this file: what they check and the transaction that added them. */
@@ -181,6 +192,12 @@ export class LintContext {
     return (this.lastViewCreate.get(relationKey(rangeVar)) ?? -1) > this.index
   }
 
+  private declareType(key: string, type: ColumnType): void {
+    this.columnTypes.set(key, type)
+    const [table, column] = key.split('\0') as [string, string]
+    this.declaredTypes.push({ table, column, type })
+  }
+
   /** The column's type as declared earlier in this file, if it was. */
   declaredType(rangeVar: Node | undefined, column: string): ColumnType | undefined {
     return this.columnTypes.get(columnKey(relationKey(rangeVar), column))
@@ -203,22 +220,7 @@ export class LintContext {
     const { kind, node } = this.statement
     switch (kind) {
       case 'TransactionStmt':
-        if (['TRANS_STMT_BEGIN', 'TRANS_STMT_START'].includes(node.kind)) {
-          this.explicitBegin ??= this.statement
-          this.transactionSerial++
-        } else if (
-          [
-            'TRANS_STMT_COMMIT',
-            'TRANS_STMT_ROLLBACK',
-            'TRANS_STMT_PREPARE',
-            'TRANS_STMT_COMMIT_PREPARED'
-          ].includes(node.kind)
-        ) {
-          this.explicitBegin = undefined
-          // A COMMIT ends a tool's transaction; a multi-statement query stays one implicit block after it.
-          if (this.options.transaction === 'wrapped') this.toolTransactionOpen = false
-          this.transactionSerial++
-        }
+        this.advanceTransaction(String(node.kind))
         break
       case 'VariableSetStmt': {
         const name = String(node.name).toLowerCase()
@@ -231,7 +233,7 @@ export class LintContext {
         this.createdTables.add(table)
         for (const element of (node.tableElts ?? []) as Node[])
           if (element.ColumnDef)
-            this.columnTypes.set(
+            this.declareType(
               columnKey(table, String(element.ColumnDef.colname)),
               columnType(element.ColumnDef.typeName)
             )
@@ -263,18 +265,30 @@ export class LintContext {
     }
   }
 
+  private advanceTransaction(kind: string): void {
+    if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') {
+      this.explicitBegin ??= this.statement
+      this.transactionSerial++
+    } else if (TRANSACTION_ENDS.has(kind)) {
+      this.explicitBegin = undefined
+      // A COMMIT ends a tool's transaction; a multi-statement query stays one implicit block after it.
+      if (this.options.transaction === 'wrapped') this.toolTransactionOpen = false
+      this.transactionSerial++
+    }
+  }
+
   private advanceAlterTable(alter: Node): void {
     const table = relationKey(alter.relation)
     for (const c of alterCommands(alter)) {
       switch (c.subtype) {
         case 'AT_AddColumn':
-          this.columnTypes.set(
+          this.declareType(
             columnKey(table, String(c.def?.ColumnDef?.colname)),
             columnType(c.def?.ColumnDef?.typeName)
           )
           break
         case 'AT_AlterColumnType':
-          this.columnTypes.set(columnKey(table, String(c.name)), columnType(c.def?.ColumnDef?.typeName))
+          this.declareType(columnKey(table, String(c.name)), columnType(c.def?.ColumnDef?.typeName))
           break
         case 'AT_DropConstraint':
           if (c.missing_ok) this.droppedIfExists.add(columnKey(table, String(c.name)))

@@ -3,6 +3,8 @@ import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { loadSqlParser, parseSqlFiles } from '../sql/parse.js'
 import type { MigrationFile } from '../tools/types.js'
+import { changeWithoutRewrite } from './rules/change-column-type.js'
+import type { ColumnType } from './context.js'
 import { lintMigration, type FileLint } from './lint-file.js'
 
 /**
@@ -148,7 +150,7 @@ export async function lintMigrations(
     const lints: FileLint[] = []
     for (let chunk = 0; chunk < chunks; chunk++)
       lints.push(...lintChunk(job.migrations, chunk, lockTimeoutRules))
-    return { lints, threads: 1 }
+    return { lints: resolvePriorTypes(lints), threads: 1 }
   }
 
   const results = new Array<FileLint[]>(chunks)
@@ -183,7 +185,33 @@ export async function lintMigrations(
   } finally {
     children.stop()
   }
-  return { lints: results.flat(), threads: helped.size }
+  return { lints: resolvePriorTypes(results.flat()), threads: helped.size }
+}
+
+/**
+ * A type change is flagged when its file does not show the old type; an earlier migration may (`varchar(50)`
+ * created in migration 3, widened to `varchar(100)` or made `text` in migration 9: no rewrite, as
+ * strong_migrations knows). Walks the files in the tool's order with the column types declared so far, and
+ * drops the findings of changes that need no rewrite. Linear in the number of declarations.
+ */
+export function resolvePriorTypes(lints: FileLint[]): FileLint[] {
+  const types = new Map<string, ColumnType>()
+  for (const lint of lints) {
+    const drop = new Set<number>()
+    const dropFindings = new Set<number>()
+    for (const change of lint.typeChanges ?? []) {
+      const from = types.get(`${change.table}\0${change.column}`)
+      if (!from || !changeWithoutRewrite(from, change.to)) continue
+      drop.add(change.violation)
+      if (change.finding !== undefined) dropFindings.add(change.finding)
+    }
+    if (drop.size) {
+      lint.violations = lint.violations.filter((_, index) => !drop.has(index))
+      lint.findings = lint.findings.filter((_, index) => !dropFindings.has(index))
+    }
+    for (const { table, column, type } of lint.columnTypes ?? []) types.set(`${table}\0${column}`, type)
+  }
+  return lints
 }
 
 /** A child: loads the parser while the parent reads the files, then lints the chunks it is given. */

@@ -3,7 +3,8 @@ import { parseSql, type ParsedSql, type SqlStatement } from '../sql/parse.js'
 import { SourceMap } from '../sql/positions.js'
 import type { MigrationFile } from '../tools/types.js'
 import { catalog } from '../catalog.js'
-import { checkStatements } from './check.js'
+import { checkFile } from './check.js'
+import type { ColumnType } from './context.js'
 import type { RuleId } from './rules.js'
 
 export interface AllowedStatement {
@@ -20,6 +21,13 @@ export interface FileLint {
   /** Violations a reasoned `-- deploy-gates: allow` comment silenced. */
   allowed: AllowedStatement[]
   statements: number
+  /** Column types the file declares, in order (`schema.table`, lower-case column). */
+  columnTypes?: { table: string; column: string; type: ColumnType }[]
+  /**
+   * Type changes flagged because the old type is not declared in this file; once an earlier migration shows it,
+   * a change that needs no rewrite is dropped (`violation`/`finding` index this FileLint's lists).
+   */
+  typeChanges?: { table: string; column: string; to: ColumnType; violation: number; finding?: number }[]
 }
 
 export function finding(rule: RuleId, message: string, at: Partial<Finding> = {}): Finding {
@@ -42,7 +50,10 @@ export function lintMigration(
   if (migration.code) {
     lintStatements(migration, readCode(migration, result), options, result)
     // Unreadable strings and syntax errors were found first; report in the file's order.
+    const unsorted = [...result.findings]
     result.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    for (const change of result.typeChanges ?? [])
+      if (change.finding !== undefined) change.finding = result.findings.indexOf(unsorted[change.finding]!)
     return result
   }
   if (migration.sql === undefined) return result
@@ -145,7 +156,7 @@ function lintStatements(
   // One statement sent alone runs outside any transaction block; several in one query run as one.
   const transaction =
     migration.transaction === 'implicit' && meaningful.length <= 1 ? 'none' : migration.transaction
-  const violations = checkStatements(statements, { transaction, lockTimeoutRules, newTables })
+  const { violations, context } = checkFile(statements, { transaction, lockTimeoutRules, newTables })
   result.violations = violations.map(({ rule, statement }) => ({ rule, line: statement.line }))
 
   // By place: the statements one code operation stands for share its line and column (and its allow comment).
@@ -194,13 +205,15 @@ function lintStatements(
       }
     }
   }
-  for (const violation of violations) {
+  const findingOf = new Map<number, number>()
+  for (const [index, violation] of violations.entries()) {
     const { statement, rule } = violation
     const allow = statement.allows.find(a => a.rule === rule && a.reason)
     if (allow) {
       result.allowed.push({ rule, file: migration.file, line: statement.line, reason: allow.reason })
       continue
     }
+    findingOf.set(index, result.findings.length)
     result.findings.push(
       finding(rule, violation.message, {
         file: migration.file,
@@ -210,6 +223,18 @@ function lintStatements(
         endColumn: statement.endColumn
       })
     )
+  }
+  if (context.declaredTypes.length) result.columnTypes = context.declaredTypes
+  for (const change of context.typeChanges) {
+    const statement = statements[change.index]
+    const violation = violations.findIndex(
+      v =>
+        v.statement === statement &&
+        v.rule === 'change-column-type' &&
+        v.message.toLowerCase().endsWith(`.${change.column}.`)
+    )
+    if (violation === -1) continue
+    ;(result.typeChanges ??= []).push({ ...change, violation, finding: findingOf.get(violation) })
   }
   return result
 }

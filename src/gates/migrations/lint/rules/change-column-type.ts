@@ -1,7 +1,9 @@
-import { columnType, relationName, type ColumnType } from '../context.js'
+import { columnType, relationKey, relationName, type ColumnType } from '../context.js'
 import type { StatementRule } from '../rule.js'
 
 const VARCHAR = new Set(['varchar', 'character varying'])
+/** Target types a change to may need no rewrite (depending on the old type). */
+const CANDIDATE_TARGETS = new Set(['text', 'varchar', 'character varying', 'numeric'])
 
 /**
  * Type changes PostgreSQL makes without rewriting the table or rejecting a value (strong_migrations' list):
@@ -35,8 +37,17 @@ export const changeColumnType: StatementRule = {
       if (c.subtype !== 'AT_AlterColumnType') continue
       const from = context.declaredType(node.relation, String(c.name))
       const to = columnType(c.def?.ColumnDef?.typeName)
-      if (from && !c.def?.ColumnDef?.raw_default && changeWithoutRewrite(from, to)) continue
+      const using = Boolean(c.def?.ColumnDef?.raw_default)
+      if (from && !using && changeWithoutRewrite(from, to)) continue
       messages.push(`Changes the type of ${relationName(node.relation)}.${c.name}.`)
+      // The old type may be declared by an earlier migration: the gate looks there after linting every file.
+      if (!from && !using && CANDIDATE_TARGETS.has(to.name))
+        context.typeChanges.push({
+          index: context.index,
+          table: relationKey(node.relation),
+          column: String(c.name).toLowerCase(),
+          to
+        })
     }
     return messages
   }
