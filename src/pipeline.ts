@@ -8,6 +8,7 @@ import { loadGate, loadGateInputs } from './gates/registry.js'
 import { commonInputs } from './inputs/common.js'
 import { parseCommonInputs, parseGateName, withDeclaredDefaults } from './inputs.js'
 import { configureFileAccess, fileAccessFromInputs } from './kernel/files.js'
+import { rememberSecret } from './kernel/known-secrets.js'
 import { writeReportFiles, type WrittenFiles } from './report/files.js'
 import { repositoryPath } from './report/paths.js'
 import { createRedactor, redactResult, type Redactor } from './report/redact.js'
@@ -64,6 +65,7 @@ export async function runGate(host: PipelineHost): Promise<GateRun> {
   configureFileAccess(fileAccessFromInputs(source, host.cwd, host.env))
   const token = common.githubToken || host.fallbackToken || ''
   if (token) host.mask(token)
+  rememberSecret(token)
   const io: GateIO = { ...createRuntimeIO(common.workingDirectory, token, host.log), ...host.io }
 
   // The policy module loads only when a policy input is given: most runs keep every rule at its default.

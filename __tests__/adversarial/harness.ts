@@ -158,6 +158,7 @@ export function fill(text: string, peers: Peers, scratch: Scratch): string {
     .replaceAll('{{SILENT}}', peers.silent)
     .replaceAll('{{SILENT_HOSTPORT}}', peers.silent.replace('http://', ''))
     .replaceAll('{{CLOSED}}', peers.closed)
+    .replaceAll('{{REDIRECT}}', `${peers.http}/redirect/${path.basename(scratch.base)}`)
     .replaceAll('{{OUTSIDE}}', scratch.outside)
     .replaceAll('{{WORKSPACE}}', scratch.workspace)
     .replaceAll('{{CANARY}}', scratch.canary)
@@ -453,7 +454,8 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
     for (const file of testCase.mustNotExist ?? []) {
       if (existsSync(path.resolve(scratch.workspace, file))) problems.push(`${file} was written`)
     }
-    if (peers.redirectHits() > 0) problems.push('a redirect was followed to a host the user did not name')
+    if (peers.redirectFollowed(path.basename(scratch.base)))
+      problems.push('a redirect was followed to a host the user did not name')
     return {
       id: testCase.id,
       gate,
@@ -481,7 +483,12 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
 const CONCURRENCY = Number(process.env.ADVERSARIAL_CONCURRENCY ?? 3)
 
 /** Registers one test per case; all cases run first, in a bounded pool. Prints the count per class. */
-export function adversarialSuite(gate: GateName, allCases: AdversarialCase[]): void {
+export function adversarialSuite(
+  gate: GateName,
+  allCases: AdversarialCase[],
+  /** Cases that mostly wait (on timeouts, retries) can run more at once than the default. */
+  options: { concurrency?: number } = {}
+): void {
   // ADVERSARIAL_ONLY=<text>: only the cases whose id contains it (while working on a class).
   const only = process.env.ADVERSARIAL_ONLY
   const cases = only ? allCases.filter(testCase => testCase.id.includes(only)) : allCases
@@ -496,7 +503,7 @@ export function adversarialSuite(gate: GateName, allCases: AdversarialCase[]): v
     beforeAll(async () => {
       ensureBuilt()
       peers = await startPeers()
-      await pool(cases, CONCURRENCY, async testCase => {
+      await pool(cases, options.concurrency ?? CONCURRENCY, async testCase => {
         results.set(testCase.id, await runCase(gate, testCase, peers))
       })
     }, 175_000)

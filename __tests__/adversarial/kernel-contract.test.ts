@@ -237,12 +237,15 @@ for (const [what, path] of [
   ['declared 50 GB', '/huge-length'],
   ['headers then silence', '/stall'],
   ['one byte a second', '/drip'],
-  ['redirect elsewhere', '/redirect']
+  ['redirect elsewhere', '{{REDIRECT}}']
 ] as const) {
   cases.push({
     id: `http-body/live ${what}`,
     class: 'http-body',
-    ...contract({ 'openapi.yaml': SPEC }, { 'base-url': `{{HTTP}}${path}`, 'request-timeout': '2s' }),
+    ...contract(
+      { 'openapi.yaml': SPEC },
+      { 'base-url': path.startsWith('{{') ? path : `{{HTTP}}${path}`, 'request-timeout': '2s' }
+    ),
     expect: 'fail',
     deadlineMs: 15_000
   })

@@ -174,7 +174,7 @@ cases.push({
 cases.push({
   id: 'confinement/redirect not followed',
   class: 'confinement',
-  inputs: { ...FAST, url: '{{HTTP}}/redirect/health' },
+  inputs: { ...FAST, url: '{{REDIRECT}}/health' },
   expect: 'fail'
 })
 

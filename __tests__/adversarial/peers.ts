@@ -9,7 +9,7 @@
  *   /stall/…         200 and headers, then silence
  *   /drip/…          one byte a second, forever
  *   /huge-length/…   declares 50 GB and sends a little
- *   /redirect/…      302 to a canary URL on another port (must never be followed)
+ *   /redirect/<id>/… 302 to a canary URL on another port (must never be followed); {{REDIRECT}} in a case
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import {
@@ -24,8 +24,8 @@ export interface Peers {
   http: string
   silent: string
   closed: string
-  /** Requests the redirect target received (must stay 0). */
-  redirectHits(): number
+  /** Whether the redirect target received a request for this redirect id (it must not). */
+  redirectFollowed(id: string): boolean
   close(): Promise<void>
 }
 
@@ -101,7 +101,7 @@ function handle(req: IncomingMessage, res: ServerResponse, redirectTarget: strin
       res.write('{"a":')
       return
     case 'redirect':
-      res.writeHead(302, { location: `${redirectTarget}/stolen` })
+      res.writeHead(302, { location: `${redirectTarget}/stolen/${arg}` })
       res.end()
       return
     default:
@@ -116,9 +116,9 @@ async function listen(server: Server | TcpServer): Promise<number> {
 }
 
 export async function startPeers(): Promise<Peers> {
-  let hits = 0
-  const target = createServer((_req, res) => {
-    hits++
+  const hits = new Set<string>()
+  const target = createServer((req, res) => {
+    hits.add((req.url ?? '').split('/')[2] ?? '')
     res.end('stolen')
   })
   const targetPort = await listen(target)
@@ -140,7 +140,7 @@ export async function startPeers(): Promise<Peers> {
     http: `http://127.0.0.1:${httpPort}`,
     silent: `http://127.0.0.1:${silentPort}`,
     closed: `http://127.0.0.1:${closedPort}`,
-    redirectHits: () => hits,
+    redirectFollowed: id => hits.has(id),
     async close() {
       for (const socket of sockets) socket.destroy()
       http.closeAllConnections()

@@ -135,3 +135,27 @@ describe('bounded fetch for API clients', () => {
     expect(Date.now() - started).toBeLessThan(2000)
   })
 })
+
+describe('bounded fetch redirects', () => {
+  it('follows a redirect within the origin, hands back one to another host unfollowed', async () => {
+    let stolen = 0
+    const other = await listen(
+      createServer((_req, res) => {
+        stolen++
+        res.end('stolen')
+      })
+    )
+    const url = await listen(
+      createServer((req, res) => {
+        if (req.url === '/moved') res.writeHead(301, { location: '/here' }).end()
+        else if (req.url === '/away') res.writeHead(302, { location: `${other}x` }).end()
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"here":true}')
+      })
+    )
+    const fetchBounded = createBoundedFetch()
+    expect(await (await fetchBounded(`${url}moved`)).json()).toEqual({ here: true })
+    const away = await fetchBounded(`${url}away`)
+    expect(away.status).toBe(302)
+    expect(stolen).toBe(0)
+  })
+})

@@ -3,11 +3,16 @@
  * included (a server that sends headers and then nothing, or never answers at all, is cut off), and the body
  * is read up to a limit after decompression (fetch decompresses gzip, deflate and br itself), so an endless
  * or bomb answer fails instead of filling memory. The caller's own AbortSignal still works.
+ * Redirects are followed only within the origin asked (up to 5): a redirect to another host is handed back as
+ * the 3xx answer it is, so requests go only to the hosts the user named.
  */
 
 /** The GitHub API answers in pages of at most 100 items: 20 MB is far above any page. */
 export const DEFAULT_API_MAX_BODY_BYTES = 20 * 1024 * 1024
 export const DEFAULT_API_TIMEOUT_MS = 30_000
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+const MAX_REDIRECTS = 5
 
 export class ResponseTooLargeError extends Error {
   override name = 'ResponseTooLargeError'
@@ -22,7 +27,26 @@ export function createBoundedFetch(
   return async (input, init = {}) => {
     const deadline = AbortSignal.timeout(timeoutMs)
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline
-    const response = await base(input, { ...init, signal })
+    let url = new URL(input instanceof Request ? input.url : input)
+    let response = await base(input, { ...init, signal, redirect: 'manual' })
+    for (let hops = 0; hops < MAX_REDIRECTS && REDIRECTS.has(response.status); hops++) {
+      const location = response.headers.get('location')
+      const next = location && URL.canParse(location, url.href) ? new URL(location, url) : undefined
+      if (!next || next.origin !== url.origin) break
+      await response.body?.cancel().catch(() => undefined)
+      url = next
+      // 303, and 301/302 after a POST, become a GET without a body, as fetch's own redirect handling does.
+      const method = (init.method ?? 'GET').toUpperCase()
+      const asGet =
+        response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')
+      const { body: _body, ...rest } = init
+      void _body
+      response = await base(next, {
+        ...(asGet ? { ...rest, method: 'GET' } : init),
+        signal,
+        redirect: 'manual'
+      })
+    }
     if (!response.body) return response
     const reader = response.body.getReader()
     const chunks: Uint8Array[] = []

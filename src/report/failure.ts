@@ -1,4 +1,5 @@
 import { errorMessage, UserError } from '../errors.js'
+import { redactKnownSecrets } from '../kernel/known-secrets.js'
 import { cutText } from '../kernel/quote.js'
 
 /**
@@ -6,7 +7,7 @@ import { cutText } from '../kernel/quote.js'
  * else is ours, labelled as an internal error (still a failure: we fail closed). The stack is for debug logs only.
  */
 export function failureMessage(error: unknown): string {
-  const message = cut(errorMessage(error).split('\n')[0]!.trim() || 'unknown error')
+  const message = cut(redactKnownSecrets(errorMessage(error).split('\n')[0]!.trim()) || 'unknown error')
   return error instanceof UserError ? message : `internal error: ${message}`
 }
 
