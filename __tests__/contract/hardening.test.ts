@@ -199,3 +199,21 @@ paths:
     }
   })
 })
+
+describe('contract gate: which spec patterns may run on V8', () => {
+  it.each([
+    ['^[a-z0-9._-]+$', true],
+    ['^sha256:[a-f0-9]{64}$', true],
+    ['^\\d{4}-\\d{2}-\\d{2}$', true],
+    ['^(a+)+$', false],
+    ['^(a|a)*$', false],
+    ['^\\d+\\d+$', false],
+    ['[a-z]+x', false],
+    ['^(\\w)\\1$', false],
+    ['^a{1,100000}b*$', false],
+    ['^(?=a).*$', false]
+  ])('%s → V8: %s', async (pattern, native) => {
+    const { isTriviallyLinear } = await import('../../src/gates/contract/pattern-engine.js')
+    expect(isTriviallyLinear(pattern)).toBe(native)
+  })
+})

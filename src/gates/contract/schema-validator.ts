@@ -1,7 +1,7 @@
 import AjvDraft7Module, { type ErrorObject, type ValidateFunction } from 'ajv'
 import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import { ajvRegExpEngine } from '../../kernel/regex.js'
+import { specPatternEngine } from './pattern-engine.js'
 import { formatPointer } from './pointer.js'
 import { child, type Loc, type Spec } from './spec.js'
 
@@ -92,13 +92,13 @@ export class SchemaValidators {
     private readonly spec: Spec,
     private readonly direction: Direction = 'response'
   ) {
-    // Patterns from the spec run on RE2 (linear time): `^(a+)+$` cannot stall the event loop.
+    // Patterns from the spec run in linear time (V8 when provably so, else RE2): `^(a+)+$` cannot stall the event loop.
     this.ajvOptions = {
       strict: false,
       logger: false,
       unicodeRegExp: false,
       validateSchema: false,
-      code: { regExp: ajvRegExpEngine }
+      code: { regExp: specPatternEngine }
     }
     this.fast = this.createAjv({ allErrors: false })
   }
