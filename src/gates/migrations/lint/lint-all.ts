@@ -81,7 +81,7 @@ export class LintWorkers {
 }
 
 /**
- * How many children to start: one per idle core (cores minus the 1-minute load average), at least one (the
+ * How many children to start: one per idle core (cores minus the 1-minute load average), at least one (a big
  * parse must not run in this process) and at most MAX_CHILDREN. DEPLOY_GATES_LINT_THREADS=<n> sets the count
  * (1 = lint in this process, with no child).
  */
@@ -89,8 +89,9 @@ function childCount(env: Record<string, string | undefined>): number {
   const threads = Number.parseInt(env.DEPLOY_GATES_LINT_THREADS ?? '', 10)
   if (threads === 1) return 0
   if (threads >= 2) return Math.min(MAX_CHILDREN, threads)
+  // The parent only reads files and waits while the children parse: every idle core can take a child.
   const idle = availableParallelism() - loadavg()[0]!
-  return Math.max(1, Math.min(MAX_CHILDREN, Math.floor(idle) - 1))
+  return Math.max(1, Math.min(MAX_CHILDREN, Math.floor(idle)))
 }
 
 /** Children can run only from the bundle (dist/), where this module is a .js file Node can start. */
