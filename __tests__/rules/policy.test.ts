@@ -160,6 +160,31 @@ describe('policy mechanics', () => {
     expect(applied.checks![1]!.skipped).toBeUndefined()
   })
 
+  it('lowers a finding for `allow` only from the rule’s default, so the alias never raises one', () => {
+    const atDefault = catalog.finding('path-removed', { message: 'at default' })
+    const already = catalog.finding('path-removed', { message: 'lowered by the gate', severity: 'notice' })
+    const result: GateResult = {
+      gate: 'contract',
+      title: 'API contract',
+      findings: [atDefault, already],
+      outputs: {},
+      sections: [],
+      scope: '',
+      secrets: []
+    }
+    const entry = {
+      rule: 'path-removed',
+      action: 'warning' as const,
+      onlyFrom: 'error' as const,
+      origin: 'x'
+    }
+    const applied = applyPolicy(result, policyOf([entry]))
+    expect(applied.findings.map(f => `${f.message}: ${f.severity}`)).toEqual([
+      'at default: warning',
+      'lowered by the gate: notice'
+    ])
+  })
+
   it('says so when a gate has no catalog to check ids against', () => {
     expect(() => parsePolicyLines('anything: off', 'env', undefined, blame, String)).toThrow(
       '1: the env gate has no configurable rules'

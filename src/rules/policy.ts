@@ -26,6 +26,11 @@ export type RuleAction = Severity | 'off'
 export interface PolicyEntry {
   rule: string
   action: RuleAction
+  /**
+   * Only findings at this severity change (the `allow` alias: a finding at the rule's default is lowered one
+   * step; one the gate already lowered, or emitted lower, stays as it is, so the alias never raises one).
+   */
+  onlyFrom?: Severity
   /** Where the user wrote it: `input 'rules' line 2`, `rules.txt:2`. */
   origin: string
 }
@@ -34,6 +39,8 @@ export interface RulePolicy {
   readonly entries: readonly PolicyEntry[]
   /** What happens to findings of this rule id (the last entry wins), if anything. */
   actionFor(rule: string): RuleAction | undefined
+  /** The entry that decides for this rule (the last one), if any. */
+  entryFor(rule: string): PolicyEntry | undefined
 }
 
 const ACTIONS = ['error', 'warning', 'notice', 'off'] as const
@@ -42,11 +49,11 @@ const ENTRY = /^(?:([a-z][a-z0-9-]*)\/)?([a-z0-9][a-z0-9-]*)\s*(?::\s*|\s+)(\S+)
 
 const DOWNGRADE: Record<Severity, Severity> = { error: 'warning', warning: 'notice', notice: 'notice' }
 
-export const EMPTY_POLICY: RulePolicy = { entries: [], actionFor: () => undefined }
+export const EMPTY_POLICY: RulePolicy = { entries: [], actionFor: () => undefined, entryFor: () => undefined }
 
 export function policyOf(entries: readonly PolicyEntry[]): RulePolicy {
-  const byRule = new Map(entries.map(entry => [entry.rule, entry.action]))
-  return { entries, actionFor: rule => byRule.get(rule) }
+  const byRule = new Map(entries.map(entry => [entry.rule, entry]))
+  return { entries, actionFor: rule => byRule.get(rule)?.action, entryFor: rule => byRule.get(rule) }
 }
 
 /** How to report a bad line: an input line or a line of a file. */
@@ -147,7 +154,7 @@ async function readAliasInputs(
       if (!rule) throw new InputError(`${what}: ${unknownRule(id, catalog!)}`)
       // One step below the rule's default, as `allow` always meant: an absolute severity, so a gate that
       // still applies `allow` itself and this policy agree instead of lowering twice.
-      return { rule: rule.id, action: DOWNGRADE[rule.severity], origin: what }
+      return { rule: rule.id, action: DOWNGRADE[rule.severity], onlyFrom: rule.severity, origin: what }
     })
   }
   if (gate === 'contract') {
@@ -170,8 +177,10 @@ export async function readPolicy(
 }
 
 function applyToFinding(finding: Finding, policy: RulePolicy): Finding | undefined {
-  const action = policy.actionFor(finding.rule)
-  if (action === undefined) return finding
+  const entry = policy.entryFor(finding.rule)
+  if (entry === undefined) return finding
+  if (entry.onlyFrom !== undefined && finding.severity !== entry.onlyFrom) return finding
+  const action = entry.action
   if (action === 'off') return undefined
   return action === finding.severity ? finding : { ...finding, severity: action }
 }
@@ -197,7 +206,7 @@ export function applyPolicy(result: GateResult, policy: RulePolicy): GateResult 
   if (policy.entries.length === 0) return result
   const affected = new Map<string, number>()
   for (const finding of result.findings)
-    if (policy.actionFor(finding.rule) !== undefined)
+    if (applyToFinding(finding, policy) !== finding)
       affected.set(finding.rule, (affected.get(finding.rule) ?? 0) + 1)
   // The last entry for a rule is the one that applies.
   const effective = [...new Map(policy.entries.map(entry => [entry.rule, entry])).values()]
