@@ -92,6 +92,8 @@ export interface AdversarialCase {
   afterCommit?: Record<string, CaseFile>
   /** Paths (relative to the workspace) that must not exist after the run (an injected `--output=`). */
   mustNotExist?: string[]
+  /** true: the proxy ({{PROXY}}) must have carried a request whose URL holds {{ID}}; false: it must not have. */
+  proxied?: boolean
   /** For a case that widens confinement on purpose (allow-paths): reading the outside directory is expected. */
   readsOutside?: boolean
 }
@@ -158,6 +160,8 @@ export function fill(text: string, peers: Peers, scratch: Scratch): string {
     .replaceAll('{{SILENT}}', peers.silent)
     .replaceAll('{{SILENT_HOSTPORT}}', peers.silent.replace('http://', ''))
     .replaceAll('{{CLOSED}}', peers.closed)
+    .replaceAll('{{PROXY}}', peers.proxy)
+    .replaceAll('{{ID}}', path.basename(scratch.base))
     .replaceAll('{{REDIRECT}}', `${peers.http}/redirect/${path.basename(scratch.base)}`)
     .replaceAll('{{OUTSIDE}}', scratch.outside)
     .replaceAll('{{WORKSPACE}}', scratch.workspace)
@@ -454,6 +458,12 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
     for (const file of testCase.mustNotExist ?? []) {
       if (existsSync(path.resolve(scratch.workspace, file))) problems.push(`${file} was written`)
     }
+    if (testCase.proxied !== undefined && peers.proxied(path.basename(scratch.base)) !== testCase.proxied)
+      problems.push(
+        testCase.proxied
+          ? 'the request did not go through HTTP_PROXY'
+          : 'the request went through the proxy despite NO_PROXY'
+      )
     if (peers.redirectFollowed(path.basename(scratch.base)))
       problems.push('a redirect was followed to a host the user did not name')
     return {

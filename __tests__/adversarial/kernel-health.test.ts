@@ -219,3 +219,52 @@ cases.push(
 )
 
 adversarialSuite('health', cases)
+
+// Proxies: probes honour HTTP_PROXY / NO_PROXY (Node's agent proxy support: no start-up cost).
+adversarialSuite('health', [
+  {
+    id: 'proxy/probe through HTTP_PROXY',
+    class: 'proxy',
+    inputs: { ...FAST, url: `{{HTTP}}${OK}/health?case={{ID}}` },
+    env: { HTTP_PROXY: '{{PROXY}}', NODE_USE_ENV_PROXY: '0' },
+    expect: 'pass',
+    proxied: true
+  },
+  {
+    id: 'proxy/lower-case http_proxy',
+    class: 'proxy',
+    inputs: { ...FAST, url: `{{HTTP}}${OK}/health?case={{ID}}` },
+    env: { http_proxy: '{{PROXY}}' },
+    expect: 'pass',
+    proxied: true
+  },
+  {
+    id: 'proxy/NO_PROXY bypasses the proxy',
+    class: 'proxy',
+    inputs: { ...FAST, url: `{{HTTP}}${OK}/health?case={{ID}}` },
+    env: { HTTP_PROXY: '{{PROXY}}', NO_PROXY: '127.0.0.1' },
+    expect: 'pass',
+    proxied: false
+  },
+  {
+    id: 'proxy/prometheus through HTTP_PROXY',
+    class: 'proxy',
+    inputs: {
+      ...FAST,
+      'prometheus-url': `{{HTTP}}${respondPath({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"1"]}]}}' })}/{{ID}}`,
+      'prometheus-query': 'up',
+      'success-condition': 'result > 0',
+      window: '1s'
+    },
+    env: { HTTP_PROXY: '{{PROXY}}' },
+    expect: 'pass',
+    proxied: true
+  },
+  {
+    id: 'proxy/unreachable proxy fails closed',
+    class: 'proxy',
+    inputs: { ...FAST, url: `{{HTTP}}${OK}/health?case={{ID}}` },
+    env: { HTTP_PROXY: '{{CLOSED}}' },
+    expect: 'fail'
+  }
+])

@@ -11,8 +11,15 @@
  *   /huge-length/…   declares 50 GB and sends a little
  *   /redirect/<id>/… 302 to a canary URL on another port (must never be followed); {{REDIRECT}} in a case
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from 'node:http'
+import {
+  connect,
   createServer as createTcpServer,
   type AddressInfo,
   type Server as TcpServer,
@@ -22,6 +29,10 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 
 export interface Peers {
   http: string
+  /** A forward proxy (absolute-URI requests; CONNECT tunnels) for HTTP_PROXY / HTTPS_PROXY: {{PROXY}}. */
+  proxy: string
+  /** Whether the proxy carried a request whose URL (or CONNECT target) contains `marker`. */
+  proxied(marker: string): boolean
   silent: string
   closed: string
   /** Whether the redirect target received a request for this redirect id (it must not). */
@@ -128,6 +139,38 @@ export async function startPeers(): Promise<Peers> {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
+  const seenByProxy: string[] = []
+  const proxy = createServer((req, res) => {
+    seenByProxy.push(req.url ?? '')
+    let target: URL
+    try {
+      target = new URL(req.url ?? '')
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
+    const upstream = httpRequest(target, { method: req.method, headers: req.headers }, answer => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    upstream.on('error', () => res.writeHead(502).end())
+    req.pipe(upstream)
+  })
+  proxy.on('connect', (req, socket) => {
+    seenByProxy.push(req.url ?? '')
+    const [host, port] = (req.url ?? '').split(':')
+    const tunnel = connect(Number(port), host!, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      tunnel.pipe(socket)
+      socket.pipe(tunnel)
+    })
+    tunnel.on('error', () => socket.destroy())
+    socket.on('error', () => tunnel.destroy())
+  })
+  proxy.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
   const silent = createTcpServer(socket => {
     sockets.add(socket)
     socket.on('error', () => undefined)
@@ -135,17 +178,22 @@ export async function startPeers(): Promise<Peers> {
   const closedServer = createTcpServer()
   const closedPort = await listen(closedServer)
   await new Promise(resolve => closedServer.close(resolve))
-  const [httpPort, silentPort] = [await listen(http), await listen(silent)]
+  const [httpPort, silentPort, proxyPort] = [await listen(http), await listen(silent), await listen(proxy)]
   return {
     http: `http://127.0.0.1:${httpPort}`,
     silent: `http://127.0.0.1:${silentPort}`,
     closed: `http://127.0.0.1:${closedPort}`,
+    proxy: `http://127.0.0.1:${proxyPort}`,
+    proxied: marker => seenByProxy.some(url => url.includes(marker)),
     redirectFollowed: id => hits.has(id),
     async close() {
       for (const socket of sockets) socket.destroy()
       http.closeAllConnections()
       target.closeAllConnections()
-      await Promise.all([http, silent, target].map(server => new Promise(resolve => server.close(resolve))))
+      proxy.closeAllConnections()
+      await Promise.all(
+        [http, silent, target, proxy].map(server => new Promise(resolve => server.close(resolve)))
+      )
     }
   }
 }
