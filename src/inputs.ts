@@ -1,7 +1,8 @@
 import * as path from 'node:path'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
-import { redactUrl } from './kernel/redact-url.js'
+import { rememberSecret } from './kernel/known-secrets.js'
+import { redactUrl, secretsInUrl } from './kernel/redact-url.js'
 import { GATE_NAMES, type CommonInputs, type FailOn, type GateName, type InputSource } from './types.js'
 
 /** The action's inputs, read the way @actions/core does (INPUT_<NAME>, spaces to underscores, upper case). */
@@ -113,6 +114,8 @@ export function parseHttpUrl(value: string, what: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(`${what} must be an http or https URL (got '${url.protocol}')`)
   }
+  // A token in the user-info or a query parameter is a secret wherever the URL ends up (reports, summaries).
+  for (const secret of secretsInUrl(url.href)) rememberSecret(secret)
   return url
 }
 

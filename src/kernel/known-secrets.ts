@@ -21,3 +21,8 @@ export function redactKnownSecrets(text: string): string {
   }
   return result
 }
+
+/** Every remembered secret (the reporter's redactor adds them to the gate's own). */
+export function knownSecrets(): string[] {
+  return [...known]
+}

@@ -3,6 +3,7 @@
  * comment, outputs, report files, console) goes through it.
  */
 import type { GateResult } from '../types.js'
+import { knownSecrets } from '../kernel/known-secrets.js'
 import { cutText } from '../kernel/quote.js'
 
 export const REDACTED = '***'
@@ -34,7 +35,8 @@ function variants(secret: string): string[] {
 export function createRedactor(secrets: readonly string[]): Redactor {
   const long = new Set<string>()
   const short = new Set<string>()
-  for (const secret of secrets) {
+  // Secrets the run learnt before the gate (URL credentials of inputs, the token) are redacted too.
+  for (const secret of [...secrets, ...knownSecrets()]) {
     if (typeof secret !== 'string' || secret.trim().length < 2) continue
     for (const form of variants(secret)) {
       if (form.trim().length >= MIN_SUBSTRING_SECRET_LENGTH) long.add(form)

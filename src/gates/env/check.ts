@@ -501,7 +501,7 @@ function checkCycles(view: EnvironmentView, add: Add): void {
         const closing = (edges.get(cycle[0]!) ?? []).find(edge => edge.to === cycle[1])
         add({
           rule: 'reference-cycle',
-          message: `${cycle.slice(0, -1).join(', ')} refer to each other (${cycle.join(' → ')}), so dotenv-expand cannot give them the values written`,
+          message: describeCycle(cycle),
           file: first.file.file,
           ...at(first.file.parsed.positionAt(first.entry.contentOffset + (closing?.offset ?? 0)))
         })
@@ -512,6 +512,14 @@ function checkCycles(view: EnvironmentView, add: Add): void {
       }
     }
   }
+}
+
+/** `A, B, C refer to each other (A → B → C → A), …`; a long cycle is named by its first members and its size. */
+function describeCycle(cycle: string[]): string {
+  const members = cycle.slice(0, -1)
+  const suffix = ', so dotenv-expand cannot give them the values written'
+  if (members.length <= 6) return `${members.join(', ')} refer to each other (${cycle.join(' → ')})${suffix}`
+  return `${members.length} variables refer to each other in a cycle (${members.slice(0, 4).join(' → ')} → … → ${members.at(-1)} → ${members[0]})${suffix}`
 }
 
 /** Required keys that an environment does not set anywhere it looks. */
