@@ -480,6 +480,14 @@ export async function runCase(gate: GateName, testCase: AdversarialCase, peers: 
   }
 }
 
+/** A stable name per suite (a file may hold several suites of one gate). */
+function suiteName(cases: AdversarialCase[]): string {
+  let hash = 0
+  for (const char of cases.map(testCase => testCase.id).join('\n'))
+    hash = (hash * 31 + char.charCodeAt(0)) | 0
+  return (hash >>> 0).toString(36)
+}
+
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0
   await Promise.all(
@@ -540,7 +548,7 @@ export function adversarialSuite(
       const dir = path.join(os.tmpdir(), 'deploy-gates-adversarial-counts')
       mkdirSync(dir, { recursive: true })
       writeFileSync(
-        path.join(dir, `${gate}.json`),
+        path.join(dir, `${gate}-${suiteName(cases)}.json`),
         JSON.stringify({
           gate,
           perClass: Object.fromEntries(perClass),
