@@ -351,3 +351,21 @@ paths:
     }
   })
 })
+
+describe('contract gate: curl reproductions never carry a secret', () => {
+  it('a token in the base-url query is redacted in the curl command', async () => {
+    const { curlCommand } = await import('../../src/gates/contract/verify.js')
+    const command = curlCommand(
+      {
+        method: 'GET',
+        url: 'http://127.0.0.1:1/a?access_token=tok_SECRET_1&q=1',
+        display: 'GET /a',
+        headers: { authorization: 'Bearer tok_SECRET_2', accept: '*/*' },
+        body: undefined
+      },
+      ['Bearer tok_SECRET_2', 'tok_SECRET_2']
+    )
+    expect(command).not.toContain('SECRET')
+    expect(command).toContain("-H 'authorization: ***'")
+  })
+})

@@ -1,3 +1,4 @@
+import { redactUrl } from '../../kernel/redact-url.js'
 import { catalog, type ContractRuleId } from './catalog.js'
 import { quoteForError } from '../../kernel/quote.js'
 import { errorMessage } from '../../errors.js'
@@ -245,7 +246,8 @@ async function checkOperation(
 /** `curl` reproducing a request, every secret value (and its base64) replaced by ***. */
 export function curlCommand(request: PlannedRequest, secrets: string[]): string {
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
-  const parts = ['curl', '-sS', '-X', request.method, quote(request.url)]
+  // Tokens in the URL (user-info, `?access_token=`, `?sig=`) are redacted like every URL the gate prints.
+  const parts = ['curl', '-sS', '-X', request.method, quote(redactUrl(request.url))]
   for (const [name, value] of Object.entries(request.headers)) parts.push('-H', quote(`${name}: ${value}`))
   if (request.body !== undefined) parts.push('--data-raw', quote(request.body))
   let command = parts.join(' ')
