@@ -236,6 +236,77 @@ function at(position: Position): { line: number; column: number } {
 
 type Shown = (key: string, value: string) => string
 
+/**
+ * The references of one assignment: unresolved ones, unclosed `${`, and an expansion past its limits.
+ * Returns whether the value is unusable as written (then its other checks would only add noise).
+ */
+function checkReferences(
+  key: string,
+  entry: EnvEntry,
+  file: LoadedEnvFile,
+  view: EnvironmentView,
+  lookup: (name: string) => string | undefined,
+  where: string,
+  secretValue: boolean,
+  add: Add
+): boolean {
+  let unresolved = false
+  // A secret's value is never quoted, not even a piece of it (an unsupported `${…}` is part of the value).
+  const position = (offset: number) => at(file.parsed.positionAt(entry.contentOffset + offset))
+  const located = { file: file.file, ...at(entry.valueStart) }
+  for (const reference of findReferences(entry.content)) {
+    const problem = referenceProblem(key, reference, entry.content, lookup, view, where, secretValue)
+    if (!problem) continue
+    unresolved = true
+    add({ rule: 'unresolved-reference', file: file.file, ...position(reference.index), ...problem })
+  }
+  for (const offset of unclosedReferences(entry.content)) {
+    add({
+      rule: 'unclosed-reference',
+      message: `${key} has '\${' with no closing '}', so dotenv-expand leaves it in the value as written`,
+      file: file.file,
+      ...position(offset)
+    })
+  }
+  if (view.expansion.tooLarge.has(key)) {
+    unresolved = true
+    add({
+      rule: 'expansion-too-large',
+      message: `${key} expands past the limit (64 KB or 2,000 replacements a value): its references repeat other references`,
+      ...located
+    })
+  } else if (view.expansion.stoppedAt === key) {
+    add({
+      rule: 'expansion-too-large',
+      message: `expanding ${view.name} stopped at ${key}: its references together passed the limit (16 MB, 100,000 replacements); ${view.expansion.unexpanded} variables with references were left as written`,
+      ...located
+    })
+  }
+  return unresolved
+}
+
+/** An empty value: an error when the variable is required (unless `allow-empty`), a warning when undeclared. */
+function checkEmpty(
+  key: string,
+  rule: VariableRule | undefined,
+  view: EnvironmentView,
+  file: LoadedEnvFile,
+  located: { file: string; line: number; column: number },
+  add: Add
+): void {
+  const required = rule ? requirement(rule, view).required : false
+  if (rule?.allowEmpty || (rule && !required)) return
+  add({
+    rule: 'empty-value',
+    severity: required ? 'error' : 'warning',
+    message: `${key} is empty in ${file.file}${required ? ` but required in ${view.name}` : ''}`,
+    ...located,
+    help: required
+      ? `Give ${key} a value, or remove it from the schema's required list for ${view.name}.`
+      : `Give ${key} a value or remove the line.`
+  })
+}
+
 /** Rules on each value an environment ends up with: references, emptiness, type, placeholders, local hosts. */
 function checkValues(
   view: EnvironmentView,
@@ -258,52 +329,10 @@ function checkValues(
     const value = view.values.get(key) ?? entry.value
     const located = { file: file.file, ...at(entry.valueStart) }
 
-    let unresolved = false
-    // A secret's value is never quoted, not even a piece of it (an unsupported `${…}` is part of the value).
-    const secretValue = isSecret(key, entry.value)
-    const position = (offset: number) => at(file.parsed.positionAt(entry.contentOffset + offset))
-    for (const reference of findReferences(entry.content)) {
-      const problem = referenceProblem(key, reference, entry.content, lookup, view, where, secretValue)
-      if (!problem) continue
-      unresolved = true
-      add({ rule: 'unresolved-reference', file: file.file, ...position(reference.index), ...problem })
-    }
-    for (const offset of unclosedReferences(entry.content)) {
-      add({
-        rule: 'unclosed-reference',
-        message: `${key} has '\${' with no closing '}', so dotenv-expand leaves it in the value as written`,
-        file: file.file,
-        ...position(offset)
-      })
-    }
-    if (view.expansion.tooLarge.has(key)) {
-      unresolved = true
-      add({
-        rule: 'expansion-too-large',
-        message: `${key} expands past the limit (64 KB or 2,000 replacements a value): its references repeat other references`,
-        ...located
-      })
-    } else if (view.expansion.stoppedAt === key) {
-      add({
-        rule: 'expansion-too-large',
-        message: `expanding ${view.name} stopped at ${key}: its references together passed the limit (16 MB, 100,000 replacements); ${view.expansion.unexpanded} variables with references were left as written`,
-        ...located
-      })
-    }
+    const unresolved = checkReferences(key, entry, file, view, lookup, where, isSecret(key, entry.value), add)
 
     if (entry.value === '') {
-      const required = rule ? requirement(rule, view).required : false
-      if (!rule?.allowEmpty && (required || !rule)) {
-        add({
-          rule: 'empty-value',
-          severity: required ? 'error' : 'warning',
-          message: `${key} is empty in ${file.file}${required ? ` but required in ${view.name}` : ''}`,
-          ...located,
-          help: required
-            ? `Give ${key} a value, or remove it from the schema's required list for ${view.name}.`
-            : `Give ${key} a value or remove the line.`
-        })
-      }
+      checkEmpty(key, rule, view, file, located, add)
       continue
     }
     if (unresolved) continue

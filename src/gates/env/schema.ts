@@ -201,30 +201,15 @@ function readNameList(
   return (list as string[]).map(item => item.trim().toLowerCase())
 }
 
-function readVariable(name: string, spec: unknown): VariableRule {
-  const path = ['variables', name]
-  const where = `variable ${name}`
-  if (!VARIABLE_NAME.test(name)) {
-    throw new SchemaError(
-      `'${name}' is not a valid variable name (letters, digits, '_', '.', '-')`,
-      path,
-      true
-    )
-  }
-  // `NAME:` alone is a required string; `NAME: url` is shorthand for its type.
-  const fields: Record<string, unknown> =
-    spec === null ? {} : typeof spec === 'string' ? { type: spec } : (spec as Record<string, unknown>)
-  if (!isMapping(fields))
-    throw new SchemaError(`${where}: expected a mapping of rules (got ${describe(spec)})`, path)
-  for (const key of Object.keys(fields)) {
-    if (!VARIABLE_KEYS.includes(key)) {
-      const near = closestName(key, VARIABLE_KEYS)
-      const expected = near ? `did you mean '${near}'?` : `expected one of ${VARIABLE_KEYS.join(', ')}`
-      throw new SchemaError(`${where}: unknown key '${key}' (${expected})`, [...path, key], true)
-    }
-  }
-  const at = (key: string) => (typeof spec === 'string' ? path : [...path, key])
+type Fields = Record<string, unknown>
+type At = (key: string) => Path
 
+/** `type`, `values` and `pattern` of a variable (what its value must look like). */
+function readValueRules(
+  fields: Fields,
+  where: string,
+  at: At
+): { type: ValueType; values?: string[]; pattern?: SafeRegExp } {
   let type: ValueType = 'string'
   if (fields.type !== undefined) {
     if (typeof fields.type !== 'string' || !(VALUE_TYPES as readonly string[]).includes(fields.type)) {
@@ -266,6 +251,35 @@ function readVariable(name: string, spec: unknown): VariableRule {
       throw new SchemaError(`${where}: 'pattern' ${error.reason}`, at('pattern'))
     }
   }
+
+  return { type, ...(values ? { values } : {}), ...(pattern ? { pattern } : {}) }
+}
+
+function readVariable(name: string, spec: unknown): VariableRule {
+  const path = ['variables', name]
+  const where = `variable ${name}`
+  if (!VARIABLE_NAME.test(name)) {
+    throw new SchemaError(
+      `'${name}' is not a valid variable name (letters, digits, '_', '.', '-')`,
+      path,
+      true
+    )
+  }
+  // `NAME:` alone is a required string; `NAME: url` is shorthand for its type.
+  const fields: Record<string, unknown> =
+    spec === null ? {} : typeof spec === 'string' ? { type: spec } : (spec as Record<string, unknown>)
+  if (!isMapping(fields))
+    throw new SchemaError(`${where}: expected a mapping of rules (got ${describe(spec)})`, path)
+  for (const key of Object.keys(fields)) {
+    if (!VARIABLE_KEYS.includes(key)) {
+      const near = closestName(key, VARIABLE_KEYS)
+      const expected = near ? `did you mean '${near}'?` : `expected one of ${VARIABLE_KEYS.join(', ')}`
+      throw new SchemaError(`${where}: unknown key '${key}' (${expected})`, [...path, key], true)
+    }
+  }
+  const at = (key: string) => (typeof spec === 'string' ? path : [...path, key])
+
+  const { type, values, pattern } = readValueRules(fields, where, at)
 
   const flag = (key: string): boolean => {
     const value = fields[key]
