@@ -369,3 +369,67 @@ describe('contract gate: curl reproductions never carry a secret', () => {
     expect(command).toContain("-H 'authorization: ***'")
   })
 })
+
+describe('contract gate: live failures that prove nothing pass', () => {
+  const spec = (extra: string) => `openapi: 3.0.3
+info:
+  title: Edge
+  version: '1'
+paths:
+${extra}`
+  it('a JSON response that does not parse is invalid-json; a schema the engine refuses is schema-not-compilable', async () => {
+    const service = await startServer((req, res) => {
+      if (req.url === '/broken')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"id": 1,')
+      json(res, 200, { code: 'abc1' })
+    })
+    try {
+      const dir = workspace({
+        'openapi.yaml': spec(`  /broken:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+  /lookahead:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  code:
+                    type: string
+                    pattern: '^(?=.*[0-9]).+$'
+`)
+      })
+      const result = await runGate(dir, { spec: 'openapi.yaml', 'base-url': service.url })
+      expect(result.findings.map(f => `${f.severity} ${f.rule}`)).toEqual([
+        'warning unsafe-pattern',
+        'error invalid-json',
+        'error schema-not-compilable'
+      ])
+    } finally {
+      await service.close()
+    }
+  })
+
+  it('when no selected operation can be sent (all unsafe), no-operation-verified says so', async () => {
+    const dir = workspace({
+      'openapi.yaml': spec(`  /items:
+    post:
+      responses:
+        '201':
+          description: created
+`)
+    })
+    const result = await runGate(dir, { spec: 'openapi.yaml', 'base-url': 'http://127.0.0.1:9' })
+    expect(result.findings.map(f => f.rule)).toEqual(['no-operation-verified'])
+  })
+})
