@@ -91,11 +91,12 @@ export function fileLimit(kind: FileKind, explicit?: number): number {
 }
 
 export function workspaceRoot(cwd: string, env: Record<string, string | undefined> = process.env): string {
+  // Set by the pipeline from the inputs: on a runner the checkout, wherever working-directory points.
   if (policy.root) return path.resolve(policy.root)
-  // On a runner the workspace is the checkout, wherever working-directory points (a working directory
-  // outside it does not widen what may be read); elsewhere (the CLI) it is the directory the gate runs in.
+  // Code run without an entry point (a test calling a gate directly): GITHUB_WORKSPACE only when it holds cwd.
   const workspace = env.GITHUB_WORKSPACE
-  return path.resolve(workspace || cwd)
+  if (workspace && isInside(path.resolve(cwd), path.resolve(workspace))) return path.resolve(workspace)
+  return path.resolve(cwd)
 }
 
 function isInside(candidate: string, directory: string): boolean {
