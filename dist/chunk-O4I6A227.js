@@ -1,2 +1,0 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
-import{a as o,e as n,f as e}from"./chunk-Y5BEKDV6.js";import{a as t}from"./chunk-YMB326OL.js";var s=new o;function g(i,r,...c){let p=n.plugin(...c);return new p(e(i,r))}t(g,"getOctokit");export{s as a,g as b};

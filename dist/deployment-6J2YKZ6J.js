@@ -1,2 +1,0 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
-import{c as a,d as b}from"./chunk-DDMWZKJV.js";import"./chunk-O4I6A227.js";import"./chunk-PYUDEJRZ.js";import"./chunk-Y5BEKDV6.js";import"./chunk-YMB326OL.js";export{a as deploymentGate,b as getEnvironment};
