@@ -49,8 +49,9 @@ export function noticesText(roots) {
     const key = `${pkg.name}@${pkg.version}`
     if (seen.has(key)) continue
     seen.add(key)
+    // Line endings as git stores them (eol=lf), so a fresh build equals the committed copy byte for byte.
     const body = pkg.texts.length
-      ? pkg.texts.join('\n\n')
+      ? pkg.texts.map(text => text.replace(/\r\n?/g, '\n')).join('\n\n')
       : `(no licence file in the package; package.json says: ${pkg.license})`
     sections.push(
       `${'-'.repeat(78)}\n${key} (${pkg.license})${pkg.homepage ? `\n${pkg.homepage}` : ''}\n\n${body}\n`
