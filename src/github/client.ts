@@ -1,7 +1,11 @@
 /**
  * The one GitHub REST client of deploy-gates: PR comments, deployments, rollback and metrics all go through it.
  *
- * - @actions/github's Octokit (REST methods, GITHUB_API_URL, the runner's proxy settings);
+ * - @octokit/core with the REST methods and pagination plugins, GITHUB_API_URL as the base, the runner's proxy
+ *   settings (HTTPS_PROXY/NO_PROXY through @actions/http-client's undici dispatcher) and the runner's
+ *   `actions_orchestration_id` user-agent tag: what @actions/github's getOctokit gives, without importing
+ *   @actions/github, whose `context` JSON.parses GITHUB_EVENT_PATH at import (a malformed event file was an
+ *   internal error in every gate that talks to GitHub; src/runtime.ts reads the event and says what it did);
  * - @octokit/plugin-throttling: primary and secondary rate limits (403/429 with `retry-after` or
  *   `x-ratelimit-remaining: 0`) wait as GitHub asks, when the wait fits the client's budget;
  * - @octokit/plugin-retry: 5xx and connection failures are retried with quadratic backoff;
@@ -10,9 +14,13 @@
  *   is what the user allowed for the call);
  * - one error describer (`describeGitHubError`) that reads the status, body and headers instead of guessing.
  */
-import { GitHub, defaults, getOctokitOptions } from '@actions/github/lib/utils'
+import { HttpClient } from '@actions/http-client'
+import { Octokit as OctokitCore } from '@octokit/core'
+import { paginateRest } from '@octokit/plugin-paginate-rest'
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { fetch as undiciFetch } from 'undici'
 import { UserError } from '../errors.js'
 import { describeGitHubError, NOT_JSON } from './errors.js'
 import { createBoundedFetch, DEFAULT_API_TIMEOUT_MS, ResponseTooLargeError } from '../kernel/fetch.js'
@@ -38,7 +46,7 @@ export interface GitHubClientOptions {
   log?: Logger
 }
 
-const Client = GitHub.plugin(retry, throttling)
+const Client = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling)
 export type Octokit = InstanceType<typeof Client>
 
 export interface GitHubClient {
@@ -83,8 +91,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS
   const retries = options.retries ?? DEFAULT_RETRIES
   const log = options.log
-  const proxyFetch = (defaults.request?.fetch ?? globalThis.fetch) as typeof fetch
   const baseUrl = options.apiUrl.replace(/\/+$/, '')
+  const proxyFetch = runnerProxyFetch(baseUrl)
 
   // A deadline per attempt that also covers reading the body, and a bounded body (src/kernel/fetch.ts). Its
   // failures are re-thrown as AbortError-named errors, which @octokit/request passes on unwrapped, so
@@ -113,28 +121,29 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return wait
     }
 
-  const octokit = new Client(
-    getOctokitOptions(options.token, {
-      baseUrl,
-      request: { ...defaults.request, fetch: timedFetch },
-      retry: {
-        retries,
-        ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {})
-      },
-      throttle: {
-        onRateLimit: rateLimitHandler('primary'),
-        onSecondaryRateLimit: rateLimitHandler('secondary'),
-        // A 403/429 secondary limit without `retry-after`: GitHub's docs say wait at least a minute.
-        fallbackSecondaryRateRetryAfter: 60
-      },
-      log: {
-        debug: () => {},
-        info: () => {},
-        warn: (message: string) => log?.debug(message),
-        error: (message: string) => log?.debug(message)
-      }
-    })
-  ) as Octokit
+  const userAgent = withOrchestrationId(undefined, process.env.ACTIONS_ORCHESTRATION_ID)
+  const octokit = new Client({
+    ...(options.token ? { auth: `token ${options.token}` } : {}),
+    ...(userAgent ? { userAgent } : {}),
+    baseUrl,
+    request: { fetch: timedFetch },
+    retry: {
+      retries,
+      ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {})
+    },
+    throttle: {
+      onRateLimit: rateLimitHandler('primary'),
+      onSecondaryRateLimit: rateLimitHandler('secondary'),
+      // A 403/429 secondary limit without `retry-after`: GitHub's docs say wait at least a minute.
+      fallbackSecondaryRateRetryAfter: 60
+    },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => log?.debug(message),
+      error: (message: string) => log?.debug(message)
+    }
+  }) as Octokit
 
   const apiOrigin = new URL(baseUrl).origin
   const request = async (what: string, route: string, parameters: Record<string, unknown>) => {
@@ -183,6 +192,34 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       }
     }
   }
+}
+
+/**
+ * fetch through the runner's proxy for `baseUrl` (HTTPS_PROXY/HTTP_PROXY unless NO_PROXY matches), as
+ * @actions/github does: @actions/http-client picks the dispatcher, undici's fetch uses it.
+ */
+function runnerProxyFetch(baseUrl: string): typeof fetch {
+  const dispatcher = new HttpClient().getAgentDispatcher(baseUrl)
+  if (!dispatcher) return globalThis.fetch
+  return ((url: string | URL, init: RequestInit = {}) =>
+    undiciFetch(url, { ...(init as object), dispatcher } as Parameters<
+      typeof undiciFetch
+    >[1])) as unknown as typeof fetch
+}
+
+/**
+ * The user agent with the runner's `actions_orchestration_id/<id>` tag (GitHub correlates API calls with the
+ * run by it), as @actions/github adds it; no id, no tag (Octokit's own user agent stays).
+ */
+export function withOrchestrationId(
+  userAgent: string | undefined,
+  id: string | undefined
+): string | undefined {
+  const trimmed = id?.trim()
+  if (!trimmed) return userAgent
+  const tag = `actions_orchestration_id/${trimmed.replace(/[^a-z0-9_.-]/gi, '_')}`
+  if (userAgent?.includes(tag)) return userAgent
+  return userAgent ? `${userAgent} ${tag}` : tag
 }
 
 /** The `rel="next"` target of a Link header. */
