@@ -5,10 +5,10 @@ import { FileError } from '../../src/errors.js'
 import { parseSchema, valueProblem } from '../../src/gates/env/schema.js'
 import { FIXTURES } from './gate-run.js'
 
-const schemaError = (name: string): string => {
+const schemaError = async (name: string): Promise<string> => {
   const text = readFileSync(path.join(FIXTURES, 'schema-errors', name), 'utf8')
   try {
-    parseSchema(text, name)
+    await parseSchema(text, name)
   } catch (error) {
     expect(error).toBeInstanceOf(FileError)
     return (error as Error).message
@@ -17,8 +17,8 @@ const schemaError = (name: string): string => {
 }
 
 describe('YAML schema', () => {
-  it('reads every rule of a variable', () => {
-    const schema = parseSchema(
+  it('reads every rule of a variable', async () => {
+    const schema = await parseSchema(
       [
         'production-environments: [production, prod-eu]',
         'variables:',
@@ -51,8 +51,8 @@ describe('YAML schema', () => {
     expect(schema.variables.get('SHORT')).toMatchObject({ type: 'url' })
   })
 
-  it('treats every key of a .env.example as a required variable, secret when its name says so', () => {
-    const schema = parseSchema(
+  it('treats every key of a .env.example as a required variable, secret when its name says so', async () => {
+    const schema = await parseSchema(
       'DATABASE_URL=postgres://localhost/app\nSTRIPE_SECRET_KEY=sk_test_x\nREDIS_URL=\n',
       '.env.example'
     )
@@ -101,8 +101,8 @@ describe('YAML schema', () => {
       'min-on-string.yml',
       "min-on-string.yml:4:10: variable RATIO: 'min' applies to types int, number and port (this one is string)"
     ]
-  ])('rejects %s with the file, line and column of the mistake', (name, message) => {
-    expect(schemaError(name)).toBe(message)
+  ])('rejects %s with the file, line and column of the mistake', async (name, message) => {
+    expect(await schemaError(name)).toBe(message)
   })
 })
 

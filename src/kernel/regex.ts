@@ -6,31 +6,10 @@
  * (lookahead, backreferences); such a pattern is an error before use, naming where it came from.
  */
 import { RE2JS } from 're2js'
-import { quoteForError } from './quote.js'
+import { MAX_PATTERN_LENGTH, UnsafePatternError, type SafeRegExp } from './regex-lazy.js'
 
-/** What every consumer needs of a pattern: ajv's `RegExpLike`, and a search. */
-export interface SafeRegExp {
-  readonly source: string
-  readonly flags: string
-  /** Whether the pattern matches anywhere in `input` (JavaScript's `RegExp.prototype.test` without `g`). */
-  test(input: string): boolean
-  /** `/source/flags`: ajv keys its cache of compiled patterns by it. */
-  toString(): string
-}
-
-/** Longer patterns are refused: no real schema needs one, and compiling costs memory in their length. */
-export const MAX_PATTERN_LENGTH = 4096
-
-/** A pattern that cannot be used: not valid, or not matchable in linear time. `reason` is one line. */
-export class UnsafePatternError extends Error {
-  override name = 'UnsafePatternError'
-  constructor(
-    readonly pattern: string,
-    readonly reason: string
-  ) {
-    super(`pattern ${quoteForError(pattern, 60)} ${reason}`)
-  }
-}
+// Declared in regex-lazy.ts (which does not load re2js), so callers that load this module lazily share them.
+export { MAX_PATTERN_LENGTH, UnsafePatternError, type SafeRegExp }
 
 const SUPPORTED_FLAGS = /^[gimsuyd]*$/
 

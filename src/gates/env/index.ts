@@ -35,7 +35,7 @@ export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateRes
   const schemaText = config.schema ? await readTextFile(io.cwd, config.schema, { kind: 'schema' }) : undefined
   const yamlSchema = schemaText !== undefined && isYamlSchema(schemaText.display)
   // A .env.example schema is cheap to parse and is checked like an env file; a YAML one is parsed below.
-  let schema = schemaText && !yamlSchema ? parseSchema(schemaText.text, schemaText.display) : undefined
+  let schema = schemaText && !yamlSchema ? await parseSchema(schemaText.text, schemaText.display) : undefined
   const reads = await Promise.allSettled(
     config.envFiles.map(file => readTextFile(io.cwd, file, { kind: 'env' }))
   )
@@ -56,7 +56,7 @@ export async function runEnvGate(config: EnvConfig, io: GateIO): Promise<GateRes
         )
       : Promise.resolve(new Set<string>())
   // A broken schema is reported before an unusable env file, as the schema decides what is checked.
-  if (yamlSchema) schema = parseSchema(schemaText.text, schemaText.display)
+  if (yamlSchema) schema = await parseSchema(schemaText.text, schemaText.display)
   for (const result of reads) if (result.status === 'rejected') throw result.reason
   const tracked = await tracking
   const isTracked = (file: string) => tracked.has(path.normalize(file))

@@ -4,7 +4,7 @@
  */
 import { FileError } from '../../errors.js'
 import { buildPositionTree, LineIndex, SPEC_YAML_SCHEMA, type PositionNode } from '../../kernel/positions.js'
-import { compileSafeRegExp, UnsafePatternError, type SafeRegExp } from '../../kernel/regex.js'
+import { compileSafeRegExpLazily, UnsafePatternError, type SafeRegExp } from '../../kernel/regex-lazy.js'
 import { loadYaml } from '../../kernel/yaml.js'
 import { closestName } from './closest-name.js'
 import { parseEnvText, type ParsedEnvFile } from './dotenv-parser.js'
@@ -70,8 +70,9 @@ export function isYamlSchema(file: string): boolean {
   return /\.(ya?ml|json)$/i.test(file)
 }
 
-export function parseSchema(text: string, file: string): EnvSchema {
-  return isYamlSchema(file) ? parseYamlSchema(text, file) : parseExampleSchema(text, file)
+/** Async: a `pattern` that is not provably linear loads the linear-time engine first (src/kernel/regex-lazy.ts). */
+export async function parseSchema(text: string, file: string): Promise<EnvSchema> {
+  return isYamlSchema(file) ? await parseYamlSchema(text, file) : parseExampleSchema(text, file)
 }
 
 /** `.env.example`: every key is required; names alone decide what is secret. */
@@ -104,11 +105,11 @@ class SchemaError extends Error {
   }
 }
 
-function parseYamlSchema(text: string, file: string): EnvSchema {
+async function parseYamlSchema(text: string, file: string): Promise<EnvSchema> {
   // One loader for every YAML input: syntax errors at their line, alias expansion and depth bounded.
   const document = loadYaml(text, { file, schema: SPEC_YAML_SCHEMA, maxNodes: 200_000, maxDepth: 32 })
   try {
-    return readSchemaDocument(document, file)
+    return await readSchemaDocument(document, file)
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error
     const at = locate(text, error.path, error.atKey)
@@ -146,7 +147,7 @@ function scalarText(value: unknown): string | undefined {
   return undefined
 }
 
-function readSchemaDocument(document: unknown, file: string): EnvSchema {
+async function readSchemaDocument(document: unknown, file: string): Promise<EnvSchema> {
   if (!isMapping(document))
     throw new SchemaError(
       `the schema must be a mapping with a 'variables' key (got ${describe(document)})`,
@@ -170,7 +171,7 @@ function readSchemaDocument(document: unknown, file: string): EnvSchema {
   }
   const variables = new Map<string, VariableRule>()
   for (const [name, spec] of Object.entries(declared)) {
-    variables.set(name, readVariable(name, spec))
+    variables.set(name, await readVariable(name, spec))
   }
   const production = document['production-environments']
   let productionEnvironments: string[] | undefined
@@ -205,11 +206,11 @@ type Fields = Record<string, unknown>
 type At = (key: string) => Path
 
 /** `type`, `values` and `pattern` of a variable (what its value must look like). */
-function readValueRules(
+async function readValueRules(
   fields: Fields,
   where: string,
   at: At
-): { type: ValueType; values?: string[]; pattern?: SafeRegExp } {
+): Promise<{ type: ValueType; values?: string[]; pattern?: SafeRegExp }> {
   let type: ValueType = 'string'
   if (fields.type !== undefined) {
     if (typeof fields.type !== 'string' || !(VALUE_TYPES as readonly string[]).includes(fields.type)) {
@@ -245,7 +246,7 @@ function readValueRules(
       throw new SchemaError(`${where}: 'pattern' must be a string`, at('pattern'))
     // A linear-time engine: a pattern from a schema never blocks the gate (`^(a+)+$` would, on V8's).
     try {
-      pattern = compileSafeRegExp(fields.pattern, 'u')
+      pattern = await compileSafeRegExpLazily(fields.pattern, 'u')
     } catch (error) {
       if (!(error instanceof UnsafePatternError)) throw error
       throw new SchemaError(`${where}: 'pattern' ${error.reason}`, at('pattern'))
@@ -255,7 +256,7 @@ function readValueRules(
   return { type, ...(values ? { values } : {}), ...(pattern ? { pattern } : {}) }
 }
 
-function readVariable(name: string, spec: unknown): VariableRule {
+async function readVariable(name: string, spec: unknown): Promise<VariableRule> {
   const path = ['variables', name]
   const where = `variable ${name}`
   if (!VARIABLE_NAME.test(name)) {
@@ -279,7 +280,7 @@ function readVariable(name: string, spec: unknown): VariableRule {
   }
   const at = (key: string) => (typeof spec === 'string' ? path : [...path, key])
 
-  const { type, values, pattern } = readValueRules(fields, where, at)
+  const { type, values, pattern } = await readValueRules(fields, where, at)
 
   const flag = (key: string): boolean => {
     const value = fields[key]
