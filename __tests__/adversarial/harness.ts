@@ -75,7 +75,7 @@ export interface AdversarialCase {
   /** Workspace files (relative paths). Strings and symlink targets may hold placeholders. */
   files?: Record<string, CaseFile>
   /** The event payload written to GITHUB_EVENT_PATH (default: `push`, `{}`); `raw` writes text as is. */
-  event?: { name: string; payload?: unknown; raw?: string }
+  event?: { name: string; payload?: unknown; raw?: string | Buffer }
   env?: Record<string, string>
   /** GITHUB_API_URL (placeholders allowed). */
   apiUrl?: string
