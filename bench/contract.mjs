@@ -310,7 +310,8 @@ async function benchLive() {
     filter: { include: [], exclude: [] },
     unsafeMethods: false,
     concurrency: CONCURRENCY,
-    timeoutMs: 10_000
+    timeoutMs: 10_000,
+    maxRequestsPerOperation: 5
   }
   const loadSpec = () => gate.Spec.load(gate.fileReader(scratch), path.join(scratch, 'openapi.yaml'))
   // Each run is a fresh gate run: spec loaded and validators compiled from scratch.

@@ -219,7 +219,13 @@ describe('contract gate: live verification against a loopback service that break
       headers: 'Authorization: Bearer s3cr3t-token\nX-Tenant: acme'
     })
     const sent = service.requests.slice(before)
-    expect(sent.map(r => `${r.method} ${r.url}`).sort()).toEqual(['GET /ok/7', 'POST /users'])
+    // getOk: the example, then each member of the optional `expand` enum (max-requests-per-operation 5).
+    expect(sent.map(r => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /ok/7',
+      'GET /ok/7?expand=none',
+      'GET /ok/7?expand=orders',
+      'POST /users'
+    ])
     const post = sent.find(r => r.method === 'POST')!
     expect(JSON.parse(post.body)).toEqual({ name: 'Grace', email: 'grace@example.com' })
     expect(post.headers['content-type']).toBe('application/json')
@@ -307,7 +313,8 @@ describe('contract gate: live verification edge cases', () => {
         'error unproven-check'
       ])
       expect(result.findings[2]!.message).toBe(
-        '3 of 3 responses were 4xx, so the check proved little: authentication is missing or insufficient: pass credentials per security scheme with `auth` (or `headers`)'
+        // getOk sends three requests (its example, then each `expand` enum member).
+        '5 of 5 responses were 4xx, so the check proved little: authentication is missing or insufficient: pass credentials per security scheme with `auth` (or `headers`)'
       )
     } finally {
       await service.close()

@@ -54,6 +54,7 @@ export async function parseContractInputs(
     timeoutMs: getDuration(source, 'request-timeout', '10s'),
     credentials,
     negativeChecks: getBoolean(source, 'negative-checks', false),
+    maxRequestsPerOperation: getInteger(source, 'max-requests-per-operation', 5, { min: 1, max: 100 }),
     maxResponseTimeMs: source.get('max-response-time') ? getDuration(source, 'max-response-time', '0s') : 0,
     secrets
   }

@@ -58,6 +58,12 @@ export const inputs = defineInputs({
     description:
       'Also send, per operation, one request the spec forbids (a number parameter as text, a required parameter left out, a body without its required properties): it must be answered with a 4xx. Off: only valid requests are sent.'
   },
+  'max-requests-per-operation': {
+    kind: 'integer',
+    default: '5',
+    description:
+      'Valid requests sent per operation during live verification (1–100): the first examples, then each other documented example (parameter, request body, schema), then values at the constraint boundaries (minimum/maximum, exclusive bounds, minLength/maxLength, minItems/maxItems, enum members). Each must be accepted; a 4xx is positive-data-rejected. 1: only the first examples.'
+  },
   'max-response-time': {
     kind: 'duration',
     default: '',

@@ -4,7 +4,7 @@ import type { LiveResult } from './verify.js'
 const MAX_ROWS = 100
 const OUTCOME: Record<string, string> = { passed: '✅ passed', failed: '❌ failed', skipped: '➖ skipped' }
 
-/** The per-operation table of the live verification. */
+/** The live verification's table: one row per request (several per operation: examples, then boundary values). */
 export function liveBlocks(live: LiveResult, baseUrl: URL): ResultBlock[] {
   if (live.checks.length === 0)
     return [{ kind: 'text', text: `No operation selected for ${baseUrl.origin}.` }]
@@ -17,7 +17,7 @@ export function liveBlocks(live: LiveResult, baseUrl: URL): ResultBlock[] {
           : ''
     return [
       check.operation,
-      check.request ?? '',
+      check.variant === undefined ? (check.request ?? '') : `${check.request ?? ''} (${check.variant})`,
       check.status === undefined ? '' : String(check.status),
       check.durationMs === undefined ? '' : `${check.durationMs} ms`,
       `${OUTCOME[check.outcome]} ${detail}`.trim()
@@ -26,7 +26,7 @@ export function liveBlocks(live: LiveResult, baseUrl: URL): ResultBlock[] {
   const blocks: ResultBlock[] = [
     {
       kind: 'text',
-      text: `${live.checked} requests to ${baseUrl.origin}, ${live.failedResponses} responses did not match the spec.`
+      text: `${live.requests} requests for ${live.checked} operations to ${baseUrl.origin}, ${live.failedResponses} responses did not match the spec.`
     },
     { kind: 'table', columns: ['Operation', 'Request', 'Status', 'Time', 'Result'], rows }
   ]
@@ -37,13 +37,15 @@ export function liveBlocks(live: LiveResult, baseUrl: URL): ResultBlock[] {
       {
         kind: 'code',
         language: 'sh',
-        text: reproductions.map(check => `# ${check.operation}\n${check.curl}`).join('\n\n')
+        text: reproductions
+          .map(check => `# ${check.operation}${check.variant ? `: ${check.variant}` : ''}\n${check.curl}`)
+          .join('\n\n')
       }
     )
   if (live.checks.length > MAX_ROWS)
     blocks.push({
       kind: 'text',
-      text: `… ${live.checks.length - MAX_ROWS} more operations in the JSON report.`
+      text: `… ${live.checks.length - MAX_ROWS} more requests in the JSON report.`
     })
   return blocks
 }

@@ -20,13 +20,23 @@ export function isSafeMethod(method: string): boolean {
 /** Credentials per security scheme (`auth`): scheme name → value (an API key, a token, `user:password`). */
 export type Credentials = Record<string, string>
 
-/** Builds the request from the operation's examples (or its schemas), on top of the user's `headers`. */
+/** Values that replace the first example: a parameter's other example or boundary value, another body example. */
+export interface RequestOverrides {
+  params?: ReadonlyMap<Parameter, unknown>
+  body?: { value: unknown }
+}
+
+/**
+ * Builds the request from the operation's examples (or its schemas), on top of the user's `headers`;
+ * `overrides` set some parameters (sent even when optional) or the body to other valid values.
+ */
 export function planRequest(
   spec: Spec,
   op: Operation,
   baseUrl: URL,
   userHeaders: Record<string, string>,
-  credentials: Credentials = {}
+  credentials: Credentials = {},
+  overrides: RequestOverrides = {}
 ): PlannedRequest | { skipped: string } {
   let path = op.path
   // The base URL's own query (`?tenant=acme`, a signed `?sig=`) is kept on every request.
@@ -35,9 +45,10 @@ export function planRequest(
   const headers: Record<string, string> = { accept: acceptHeader(op) }
   const cookies: string[] = []
   for (const param of op.parameters) {
+    const overridden = overrides.params?.has(param) === true
     const explicit = param.value.example !== undefined || param.value.examples !== undefined
-    if (!param.required && !explicit) continue
-    const value = exampleOf(spec, param.loc)
+    if (!param.required && !explicit && !overridden) continue
+    const value = overridden ? overrides.params!.get(param) : exampleOf(spec, param.loc)
     if (value === undefined) {
       if (param.required)
         return { skipped: `no example or schema to build ${param.in} parameter '${param.name}'` }
@@ -62,23 +73,10 @@ export function planRequest(
   }
   cookies.push(...auth.cookies)
   if (cookies.length > 0) headers.cookie = cookies.join('; ')
-  let body: string | undefined
-  if (op.requestBody && !isSafeMethod(op.method)) {
-    const content = isRecord(op.requestBody.value.content) ? op.requestBody.value.content : {}
-    const mediaType = Object.keys(content).find(isJsonMediaType)
-    if (mediaType) {
-      const example = exampleOf(spec, child(op.requestBody.loc, 'content', mediaType))
-      if (example !== undefined) {
-        body = JSON.stringify(example)
-        headers['content-type'] = mediaType
-      }
-    }
-    if (body === undefined && op.requestBody.value.required === true) {
-      return {
-        skipped: `cannot build the required request body (${Object.keys(content).join(', ') || 'no content'}): only JSON bodies are generated`
-      }
-    }
-  }
+  const built = requestBody(spec, op, overrides)
+  if ('skipped' in built) return built
+  const body = built.body
+  if (built.contentType) headers['content-type'] = built.contentType
   for (const [name, value] of Object.entries(userHeaders)) headers[name.toLowerCase()] = value
   const search = query.toString()
   const shown = displayQuery.toString()
@@ -90,6 +88,28 @@ export function planRequest(
     headers,
     body
   }
+}
+
+/** The JSON body of an unsafe method (its first example, or the override), or why the required one cannot be built. */
+function requestBody(
+  spec: Spec,
+  op: Operation,
+  overrides: RequestOverrides
+): { body: string | undefined; contentType?: string } | { skipped: string } {
+  if (!op.requestBody || isSafeMethod(op.method)) return { body: undefined }
+  const content = isRecord(op.requestBody.value.content) ? op.requestBody.value.content : {}
+  const mediaType = Object.keys(content).find(isJsonMediaType)
+  if (mediaType) {
+    const example = overrides.body
+      ? overrides.body.value
+      : exampleOf(spec, child(op.requestBody.loc, 'content', mediaType))
+    if (example !== undefined) return { body: JSON.stringify(example), contentType: mediaType }
+  }
+  if (op.requestBody.value.required === true)
+    return {
+      skipped: `cannot build the required request body (${Object.keys(content).join(', ') || 'no content'}): only JSON bodies are generated`
+    }
+  return { body: undefined }
 }
 
 /** A parameter value as OpenAPI's `style`/`explode` write it on the wire (defaults: form+explode for query/cookie, simple otherwise). */

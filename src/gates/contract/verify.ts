@@ -11,6 +11,7 @@ import { isSafeMethod, planRequest, type Credentials, type PlannedRequest } from
 import { checkResponse, type Violation } from './response-check.js'
 import { SchemaValidators } from './schema-validator.js'
 import { negativeRequest } from './negative.js'
+import { requestVariants } from './request-variants.js'
 import type { Spec } from './spec.js'
 import { mapLimit } from '../../kernel/pool.js'
 
@@ -29,6 +30,8 @@ export interface LiveConfig {
   secrets: string[]
   /** Also send one request the spec forbids per operation; it must be answered with a 4xx. */
   negativeChecks: boolean
+  /** Valid requests per operation (`max-requests-per-operation`): examples first, then boundary values. */
+  maxRequestsPerOperation: number
 }
 
 /** The outcome for one operation, for the JSON report and per-operation JUnit test cases. */
@@ -39,6 +42,8 @@ export interface OperationCheck {
   path: string
   /** Method + path + query as sent (no header values). */
   request: string | undefined
+  /** What this request tries ('first examples', 'limit = 100 (maximum)'); set when an operation has several. */
+  variant?: string
   status: number | undefined
   durationMs: number | undefined
   outcome: 'passed' | 'failed' | 'skipped'
@@ -59,15 +64,17 @@ export interface LiveResult {
   checks: OperationCheck[]
   /** One per selected operation, with the findings it caused (JUnit test cases). */
   operationChecks: GateCheck[]
-  /** Operations whose request was sent. */
+  /** Operations with at least one request sent. */
   checked: number
+  /** Requests sent (several per operation: examples, then boundary values). */
+  requests: number
   /** Responses with at least one violation. */
   failedResponses: number
 }
 
 const UNPROVEN_STATUSES = new Set([401, 403, 404])
 
-/** Sends one request per selected operation (`concurrency` at a time) and checks each response against the spec. */
+/** Sends up to max-requests-per-operation valid requests per selected operation (`concurrency` at a time) and checks each response against the spec. */
 export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Promise<LiveResult> {
   const { selected, unmatched } = selectOperations(listOperations(spec), config.filter)
   const findings: Finding[] = []
@@ -83,9 +90,13 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     )
   }
   const validators = new SchemaValidators(spec, 'response')
+  const requestValidators = new SchemaValidators(spec, 'request')
   const transport: TransportFailure[] = []
-  const checks: OperationCheck[] = await mapLimit(selected, config.concurrency, (op, index) =>
-    checkOperation(spec, validators, op, config, io, failure => transport.push({ ...failure, index }))
+  const planned = selected.flatMap(op => planOperation(spec, requestValidators, op, config))
+  const checks: OperationCheck[] = await mapLimit(planned, config.concurrency, (plan, index) =>
+    'skipped' in plan
+      ? Promise.resolve(plan.skipped)
+      : checkRequest(spec, validators, plan, config, io, failure => transport.push({ ...failure, index }))
   )
 
   let failedResponses = 0
@@ -106,7 +117,7 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     for (const index of indexes) perOperation[index]!.push(finding)
   }
   const operationChecks = checks.map((check, index): GateCheck => ({
-    name: check.operation,
+    name: check.variant === undefined ? check.operation : `${check.operation}: ${check.variant}`,
     group: 'live',
     findings: perOperation[index]!,
     ...(check.durationMs !== undefined ? { durationMs: check.durationMs } : {}),
@@ -132,7 +143,7 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
       )
     )
   }
-  const checked = sent
+  const checked = new Set(checks.filter(check => check.request !== undefined).map(c => c.operation)).size
   if (selected.length > 0 && checks.every(check => check.outcome === 'skipped')) {
     findings.push(
       spec.finding(
@@ -143,18 +154,30 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
       )
     )
   }
-  return { findings, checks, operationChecks, checked, failedResponses }
+  return { findings: unique(findings), checks, operationChecks, checked, requests: sent, failedResponses }
 }
 
-async function checkOperation(
-  spec: Spec,
-  validators: SchemaValidators,
-  op: Operation,
-  config: LiveConfig,
-  io: GateIO,
-  onTransportFailure: (failure: Omit<TransportFailure, 'index'>) => void
-): Promise<OperationCheck> {
-  const base: OperationCheck = {
+/** Several requests of one operation can break the same rule at the same line with the same words: once. */
+function unique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter(f => {
+    const key = `${f.rule}\0${f.file}\0${f.line}\0${f.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+interface RequestPlan {
+  op: Operation
+  request: PlannedRequest
+  base: OperationCheck
+  /** The first request of its operation (the one negative checks start from). */
+  first: boolean
+}
+
+function operationBase(op: Operation): OperationCheck {
+  return {
     operation: describeOperation(op),
     operationId: op.operationId,
     method: op.method.toUpperCase(),
@@ -166,10 +189,54 @@ async function checkOperation(
     reason: undefined,
     violations: []
   }
+}
+
+/** The requests for one operation (at most max-requests-per-operation, no two the same), or why none is sent. */
+function planOperation(
+  spec: Spec,
+  validators: SchemaValidators,
+  op: Operation,
+  config: LiveConfig
+): (RequestPlan | { skipped: OperationCheck })[] {
+  const base = operationBase(op)
   if (!isSafeMethod(op.method) && !config.unsafeMethods)
-    return { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` }
-  const planned = planRequest(spec, op, config.baseUrl, config.headers, config.credentials)
-  if ('skipped' in planned) return { ...base, reason: planned.skipped }
+    return [
+      { skipped: { ...base, reason: `${op.method.toUpperCase()} is not sent unless unsafe-methods is true` } }
+    ]
+  const plans: RequestPlan[] = []
+  const sent = new Set<string>()
+  for (const variant of requestVariants(spec, op, validators, config.maxRequestsPerOperation)) {
+    const request = planRequest(
+      spec,
+      op,
+      config.baseUrl,
+      config.headers,
+      config.credentials,
+      variant.overrides
+    )
+    if ('skipped' in request) {
+      if (plans.length === 0) return [{ skipped: { ...base, reason: request.skipped } }]
+      continue
+    }
+    const key = `${request.url}\0${request.body ?? ''}\0${JSON.stringify(request.headers)}`
+    if (sent.has(key)) continue
+    sent.add(key)
+    plans.push({ op, request, base: { ...base, variant: variant.label }, first: plans.length === 0 })
+  }
+  // One request: the operation's name alone, as before, so JUnit histories keep their test case names.
+  if (plans.length === 1) delete plans[0]!.base.variant
+  return plans
+}
+
+async function checkRequest(
+  spec: Spec,
+  validators: SchemaValidators,
+  plan: RequestPlan,
+  config: LiveConfig,
+  io: GateIO,
+  onTransportFailure: (failure: Omit<TransportFailure, 'index'>) => void
+): Promise<OperationCheck> {
+  const { op, base, request: planned } = plan
   const response = await httpRequest(io, planned.url, {
     method: planned.method,
     headers: planned.headers,
@@ -206,9 +273,9 @@ async function checkOperation(
     violations.push({
       rule: 'positive-data-rejected',
       loc: op.loc,
-      message: `${op.label}: ${planned.display} follows the spec, but the service answered ${response.status}; the spec allows what the service refuses (or the service is wrong)`
+      message: `${op.label}: ${planned.display}${base.variant && !plan.first ? ` [${base.variant}]` : ''} follows the spec, but the service answered ${response.status}; the spec allows what the service refuses (or the service is wrong)`
     })
-  if (config.negativeChecks && response.status >= 200 && response.status < 300) {
+  if (config.negativeChecks && plan.first && response.status >= 200 && response.status < 300) {
     const negative = negativeRequest(spec, op, planned)
     if (negative) {
       const answer = await httpRequest(io, negative.request.url, {
