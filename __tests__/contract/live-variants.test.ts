@@ -199,12 +199,12 @@ describe('contract gate: several requests per operation', () => {
     })
     const table = section.blocks[1] as { kind: 'table'; rows: string[][] }
     expect(table.rows.map(row => [row[1], row[2], row[4]])).toEqual([
-      ['GET /items?limit=10 (first examples)', '200', '✅ passed'],
-      ["GET /items?limit=40 (limit = 40 (example 'large'))", '200', '✅ passed'],
-      ['GET /items?limit=1 (limit = 1 (minimum))', '200', '✅ passed'],
-      ['GET /items?limit=50 (limit = 50 (maximum))', '400', '❌ failed positive-data-rejected'],
-      ['GET /items?limit=10&sort=asc (sort = asc (enum member))', '200', '✅ passed'],
-      ['GET /items?limit=10&sort=desc (sort = desc (enum member))', '200', '✅ passed']
+      ['GET /items?limit=10 — first examples', '200', '✅ passed'],
+      ["GET /items?limit=40 — limit = 40 (example 'large')", '200', '✅ passed'],
+      ['GET /items?limit=1 — limit = 1 (minimum)', '200', '✅ passed'],
+      ['GET /items?limit=50 — limit = 50 (maximum)', '400', '❌ failed positive-data-rejected'],
+      ['GET /items?limit=10&sort=asc — sort = asc (enum member)', '200', '✅ passed'],
+      ['GET /items?limit=10&sort=desc — sort = desc (enum member)', '200', '✅ passed']
     ])
     const curl = section.blocks.find(b => b.kind === 'code') as { text: string }
     expect(curl.text).toBe(

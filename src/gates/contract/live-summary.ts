@@ -17,7 +17,7 @@ export function liveBlocks(live: LiveResult, baseUrl: URL): ResultBlock[] {
           : ''
     return [
       check.operation,
-      check.variant === undefined ? (check.request ?? '') : `${check.request ?? ''} (${check.variant})`,
+      check.variant === undefined ? (check.request ?? '') : `${check.request ?? ''} — ${check.variant}`,
       check.status === undefined ? '' : String(check.status),
       check.durationMs === undefined ? '' : `${check.durationMs} ms`,
       `${OUTCOME[check.outcome]} ${detail}`.trim()
