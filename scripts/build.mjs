@@ -2,6 +2,7 @@
 // esbuild: one fast, deterministic pass, ESM output, lazy gate modules kept lazy, no Babel/rollup plugin stack.
 import { build as esbuild } from 'esbuild'
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import * as path from 'node:path'
 import { noticesText, shippedPackages } from './third-party-notices.mjs'
 
@@ -45,9 +46,47 @@ const actionsPackagesHaveNoSideEffects = {
   }
 }
 
+// `import … from 'node:fs'` in an ES module makes Node build the module's ESM facade, which reads every export,
+// lazy getters included: fs.ReadStream loads all of node:stream, crypto.webcrypto the Web Crypto API. That is
+// ~3.5 ms CPU for fs and ~2 ms for crypto (core.setOutput's delimiter) on every run, for things no start-up path
+// uses (bench/env.mjs, CPU of the env gate's cold run; `node -e "import 'node:fs'"` vs an empty module). ES
+// imports of these builtins get a module exporting the same bindings from process.getBuiltinModule, without
+// the lazy getters (but fs.promises) and fs's deprecated F_OK…X_OK (reading those warns on Node 24):
+// importing one of those is then a build error ("No matching export"), not a silent gap.
+const builtinRequire = createRequire(import.meta.url)
+const facadeFreeExports = Object.fromEntries(
+  ['fs', 'crypto'].map(name => {
+    const builtin = builtinRequire(`node:${name}`)
+    const exported = Object.keys(builtin).filter(key => {
+      const descriptor = Object.getOwnPropertyDescriptor(builtin, key)
+      const plain = !descriptor.get || (name === 'fs' && key === 'promises')
+      return plain && !/^[FRWX]_OK$/.test(key) && /^[A-Za-z_$][\w$]*$/.test(key)
+    })
+    return [name, exported]
+  })
+)
+const builtinsWithoutFacade = {
+  name: 'builtins-without-facade',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(fs|crypto)$/ }, args =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: args.path.replace(/^node:/, ''), namespace: 'builtin-without-facade' }
+        : undefined
+    )
+    build.onLoad({ filter: /.*/, namespace: 'builtin-without-facade' }, args => ({
+      contents: [
+        `const builtin = process.getBuiltinModule('node:${args.path}')`,
+        'export default builtin',
+        `export const { ${facadeFreeExports[args.path].join(', ')} } = builtin`
+      ].join('\n'),
+      loader: 'js'
+    }))
+  }
+}
+
 const shared = {
   bundle: true,
-  plugins: [actionsPackagesHaveNoSideEffects],
+  plugins: [actionsPackagesHaveNoSideEffects, builtinsWithoutFacade],
   platform: 'node',
   target: 'node20',
   format: 'esm',
