@@ -95,9 +95,10 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
       .map(a => `${a.title} ${a.file}:${a.line}`)
     expect(warnings).toEqual([`response-enum-value-added openapi.yaml:${lineOf(breaking, 'refunded')}`])
     const junit = readFileSync(path.join(cwd, 'contract.xml'), 'utf8')
-    // One test case per check: 3 spec checks, every breaking-change rule, 5 operations (one not sent).
+    // One test case per check: 3 spec checks, every breaking-change rule, 10 requests of 5 operations (one
+    // operation not sent; listUsers: its example, then limit's bounds; listOrders: each OrderStatus member).
     expect(junit).toContain(
-      `<testsuite name="deploy-gates contract: API contract" tests="${3 + BREAKING_RULE_IDS.length + 5}" failures="5" errors="0" skipped="1">`
+      `<testsuite name="deploy-gates contract: API contract" tests="${3 + BREAKING_RULE_IDS.length + 10}" failures="5" errors="0" skipped="1">`
     )
     const cases = junitCases(junit)
     expect(cases.filter(c => c.classname === 'deploy-gates.contract.live')).toEqual([
@@ -109,7 +110,19 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
       },
       {
         classname: 'deploy-gates.contract.live',
-        name: 'GET /users (listUsers)',
+        name: 'GET /users (listUsers): first examples',
+        outcome: 'passed',
+        failures: []
+      },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /users (listUsers): limit = 1 (minimum)',
+        outcome: 'passed',
+        failures: []
+      },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /users (listUsers): limit = 100 (maximum)',
         outcome: 'passed',
         failures: []
       },
@@ -129,7 +142,25 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
       },
       {
         classname: 'deploy-gates.contract.live',
-        name: 'GET /orders (listOrders)',
+        name: 'GET /orders (listOrders): first examples',
+        outcome: 'passed',
+        failures: []
+      },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /orders (listOrders): status = pending (enum member)',
+        outcome: 'passed',
+        failures: []
+      },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /orders (listOrders): status = shipped (enum member)',
+        outcome: 'passed',
+        failures: []
+      },
+      {
+        classname: 'deploy-gates.contract.live',
+        name: 'GET /orders (listOrders): status = refunded (enum member)',
         outcome: 'passed',
         failures: []
       }
@@ -171,6 +202,74 @@ describe.each(NODE_BINARIES)('contract gate through dist/index.js on $label', ({
     for (const text of [stdout, run.stderr, run.summary, junit, JSON.stringify(run.outputs)])
       expect(text).not.toContain('tok-7f3a9c')
     expect(run.stdout).toContain('::add-mask::Bearer tok-7f3a9c')
+  })
+
+  it('sends several requests per operation; a boundary value the service refuses is positive-data-rejected, named in JUnit and the summary', async () => {
+    // The example service, except that it refuses limit=100, the maximum its spec allows.
+    const strict = await startServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      if (url.pathname === '/users' && url.searchParams.get('limit') === '100')
+        return json(res, 400, { error: 'limit must be below 100' })
+      if (url.pathname === '/users')
+        return json(
+          res,
+          200,
+          [{ id: 1, name: 'Ada', email: 'ada@example.com', createdAt: '2024-01-01T00:00:00Z' }],
+          {
+            'x-total-count': '1'
+          }
+        )
+      return json(res, 200, { status: 'ok', version: '1', db: 'ok' })
+    })
+    try {
+      const cwd = workspace({ 'openapi.yaml': spec })
+      const run = await runAction({
+        node,
+        cwd,
+        inputs: {
+          gate: 'contract',
+          spec: 'openapi.yaml',
+          'base-url': strict.url,
+          operations: 'listUsers',
+          'max-requests-per-operation': '3',
+          headers: 'X-Api-Key: key-55aa',
+          junit: 'contract.xml'
+        }
+      })
+      expect(run.code).toBe(1)
+      expect(strict.requests.map(r => r.url).sort()).toEqual([
+        '/users?limit=1',
+        '/users?limit=100',
+        '/users?limit=2'
+      ])
+      expect(run.outputs).toMatchObject({ violations: '1', 'operations-checked': '1', status: 'failed' })
+      expect(
+        run.annotations.filter(a => a.level === 'error' && a.title).map(a => `${a.title} ${a.file}:${a.line}`)
+      ).toEqual([
+        `positive-data-rejected openapi.yaml:${lineOf(spec, 'get:', '  /users:')}`,
+        // The spec documents no 400 for listUsers, so the refusal is undocumented too.
+        `undocumented-status openapi.yaml:${lineOf(spec, 'responses:', '  /users:')}`
+      ])
+      const cases = junitCases(readFileSync(path.join(cwd, 'contract.xml'), 'utf8')).filter(
+        c => c.classname === 'deploy-gates.contract.live'
+      )
+      expect(cases.map(c => `${c.name}: ${c.outcome}`)).toEqual([
+        'GET /users (listUsers): first examples: passed',
+        'GET /users (listUsers): limit = 1 (minimum): passed',
+        'GET /users (listUsers): limit = 100 (maximum): failed'
+      ])
+      expect(run.summary).toContain(
+        '| GET /users (listUsers) | GET /users?limit=100 — limit = 100 (maximum) | 400 |'
+      )
+      expect(run.summary).toContain('# GET /users (listUsers): limit = 100 (maximum)')
+      expect(run.summary).toContain(
+        `curl -sS -X GET '${strict.url}/users?limit=100' -H 'accept: application/json' -H 'x-api-key: ***'`
+      )
+      for (const text of [run.summary, readFileSync(path.join(cwd, 'contract.xml'), 'utf8')])
+        expect(text).not.toContain('key-55aa')
+    } finally {
+      await strict.close()
+    }
   })
 
   it('fails with one clear line on an unparsable spec, annotated at its line', async () => {
