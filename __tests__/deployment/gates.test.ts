@@ -1,5 +1,5 @@
 // The deployment, rollback and metrics gates in-process against the loopback GitHub API stand-in with the
-// Deployments routes (real HTTP, real pagination, @actions/github's client).
+// Deployments routes (real HTTP, real pagination, the action's GitHub client).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'

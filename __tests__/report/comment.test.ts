@@ -1,6 +1,6 @@
-// The sticky comment against the GitHub API stand-in, through @actions/github's real client.
+// The sticky comment against the GitHub API stand-in, through the action's own GitHub client.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { getOctokit } from '@actions/github'
+import { createGitHubClient } from '../../src/github/client.js'
 import {
   commentMarker,
   describeCommentError,
@@ -19,7 +19,7 @@ describe('upsertStickyComment', () => {
   let client: CommentsClient
   beforeEach(async () => {
     api = await startGitHubApi({ token: 'ghs_test' })
-    client = getOctokit('ghs_test', { baseUrl: api.url }) as unknown as CommentsClient
+    client = createGitHubClient({ token: 'ghs_test', apiUrl: api.url }).octokit as unknown as CommentsClient
   })
   afterEach(() => api.close())
 
@@ -64,7 +64,8 @@ describe('upsertStickyComment', () => {
       ]
     })
     try {
-      const refusing = getOctokit('t', { baseUrl: refused.url }) as unknown as CommentsClient
+      const refusing = createGitHubClient({ token: 't', apiUrl: refused.url })
+        .octokit as unknown as CommentsClient
       const error = await upsertStickyComment(refusing, target, marker, 'x').catch((e: unknown) => e)
       expect(describeCommentError(error, 30_000)).toBe(
         'the token may not write to this pull request (403: Resource not accessible by integration); give the job ' +

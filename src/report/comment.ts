@@ -33,7 +33,7 @@ export function pullRequestTarget(github: GitHubContext): PullRequestTarget | st
   return { owner, repo, issueNumber: number }
 }
 
-/** The slice of Octokit this module uses (what @actions/github's getOctokit returns). */
+/** The slice of Octokit this module uses (what src/github/client.ts's octokit is). */
 export interface CommentsClient {
   paginate: {
     iterator(
