@@ -65,21 +65,15 @@ export function provablyLinearRegExp(pattern: string, flags = ''): SafeRegExp | 
   let variableRepeats = 0
   let repeatTotal = 0
   while (i < pattern.length) {
-    const char = pattern[i]!
-    if (char === '$' && i === pattern.length - 1) break
+    if (pattern[i] === '$' && i === pattern.length - 1) break
     const atomEnd = singleCharacterAtomEnd(pattern, i)
     if (atomEnd === undefined) return undefined
-    i = atomEnd
-    const quantifier = /^(?:[*+?]|\{(\d{1,4})(,(\d{0,4}))?\})/.exec(pattern.slice(i))
-    if (!quantifier) continue
-    i += quantifier[0].length
-    if (pattern[i] === '?' || pattern[i] === '+') return undefined
-    const low = quantifier[1] === undefined ? 0 : Number(quantifier[1])
-    const high = quantifier[3] ? Number(quantifier[3]) : undefined
-    repeatTotal += Math.max(low, high ?? 0)
-    if (low > MAX_REPEAT || (high ?? 0) > MAX_REPEAT || repeatTotal > MAX_REPEAT) return undefined
-    if (quantifier[2] !== undefined || quantifier[1] === undefined) variableRepeats++
-    else if (high !== undefined && high !== low) variableRepeats++
+    const repeat = repeatAt(pattern, atomEnd)
+    if (repeat === undefined) return undefined
+    i = repeat.end
+    repeatTotal += repeat.count
+    if (repeat.variable) variableRepeats++
+    if (repeatTotal > MAX_REPEAT) return undefined
   }
   if (variableRepeats > (anchored ? 1 : 0)) return undefined
   let native: RegExp
@@ -94,6 +88,21 @@ export function provablyLinearRegExp(pattern: string, flags = ''): SafeRegExp | 
     test: input => native.test(input),
     toString: () => `/${pattern}/${flags}`
   }
+}
+
+/**
+ * The repeat after an atom ending at `i`: where it ends, its largest count (0 for `*`, `+`, `?`, none), and
+ * whether its count varies. Undefined for a lazy repeat, which goes to RE2.
+ */
+function repeatAt(pattern: string, i: number): { end: number; count: number; variable: boolean } | undefined {
+  const quantifier = /^(?:[*+?]|\{(\d{1,4})(,(\d{0,4}))?\})/.exec(pattern.slice(i, i + 12))
+  if (!quantifier) return { end: i, count: 0, variable: false }
+  const end = i + quantifier[0].length
+  if (pattern[end] === '?' || pattern[end] === '+') return undefined
+  if (quantifier[1] === undefined) return { end, count: 0, variable: true }
+  const low = Number(quantifier[1])
+  const high = quantifier[3] ? Number(quantifier[3]) : undefined
+  return { end, count: Math.max(low, high ?? 0), variable: quantifier[2] !== undefined && high !== low }
 }
 
 /** Where the single-character atom starting at `i` ends, or undefined if there is none there. */

@@ -4,6 +4,8 @@
  * linear in the input. V8's backtracking engine takes exponential time on `^(a+)+$`, and a blocked event loop
  * lets no deadline fire, so user patterns never reach it. RE2 refuses what cannot be matched in linear time
  * (lookahead, backreferences); such a pattern is an error before use, naming where it came from.
+ * This module loads re2js; callers that can await use regex-lazy.ts, which loads it only for a pattern that is
+ * not provably linear on V8's engine (bench/env.mjs: the env gate's cold start).
  */
 import { RE2JS } from 're2js'
 import { MAX_PATTERN_LENGTH, UnsafePatternError, type SafeRegExp } from './regex-lazy.js'
