@@ -27,7 +27,7 @@ const MAX_ENUM_MEMBERS = 20
 export function requestVariants(
   spec: Spec,
   op: Operation,
-  validators: SchemaValidators,
+  validators: () => SchemaValidators,
   max: number
 ): RequestVariant[] {
   const documented = explicitExamples(spec, op)
@@ -203,9 +203,9 @@ function arrayBounds(schema: Record<string, unknown>, base: unknown[]): { what: 
   return out
 }
 
-function valid(validators: SchemaValidators, schema: Loc, value: unknown): boolean {
+function valid(validators: () => SchemaValidators, schema: Loc, value: unknown): boolean {
   try {
-    return validators.validate(schema, value).length === 0
+    return validators().validate(schema, value).length === 0
   } catch {
     return false // a schema that cannot compile proves nothing about a value
   }

@@ -90,9 +90,11 @@ export async function verifyLive(spec: Spec, config: LiveConfig, io: GateIO): Pr
     )
   }
   const validators = new SchemaValidators(spec, 'response')
-  const requestValidators = new SchemaValidators(spec, 'request')
+  // Built on first use: most operations have no second value to check, and an Ajv instance costs milliseconds.
+  let requestValidators: SchemaValidators | undefined
+  const requestValidator = () => (requestValidators ??= new SchemaValidators(spec, 'request'))
   const transport: TransportFailure[] = []
-  const planned = selected.flatMap(op => planOperation(spec, requestValidators, op, config))
+  const planned = selected.flatMap(op => planOperation(spec, requestValidator, op, config))
   const checks: OperationCheck[] = await mapLimit(planned, config.concurrency, (plan, index) =>
     'skipped' in plan
       ? Promise.resolve(plan.skipped)
@@ -194,7 +196,7 @@ function operationBase(op: Operation): OperationCheck {
 /** The requests for one operation (at most max-requests-per-operation, no two the same), or why none is sent. */
 function planOperation(
   spec: Spec,
-  validators: SchemaValidators,
+  validators: () => SchemaValidators,
   op: Operation,
   config: LiveConfig
 ): (RequestPlan | { skipped: OperationCheck })[] {
