@@ -15,7 +15,7 @@
 // (d) Whole-document validation of GitHub's description: this gate against @redocly/openapi-core's recommended
 //     ruleset, same file, same run.
 //
-// Usage: node bench/contract.mjs [--only a|b|c|d] [--diff-operations 30000] [--responses 10000] [--recorded-operations 25] [--operations 300] [--delay 5]
+// Usage: node bench/contract.mjs [--only a|b|c|d] [--bounded] [--diff-operations 30000] [--responses 10000] [--recorded-operations 25] [--operations 300] [--delay 5]
 //        [--concurrency 16] [--runs 5]
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -36,6 +36,11 @@ const DELAY_MS = Number(args.delay ?? 5)
 const CONCURRENCY = Number(args.concurrency ?? 16)
 const RUNS = Number(args.runs ?? 5)
 const RECORDED_OPERATIONS = Number(args['recorded-operations'] ?? 25)
+// --bounded: each id parameter also has minimum/maximum, so the gate sends 3 requests per operation (its example,
+// then both bounds; max-requests-per-operation 5) and the floor counts every request.
+const BOUNDED = 'bounded' in args
+const REQUESTS_PER_OPERATION = BOUNDED ? 3 : 1
+const REQUESTS = OPERATIONS * REQUESTS_PER_OPERATION
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-contract-'))
 
 // The gate's modules, bundled from source the way dist/ is (esbuild), so the bench measures the shipped code path.
@@ -189,7 +194,7 @@ function syntheticSpec(count) {
       '    get:',
       `      operationId: getItem${i}`,
       '      parameters:',
-      '        - {name: id, in: path, required: true, example: 42, schema: {type: integer}}',
+      `        - {name: id, in: path, required: true, example: 42, schema: {type: integer${BOUNDED ? ', minimum: 1, maximum: 1000' : ''}}}`,
       '      responses:',
       "        '200':",
       '          description: ok',
@@ -296,7 +301,7 @@ async function timed(runOnce) {
 async function benchLive() {
   writeFileSync(path.join(scratch, 'openapi.yaml'), syntheticSpec(OPERATIONS))
   const server = await startBenchServer()
-  const floor = (OPERATIONS * DELAY_MS) / CONCURRENCY
+  const floor = (REQUESTS * DELAY_MS) / CONCURRENCY
   const io = {
     cwd: scratch,
     env: {},
@@ -317,16 +322,19 @@ async function benchLive() {
   // Each run is a fresh gate run: spec loaded and validators compiled from scratch.
   const gateRun = http => async () => {
     const result = await gate.verifyLive(await loadSpec(), config, { ...io, http })
-    if (result.checked !== OPERATIONS || result.failedResponses !== 0)
-      throw new Error(`unexpected result: ${result.checked} checked, ${result.failedResponses} failed`)
+    const requests = result.requests ?? result.checked
+    if (result.checked !== OPERATIONS || requests !== REQUESTS || result.failedResponses !== 0)
+      throw new Error(
+        `unexpected result: ${result.checked} checked, ${requests} requests, ${result.failedResponses} failed`
+      )
   }
   const bare = get => async () => {
     let next = 0
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next < OPERATIONS) {
+        while (next < REQUESTS) {
           const i = next++
-          const response = await get(`${server.url}/items${i}/42`, { timeoutMs: 10_000 })
+          const response = await get(`${server.url}/items${i % OPERATIONS}/42`, { timeoutMs: 10_000 })
           JSON.parse(response.body)
         }
       })
@@ -366,7 +374,7 @@ async function benchLive() {
   const line = (label, t) =>
     `    ${label.padEnd(58)} median ${t.median.toFixed(1).padStart(6)} ms, best ${t.best.toFixed(1).padStart(6)} ms  (${(t.median / floor).toFixed(2)}× floor)`
   console.log(
-    `(b) ${OPERATIONS} operations, server delay ${DELAY_MS} ms, concurrency ${CONCURRENCY}: floor ${floor.toFixed(1)} ms; ${RUNS} runs × 2 rounds`
+    `(b) ${OPERATIONS} operations, ${REQUESTS} requests, server delay ${DELAY_MS} ms, concurrency ${CONCURRENCY}: floor ${floor.toFixed(1)} ms; ${RUNS} runs × 2 rounds`
   )
   console.log(line('deploy-gates, node:http keep-alive client (after)', results.after))
   console.log(line('deploy-gates, fetch() transport (before)', results.before))
