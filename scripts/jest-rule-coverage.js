@@ -15,7 +15,8 @@ import { pathToFileURL } from 'node:url'
 const ALLOWLIST = '__tests__/rules/unproduced-rules.json'
 const CUMULATIVE = 'node_modules/.cache/deploy-gates/rules-seen.log'
 
-async function loadCatalogs() {
+/** Every gate's catalog, keyed by gate (the TypeScript sources bundled on the fly; shared with scripts/rule-coverage.mjs). */
+export async function loadCatalogs() {
   const bundle = await build({
     stdin: {
       contents:
