@@ -36,6 +36,16 @@ interface Route {
 
 const MAX_DEPTH = 32
 
+/** Reports one finding of an interaction: rule, where in the contract file, what is wrong, the spec line, a dedupe key. */
+type AddFinding = (
+  rule: ContractRuleId,
+  at: Pointer,
+  detail: string,
+  specLoc: Loc | undefined,
+  key: string,
+  severity?: Severity
+) => void
+
 export class ContractChecker {
   private readonly routes: Route[]
   private readonly requests: SchemaValidators
@@ -78,15 +88,8 @@ export class ContractChecker {
 
   check(interaction: Interaction): ConsumerProblem[] {
     const problems: ConsumerProblem[] = []
-    const add = (
-      rule: ContractRuleId,
-      at: Pointer,
-      detail: string,
-      specLoc: Loc | undefined,
-      key: string,
-      severity?: Severity
-    ) =>
-      problems.push({
+    const add: AddFinding = (rule, at, detail, specLoc, key, severity) =>
+      void problems.push({
         rule,
         interaction,
         at,
@@ -189,14 +192,7 @@ export class ContractChecker {
     op: Operation,
     interaction: Interaction,
     pathValues: string[],
-    add: (
-      rule: ContractRuleId,
-      at: Pointer,
-      detail: string,
-      specLoc: Loc | undefined,
-      key: string,
-      severity?: Severity
-    ) => void
+    add: AddFinding
   ): void {
     const { request } = interaction
     const names = [...op.path.matchAll(/\{([^}]*)\}/g)].map(m => m[1]!)
@@ -239,18 +235,7 @@ export class ContractChecker {
     }
   }
 
-  private checkRequestBody(
-    op: Operation,
-    interaction: Interaction,
-    add: (
-      rule: ContractRuleId,
-      at: Pointer,
-      detail: string,
-      specLoc: Loc | undefined,
-      key: string,
-      severity?: Severity
-    ) => void
-  ): void {
+  private checkRequestBody(op: Operation, interaction: Interaction, add: AddFinding): void {
     const { request } = interaction
     const body = op.requestBody
     if (!body) return
@@ -299,14 +284,7 @@ export class ContractChecker {
     value: unknown,
     at: Pointer,
     path: string,
-    add: (
-      rule: ContractRuleId,
-      at: Pointer,
-      detail: string,
-      specLoc: Loc | undefined,
-      key: string,
-      severity?: Severity
-    ) => void,
+    add: AddFinding,
     depth: number
   ): void {
     if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return
