@@ -7,7 +7,12 @@ import * as os from 'node:os'
 import { type AddressInfo } from 'node:net'
 import * as path from 'node:path'
 import { createServer, type Server } from 'node:http'
-import { describeWithPrometheus, startPrometheus, type LoopbackPrometheus } from '../helpers/prometheus.js'
+import {
+  describeWithPrometheus,
+  startPrometheus,
+  waitForSample,
+  type LoopbackPrometheus
+} from '../helpers/prometheus.js'
 import { ensureBuilt, runAction } from '../helpers/runner.js'
 
 describeWithPrometheus('the real-Prometheus analysis tests')(
@@ -127,6 +132,7 @@ describeWithPrometheus('the real-Prometheus analysis tests')(
       const workspace = path.join(dir, 'bad')
       writeAnalysis(workspace)
       state.errorRatio = 0.001
+      await waitForSample(prometheusUrl, 'app_error_ratio', 0.001)
       setTimeout(() => (state.errorRatio = 0.5), 800)
       const started = Date.now()
       const run = await runAction({
@@ -148,6 +154,8 @@ describeWithPrometheus('the real-Prometheus analysis tests')(
       const workspace = path.join(dir, 'grey')
       writeAnalysis(workspace)
       state.errorRatio = 0.1
+      // The previous test left 0.5 scraped: start only once Prometheus serves the grey value.
+      await waitForSample(prometheusUrl, 'app_error_ratio', 0.1)
       const run = await runAction({ inputs, cwd: workspace, env: { PROM_TOKEN: 't' } })
       expect(run.code).not.toBe(0)
       expect(run.outputs).toMatchObject({ healthy: 'inconclusive', verdict: 'inconclusive' })

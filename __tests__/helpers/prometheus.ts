@@ -84,3 +84,25 @@ export async function startPrometheus(targets: string[], readyQuery: string): Pr
     await new Promise(resolve => setTimeout(resolve, 250))
   }
 }
+
+/**
+ * Waits until `query`'s first sample equals `value`: a test that changes what the exporter serves must not start
+ * before Prometheus has scraped the change (up to one scrape interval later), or it reads the previous test's value.
+ */
+export async function waitForSample(
+  url: string,
+  query: string,
+  value: number,
+  timeoutMs = 10_000
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const answer = (await (await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`)).json()) as {
+      data?: { result?: { value?: [number, string] }[] }
+    }
+    if (Number(answer.data?.result?.[0]?.value?.[1]) === value) return
+    if (Date.now() > deadline)
+      throw new Error(`Prometheus did not report ${query} = ${value} within ${timeoutMs} ms`)
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+}
