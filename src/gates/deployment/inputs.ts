@@ -1,4 +1,5 @@
 /** The deployment gate's inputs and outputs (see src/inputs/declare.ts; `npm run generate` after a change). */
+import { apiTimeoutInput } from '../../github/api-timeout-input.js'
 import { defineInputs, defineOutputs } from '../../inputs/declare.js'
 
 export const inputs = defineInputs({
@@ -57,12 +58,7 @@ export const inputs = defineInputs({
     default: '',
     description: 'Id of the deployment this one rolls back; recorded as `payload.rollback_of`.'
   },
-  'api-timeout': {
-    kind: 'duration',
-    default: '30s',
-    description:
-      'Deadline of one GitHub API request (connect, headers and body; a 5xx or dropped connection is retried 3 times with backoff, a rate limit waits as GitHub asks).'
-  }
+  ...apiTimeoutInput
 })
 
 export const outputs = defineOutputs({

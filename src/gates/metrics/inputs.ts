@@ -1,4 +1,5 @@
 /** The metrics gate's inputs and outputs (see src/inputs/declare.ts; `npm run generate` after a change). */
+import { apiTimeoutInput } from '../../github/api-timeout-input.js'
 import { defineInputs, defineOutputs } from '../../inputs/declare.js'
 
 export const inputs = defineInputs({
@@ -18,12 +19,7 @@ export const inputs = defineInputs({
     description:
       "Deployments read at most (one API call each, plus one per distinct commit: the default keeps a run within the job token's 1,000 requests an hour). When the window holds more, the figures cover the newest ones and the summary and outputs say from when."
   },
-  'api-timeout': {
-    kind: 'duration',
-    default: '30s',
-    description:
-      'Deadline of one GitHub API request (connect, headers and body; a 5xx or dropped connection is retried 3 times with backoff, a rate limit waits as GitHub asks).'
-  }
+  ...apiTimeoutInput
 })
 
 export const outputs = defineOutputs({

@@ -1,4 +1,5 @@
 /** The rollback gate's inputs and outputs (see src/inputs/declare.ts; `npm run generate` after a change). */
+import { apiTimeoutInput } from '../../github/api-timeout-input.js'
 import { defineInputs, defineOutputs } from '../../inputs/declare.js'
 
 export const inputs = defineInputs({
@@ -41,12 +42,7 @@ export const inputs = defineInputs({
     default: '10s',
     description: 'Timeout of the artifact check request, with units (`500ms`, `10s`).'
   },
-  'api-timeout': {
-    kind: 'duration',
-    default: '30s',
-    description:
-      'Deadline of one GitHub API request (connect, headers and body; a 5xx or dropped connection is retried 3 times with backoff, a rate limit waits as GitHub asks).'
-  }
+  ...apiTimeoutInput
 })
 
 export const outputs = defineOutputs({
