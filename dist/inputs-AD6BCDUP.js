@@ -1,2 +1,2 @@
 import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
-import{a,b}from"./chunk-ZK6MURPH.js";import{a as c,b as d}from"./chunk-XN2L4CKK.js";import"./chunk-2WAAC32B.js";import"./chunk-QI3JHIBX.js";export{c as MAX_PATTERN_LENGTH,d as UnsafePatternError,b as ajvRegExpEngine,a as compileSafeRegExp};
+import{a,b}from"./chunk-LRESDAGA.js";import"./chunk-XA5WP4C2.js";import"./chunk-LVCQQ4HX.js";import"./chunk-QI3JHIBX.js";export{a as inputs,b as outputs};
