@@ -4,7 +4,7 @@
  * from, how to log and mask), calls runGate, and shows the run its own way (summary, annotations and PR
  * comment; or the terminal report).
  */
-import { loadGate, loadGateInputs } from './gates/registry.js'
+import type { LoadGateModules } from './gates/modules.js'
 import { commonInputs } from './inputs/common.js'
 import { parseCommonInputs, parseGateName, withDeclaredDefaults } from './inputs.js'
 import { configureFileAccess, fileAccessFromInputs } from './kernel/files.js'
@@ -15,7 +15,6 @@ import { createRedactor, redactResult, type Redactor } from './report/redact.js'
 import { computeStatus, countFindings, type Counts, type Status } from './report/status.js'
 import { logRule } from './rules/catalog.js'
 import { POLICY_INPUTS } from './rules/policy-inputs.js'
-import { loadCatalog } from './rules/registry.js'
 import { createRuntimeIO } from './runtime.js'
 import type { CommonInputs, GateIO, GateName, GateResult, InputSource, Logger } from './types.js'
 
@@ -25,6 +24,8 @@ export interface PipelineHost {
   cwd: string
   /** Set by the per-gate actions (actions/<gate>): there the gate is not an input. */
   presetGate?: GateName
+  /** Where the gate's code, declared inputs and rule catalog come from (src/gates/modules.ts). */
+  load: LoadGateModules
   env: Record<string, string | undefined>
   log: Logger
   /** The token when the `github-token` input is empty (the CLI reads GITHUB_TOKEN). */
@@ -54,12 +55,7 @@ export interface GateRun {
 
 export async function runGate(host: PipelineHost): Promise<GateRun> {
   const name = host.presetGate ?? parseGateName(host.source)
-  // Gate code, its declared inputs and its rule catalog load in parallel: each is a lazy chunk of the bundle.
-  const [gate, declared, catalog] = await Promise.all([
-    loadGate(name),
-    loadGateInputs(name),
-    loadCatalog(name)
-  ])
+  const { gate, inputs: declared, catalog } = await host.load(name)
   const source = withDeclaredDefaults(host.source, [...commonInputs, ...declared])
   const common = parseCommonInputs(source, host.cwd, name)
   configureFileAccess(fileAccessFromInputs(source, host.cwd, host.env))

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { loadGateModules } from '../../src/gates/registry.js'
 import { mapInputSource } from '../../src/inputs.js'
 import { runGate } from '../../src/pipeline.js'
 import { commentMarker } from '../../src/report/comment.js'
@@ -117,6 +118,7 @@ async function renderings(gate: GateName, inputs: Record<string, string>, worksp
     source: mapInputSource(values),
     cwd: workspace,
     presetGate: gate,
+    load: loadGateModules,
     env: {},
     log: { info: () => {}, warning: () => {}, debug: () => {} },
     mask: () => {},

@@ -3,6 +3,7 @@
  * report (or `--json`), exit 0 passed / 1 failed or error / 2 usage error.
  */
 import { InputError } from '../errors.js'
+import { loadGateModules } from '../gates/registry.js'
 import { mapInputSource } from '../inputs.js'
 import { runGate } from '../pipeline.js'
 import { formatConsoleReport, shouldUseColor } from '../report/console.js'
@@ -46,6 +47,7 @@ export async function runCli(argv: string[], streams: CliStreams = defaultStream
       source: mapInputSource(command.values),
       cwd: streams.cwd,
       presetGate: command.gate,
+      load: loadGateModules,
       env,
       log: {
         info: message => stderr.write(`${message}\n`),

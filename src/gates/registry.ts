@@ -1,5 +1,7 @@
+import { loadCatalog } from '../rules/registry.js'
 import type { InputDeclaration } from '../inputs/declare.js'
 import type { Gate, GateName } from '../types.js'
+import type { GateModules } from './modules.js'
 
 /**
  * Each gate is loaded on demand, so a run pays start-up cost only for the gate it uses
@@ -18,11 +20,6 @@ const loaders: Record<GateName, () => Promise<Gate<any>>> = {
   freeze: async () => (await import('./freeze/index.js')).freezeGate
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function loadGate(name: GateName): Promise<Gate<any>> {
-  return loaders[name]()
-}
-
 /** Each gate's declared inputs (its inputs.ts), for the defaults the pipeline fills in. */
 const inputLoaders: Record<GateName, () => Promise<readonly InputDeclaration[]>> = {
   env: async () => (await import('./env/inputs.js')).inputs,
@@ -36,6 +33,12 @@ const inputLoaders: Record<GateName, () => Promise<readonly InputDeclaration[]>>
   freeze: async () => (await import('./freeze/inputs.js')).inputs
 }
 
-export async function loadGateInputs(name: GateName): Promise<readonly InputDeclaration[]> {
-  return inputLoaders[name]()
+/** Any gate's modules, each a lazy chunk of the bundle, loaded in parallel. */
+export async function loadGateModules(name: GateName): Promise<GateModules> {
+  const [gate, inputs, catalog] = await Promise.all([
+    loaders[name](),
+    inputLoaders[name](),
+    loadCatalog(name)
+  ])
+  return { gate, inputs, catalog }
 }

@@ -1,5 +1,5 @@
 /** Writes the JSON report and, when asked, SARIF and JUnit files; every text passes the redactor first. */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { errorMessage, UserError } from '../errors.js'
@@ -28,10 +28,14 @@ export function workflowFile(env: Record<string, string | undefined>): string | 
   return ref.slice(repository.length + 1).replace(/@.*$/, '') || undefined
 }
 
-async function writeText(file: string, text: string, what: string): Promise<void> {
+/**
+ * Synchronous: a few files, written once at the end of the run; node:fs/promises would cost ~1 ms of CPU
+ * to load (it pulls in readline) on every run for nothing (bench/env.mjs).
+ */
+function writeText(file: string, text: string, what: string): void {
   try {
-    await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, text)
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, text)
   } catch (error) {
     throw new UserError(`cannot write the ${what} to ${file}: ${errorMessage(error)}`)
   }
@@ -48,7 +52,7 @@ export async function writeReportFiles(
   const reportPath = common.reportPath ? resolve(common.reportPath) : options.defaultReportPath
   if (reportPath) {
     const report = redact.deep(buildJsonReport(result, common.failOn))
-    await writeText(reportPath, redact(JSON.stringify(report, null, 2)) + '\n', 'JSON report')
+    writeText(reportPath, redact(JSON.stringify(report, null, 2)) + '\n', 'JSON report')
     written.report = reportPath
   }
   if (common.sarifPath) {
@@ -57,12 +61,12 @@ export async function writeReportFiles(
     const { buildSarif } = await import('./sarif.js')
     const sarif = redact.deep(buildSarif(result, options))
     written.sarif = resolve(common.sarifPath)
-    await writeText(written.sarif, redact(JSON.stringify(sarif, null, 2)) + '\n', 'SARIF file')
+    writeText(written.sarif, redact(JSON.stringify(sarif, null, 2)) + '\n', 'SARIF file')
   }
   if (common.junitPath) {
     written.junit = resolve(common.junitPath)
     const { buildJunit } = await import('./junit.js')
-    await writeText(written.junit, redact(buildJunit(result, common.failOn)), 'JUnit file')
+    writeText(written.junit, redact(buildJunit(result, common.failOn)), 'JUnit file')
   }
   return written
 }
