@@ -9,6 +9,27 @@ import { noticesText, shippedPackages } from './third-party-notices.mjs'
 await mkdir('dist', { recursive: true })
 const { version } = JSON.parse(await readFile('package.json', 'utf8'))
 
+// Some CommonJS dependencies call require(), and some find files beside themselves with __dirname: the
+// banner gives every chunk both. A chunk that names neither (most of them: our own code) drops the part it
+// does not use when written: createRequire and fileURLToPath cost ~0.1 ms per chunk at start-up, and a run
+// loads several chunks (bench/env.mjs).
+const REQUIRE_BANNER =
+  "import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url);"
+const DIRNAME_BANNER =
+  "import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));"
+function withoutUnusedBanner(output) {
+  const hashbang = /^#!.*\n/.exec(output)?.[0] ?? ''
+  const text = output.slice(hashbang.length)
+  const banner = `${REQUIRE_BANNER} ${DIRNAME_BANNER}`
+  if (!text.startsWith(banner)) throw new Error('build: an output does not start with the banner')
+  const body = text.slice(banner.length)
+  const parts = [
+    /\brequire\b/.test(body) ? REQUIRE_BANNER : '',
+    body.includes('__deployGatesDirname') ? DIRNAME_BANNER : ''
+  ].filter(Boolean)
+  return hashbang + parts.join(' ') + body
+}
+
 // Each bundle is written beside its target and renamed into place, so a test running dist/ while another
 // process rebuilds never sees a half-written file.
 // Builds run in parallel and may write the same shared chunk: each write has its own temporary file.
@@ -18,7 +39,7 @@ async function build(options) {
   for (const file of result.outputFiles) {
     await mkdir(path.dirname(file.path), { recursive: true })
     const temporary = `${file.path}.${process.pid}-${writes++}.tmp`
-    await writeFile(temporary, file.contents)
+    await writeFile(temporary, file.path.endsWith('.js') ? withoutUnusedBanner(file.text) : file.contents)
     await rename(temporary, file.path)
   }
   return { files: new Set(result.outputFiles.map(file => file.path)), metafile: result.metafile }
@@ -121,9 +142,7 @@ const shared = {
   minify: true,
   logLevel: 'warning',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));"
-  },
+  banner: { js: `${REQUIRE_BANNER} ${DIRNAME_BANNER}` },
   // CommonJS code that finds files beside itself (libpg-query's .wasm) looks in dist/, where the build copies them.
   define: { __DEPLOY_GATES_VERSION__: JSON.stringify(version), __dirname: '__deployGatesDirname' }
 }

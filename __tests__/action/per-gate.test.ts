@@ -44,6 +44,38 @@ describe('per-gate actions', () => {
     expect(run.summary).toContain('Environment validation')
   })
 
+  it('the root action with gate: env runs the env bundle: the same outputs, summary and annotations as actions/env', async () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'dg-per-gate-'))
+    writeFileSync(path.join(workspace, '.env.example'), 'API_KEY=\nPORT=\nDEBUG=\n')
+    writeFileSync(path.join(workspace, '.env.production'), 'PORT=8080\nDEBUG=true\nDEBUG=false\n')
+    const inputs = { schema: '.env.example', 'env-files': '.env.production' }
+    const perGate = await runAction({ action: 'actions/env', cwd: workspace, node: NODE24_PATH, inputs })
+    // ` gate ` with spaces: the runner passes inputs untrimmed, and the pipeline trims them.
+    const root = await runAction({ cwd: workspace, node: NODE24_PATH, inputs: { ...inputs, gate: ' env ' } })
+    const same = (run: typeof root) =>
+      JSON.parse(
+        JSON.stringify({
+          code: run.code,
+          outputs: run.outputs,
+          summary: run.summary,
+          annotations: run.annotations
+        })
+          .split(run.runnerTemp)
+          .join('<temp>')
+      )
+    expect(root.code).toBe(1)
+    expect(root.annotations.length).toBeGreaterThanOrEqual(2) // API_KEY missing, DEBUG set twice
+    expect(same(root)).toEqual(same(perGate))
+  })
+
+  it('the root action with a gate input that names no gate fails naming the input and the gates', async () => {
+    const run = await runAction({ node: NODE24_PATH, inputs: { gate: 'Env' } })
+    expect(run.code).toBe(1)
+    expect(run.annotations[0]!.message).toBe(
+      `input 'gate' must be one of ${GATE_NAMES.join(', ')} (got 'Env')`
+    )
+  })
+
   it('names the input in an error exactly as the root action does', async () => {
     const run = await runAction({ action: 'actions/metrics', node: NODE24_PATH, inputs: { window: 'soon' } })
     expect(run.code).toBe(1)

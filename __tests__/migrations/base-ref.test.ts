@@ -51,6 +51,21 @@ describe('base-ref: lint only what changed, and catch edited history', () => {
     )
   })
 
+  it("reads git's answers the same whatever the repository's git config colours or diffs with", async () => {
+    const { dir } = repository()
+    change(dir)
+    // Forced colour wraps `@@ -2,0 +3 @@` and the status letters in escape codes; an external diff replaces
+    // git's own output altogether. Either would lose the changed line, or the change itself.
+    git(dir, 'config', 'color.ui', 'always')
+    git(dir, 'config', 'diff.external', 'false')
+    const result = await runGate(dir, { 'base-ref': 'HEAD' })
+    expect(where(result)).toEqual([
+      'edited-migration@db/migrations/20240101000000_users.sql:3',
+      'removed-migration@db/migrations/20240103000000_legacy.sql:',
+      'create-index-non-concurrently@db/migrations/20240104000000_index.sql:2'
+    ])
+  })
+
   it('on a pull_request event the PR base is the default; without one everything is linted', async () => {
     const { dir, base } = repository()
     change(dir)

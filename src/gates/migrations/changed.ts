@@ -58,8 +58,11 @@ export async function changedFiles(
 ): Promise<ChangedFiles> {
   const result: ChangedFiles = { base, added: new Set(), modified: new Set(), deleted: new Set() }
   // --relative: paths relative to (and limited to) the working directory, like the gate's own paths.
+  // --no-color / --no-ext-diff: machine-read output whatever the user's git config (color.diff=always, diff.external).
   const diff = await io.git([
     'diff',
+    '--no-color',
+    '--no-ext-diff',
     '--name-status',
     '--no-renames',
     '--relative',

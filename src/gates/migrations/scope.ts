@@ -14,7 +14,7 @@ export interface ChangeScope {
 
 async function firstChangedLine(io: GateIO, base: string, file: string): Promise<number | undefined> {
   try {
-    const diff = await io.git(['diff', '-U0', base, '--', file])
+    const diff = await io.git(['diff', '--no-color', '--no-ext-diff', '-U0', base, '--', file])
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(diff)
     return hunk ? Math.max(1, Number(hunk[1])) : undefined
   } catch {
