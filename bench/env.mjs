@@ -3,7 +3,9 @@
 // must do (a script that loads the same three files with dotenv + dotenv-expand), alternating in the same run.
 // Reports medians, the gate's overhead over the floor, the ratio to the peer, and the bundle size.
 //
-// Usage: node bench/env.mjs [--runs 21] [--keys 200]
+// Usage: node bench/env.mjs [--runs 21] [--keys 200] [--baseline <dir>]
+//   --baseline: an earlier build to run alternately in the same run, e.g. the previous release's
+//   `git archive <rev> dist package.json | tar -x -C /tmp/base` then `--baseline /tmp/base` (its dist/index.js).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -22,6 +24,7 @@ const TARGET_OVERHEAD_MS = 60
 /** Issue 9: the env gate's cold run costs at most twice the CPU of starting Node at all. */
 const TARGET_CPU_RATIO = 2.0
 const dist = path.join(root, 'dist', 'index.js')
+const baselineDist = args.baseline ? path.resolve(args.baseline, 'dist', 'index.js') : undefined
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-env-'))
 const workspace = path.join(scratch, 'workspace')
 spawnSync('mkdir', ['-p', workspace])
@@ -83,6 +86,32 @@ const actionEnv = {
   'INPUT_FAIL-ON': 'warning'
 }
 
+// The same files in a git work tree, as after actions/checkout: the schema committed, the env files ignored
+// (as projects keep them). The gate asks git whether a file holding a secret-looking value is committed; in
+// a work tree that question has an answer to find (src/kernel/git-index.ts reads it from the index).
+const gitWorkspace = path.join(scratch, 'git-workspace')
+spawnSync('cp', ['-r', workspace, gitWorkspace])
+writeFileSync(path.join(gitWorkspace, '.gitignore'), '.env.*\n')
+const gitEnv = { PATH: process.env.PATH, HOME: scratch, GIT_CONFIG_NOSYSTEM: '1' }
+for (const args of [
+  ['init', '-q'],
+  ['add', '.'],
+  [
+    '-c',
+    'user.name=bench',
+    '-c',
+    'user.email=bench@example.com',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-qm',
+    'schema'
+  ]
+])
+  if (spawnSync('git', args, { cwd: gitWorkspace, env: gitEnv }).status !== 0)
+    throw new Error(`git ${args.join(' ')} failed`)
+const gitActionEnv = { ...actionEnv, GITHUB_WORKSPACE: gitWorkspace }
+
 // The gate alone, cold, in a fresh process: its modules bundled (minified) from source the way dist/ bundles them, then one run.
 const gateBundle = path.join(scratch, 'env-gate.mjs')
 await build({
@@ -130,12 +159,12 @@ function time(command, commandArgs, env) {
  * CPU time (user + system) of one cold run: the target is stated in CPU, which a loaded machine disturbs far less
  * than wall time. bash's `times` reports its children's CPU, and the child here is the command alone.
  */
-function cpuTime(command, commandArgs, env) {
+function cpuTime(command, commandArgs, env, cwd = workspace) {
   if (env) for (const file of Object.values(runnerFiles)) writeFileSync(file, '')
   const script = '"$@" >/dev/null 2>&1; times'
   // --norc: bash spawned with a pipe for stdin would otherwise read ~/.bashrc, and count what that runs.
   const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', command, ...commandArgs], {
-    cwd: workspace,
+    cwd,
     env: { ...(env ?? {}), PATH: process.env.PATH },
     encoding: 'utf8'
   })
@@ -157,6 +186,8 @@ const samples = {
   gateLoad: [],
   gateRun: [],
   floorCpu: [],
+  gateGitCpu: [],
+  baselineCpu: [],
   gateCpu: []
 }
 const bundleOnlyEnv = { ...actionEnv, INPUT_GATE: '' } // fails at input parsing: loading the bundle, nothing else
@@ -166,6 +197,8 @@ for (let run = 0; run < RUNS; run++) {
   samples.gate.push(time(process.execPath, [dist], actionEnv))
   samples.floorCpu.push(cpuTime(process.execPath, ['-e', '0']))
   samples.gateCpu.push(cpuTime(process.execPath, [dist], actionEnv))
+  samples.gateGitCpu.push(cpuTime(process.execPath, [dist], gitActionEnv, gitWorkspace))
+  if (baselineDist) samples.baselineCpu.push(cpuTime(process.execPath, [baselineDist], actionEnv))
   samples.peer.push(time(process.execPath, [peer]))
   samples.bundle.push(time(process.execPath, [dist], bundleOnlyEnv))
   const inProcess = JSON.parse(
@@ -195,11 +228,10 @@ function staticClosure(entries) {
 }
 const kib = files =>
   files.reduce((total, file) => total + statSync(path.join(root, 'dist', file)).size, 0) / 1024
-// dist/index.js reads the gate input and imports that gate's own bundle (dist/action-env.js, one esbuild graph
-// per gate: scripts/build.mjs), which loads its few chunks.
+// What the per-gate action (actions/env → dist/action-env.js) loads: the common core and the env gate's chunks,
+// all static imports; the root action loads the same modules, the gate's through the registry's import().
 const coreFiles = staticClosure(['index.js'])
-const envFiles = staticClosure(['index.js', 'action-env.js'])
-const bundleKb = statSync(dist).size / 1024
+const envFiles = staticClosure(['action-env.js'])
 
 console.log(
   `env gate start-up: ${KEYS}-key schema, ${files.length} env files, ${RUNS} runs each, alternating (node ${process.version})`
@@ -219,6 +251,16 @@ const gateCpu = median(samples.gateCpu)
 console.log(
   `  CPU (user+sys): node -e 0 ${floorCpu.toFixed(0)} ms · gate ${gateCpu.toFixed(0)} ms · gate/floor ${(gateCpu / floorCpu).toFixed(2)}x (target <= ${TARGET_CPU_RATIO}x: ${gateCpu / floorCpu <= TARGET_CPU_RATIO ? 'met' : 'MISSED'})`
 )
+const gateGitCpu = median(samples.gateGitCpu)
+console.log(
+  `  CPU in a git work tree (as after actions/checkout): gate ${gateGitCpu.toFixed(0)} ms · gate/floor ${(gateGitCpu / floorCpu).toFixed(2)}x`
+)
+if (baselineDist) {
+  const baselineCpu = median(samples.baselineCpu)
+  console.log(
+    `  CPU of the baseline (${baselineDist}): ${baselineCpu.toFixed(0)} ms · baseline/floor ${(baselineCpu / floorCpu).toFixed(2)}x · gate/baseline ${(gateCpu / baselineCpu).toFixed(2)}x`
+  )
+}
 const bundleOnly = median(samples.bundle)
 console.log(`  where the gate's overhead goes:`)
 console.log(
@@ -229,5 +271,5 @@ console.log(
 )
 console.log(`    env gate run, cold (parse, expand, check)          ${median(samples.gateRun).toFixed(1)} ms`)
 console.log(
-  `  loaded for gate: env: ${kib(envFiles).toFixed(0)} KiB in ${envFiles.length} files (dist/index.js ${bundleKb.toFixed(0)} KiB + the env bundle's graph ${(kib(envFiles) - kib(coreFiles)).toFixed(0)} KiB: ${envFiles.filter(file => !coreFiles.includes(file)).join(', ')})`
+  `  loaded for gate: env: ${kib(envFiles).toFixed(0)} KiB in ${envFiles.length} files (dist/action-env.js and its chunks; the common core, ${kib(coreFiles).toFixed(0)} KiB in ${coreFiles.length} files, is what dist/index.js loads before any gate)`
 )

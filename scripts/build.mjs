@@ -32,13 +32,11 @@ function withoutUnusedBanner(output) {
 
 // Each bundle is written beside its target and renamed into place, so a test running dist/ while another
 // process rebuilds never sees a half-written file.
-// Builds run in parallel and may write the same shared chunk: each write has its own temporary file.
-let writes = 0
 async function build(options) {
   const result = await esbuild({ ...options, write: false, metafile: true })
   for (const file of result.outputFiles) {
     await mkdir(path.dirname(file.path), { recursive: true })
-    const temporary = `${file.path}.${process.pid}-${writes++}.tmp`
+    const temporary = `${file.path}.${process.pid}.tmp`
     await writeFile(temporary, file.path.endsWith('.js') ? withoutUnusedBanner(file.text) : file.contents)
     await rename(temporary, file.path)
   }
@@ -147,68 +145,55 @@ const shared = {
   define: { __DEPLOY_GATES_VERSION__: JSON.stringify(version), __dirname: '__deployGatesDirname' }
 }
 
-// Two kinds of build, each split into chunks, all written into dist/ (chunk names are content hashes, so a
-// chunk two builds share is one file):
-// - the CLI and the root action's generic path: every gate, each a lazy chunk (with its own dependencies:
-//   ajv, pg, libpg-query, octokit) imported when that gate runs;
-// - one build per gate, dist/action-<gate>.js, run by actions/<gate>/action.yml (`../../dist/action-<gate>.js`,
-//   the gate preset: no `gate` input for a user to get wrong) and by the root action when `gate` names it
-//   (src/index.ts). Its graph holds that gate alone, so esbuild has few modules to share out and the run loads
-//   a few files: the common core plus the gate's chunks were 22 files for gate: env, and Node pays for each
-//   file it resolves, reads and links (bench/env.mjs, start-up: 'loaded for gate: env').
+// One build, split into chunks: the entry points load only the common core at start-up, and each gate
+// (with its own dependencies: ajv, pg, libpg-query, octokit) is a chunk imported when that gate runs.
+// Start-up cost is paid for the gate in use, not for all of them (bench/env.mjs: 'loaded for gate: env').
+// actions/<gate>/action.yml runs `../../dist/action-<gate>.js`: the same bundle with the gate preset, so the
+// per-gate action has no `gate` input for a user to get wrong. Its entry imports its one gate statically
+// (no registry, no lazy hop); the root action and the CLI load any gate through src/gates/registry.ts.
+// (One esbuild graph per gate instead was measured: ~2 ms less CPU for gate: env, for 2.6× the JavaScript in
+// dist/, as octokit, re2js and PGlite were copied into each graph that uses them. Not worth it.)
 const GATES = (await readdir('actions', { withFileTypes: true }))
   .filter(e => e.isDirectory())
   .map(e => e.name)
-// The per-gate entry, made here for each generated actions/<gate>/ folder. Each gate's module exports
-// `<gate>Gate` (src/gates/registry.ts loads the same names); a gate that does not is a build error.
-const gateEntry = gate => ({
-  name: 'gate-entry',
+// Each gate's module exports `<gate>Gate` (src/gates/registry.ts loads the same names); a gate that does not
+// is a build error.
+const gateEntries = {
+  name: 'gate-entries',
   setup(build) {
-    build.onResolve({ filter: /^gate-entry$/ }, args => ({ path: args.path, namespace: 'gate-entry' }))
-    build.onLoad({ filter: /.*/, namespace: 'gate-entry' }, () => ({
-      contents: [
-        `import { run } from './src/main.ts'`,
-        `import { ${gate}Gate as gate } from './src/gates/${gate}/index.ts'`,
-        `import { inputs } from './src/gates/${gate}/inputs.ts'`,
-        `import { catalog } from './src/gates/${gate}/catalog.ts'`,
-        `await run({ presetGate: ${JSON.stringify(gate)}, load: async () => ({ gate, inputs, catalog }) })`
-      ].join('\n'),
-      resolveDir: process.cwd(),
-      loader: 'ts'
-    }))
+    build.onResolve({ filter: /^gate-entry:/ }, args => ({ path: args.path, namespace: 'gate-entry' }))
+    build.onLoad({ filter: /.*/, namespace: 'gate-entry' }, args => {
+      const gate = args.path.slice('gate-entry:'.length)
+      return {
+        contents: [
+          `import { run } from './src/main.ts'`,
+          `import { ${gate}Gate as gate } from './src/gates/${gate}/index.ts'`,
+          `import { inputs } from './src/gates/${gate}/inputs.ts'`,
+          `import { catalog } from './src/gates/${gate}/catalog.ts'`,
+          `await run({ presetGate: ${JSON.stringify(gate)}, load: async () => ({ gate, inputs, catalog }) })`
+        ].join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'ts'
+      }
+    })
   }
-})
+}
 
-const split = {
+const { files: outputs, metafile } = await build({
   ...shared,
+  plugins: [...shared.plugins, gateEntries],
+  entryPoints: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    // The migration gate's shadow PostgreSQL, forked as its own process (src/gates/migrations/shadow/pglite-child.ts).
+    'shadow-pglite': 'src/gates/migrations/shadow/pglite-child.ts',
+    ...Object.fromEntries(GATES.map(gate => [`action-${gate}`, `gate-entry:${gate}`]))
+  },
   outdir: 'dist',
   splitting: true,
   // Chunks sit beside the entry points: code that finds files next to itself (the .wasm) looks in dist/.
   chunkNames: '[name]-[hash]'
-}
-const builds = await Promise.all([
-  build({
-    ...split,
-    entryPoints: {
-      index: 'src/index.ts',
-      cli: 'src/cli.ts',
-      // The migration gate's shadow PostgreSQL, forked as its own process (src/gates/migrations/shadow/pglite-child.ts).
-      'shadow-pglite': 'src/gates/migrations/shadow/pglite-child.ts'
-    }
-  }),
-  ...GATES.map(gate =>
-    build({
-      ...split,
-      plugins: [...shared.plugins, gateEntry(gate)],
-      entryPoints: { [`action-${gate}`]: 'gate-entry' }
-    })
-  )
-])
-const outputs = new Set(builds.flatMap(({ files }) => [...files]))
-const metafile = {
-  inputs: Object.assign({}, ...builds.map(({ metafile }) => metafile.inputs)),
-  outputs: Object.assign({}, ...builds.map(({ metafile }) => metafile.outputs))
-}
+})
 
 // Chunks are content-hashed; remove the ones a previous build left behind.
 for (const name of await readdir('dist')) {

@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { InputError, UserError } from '../errors.js'
+import { lsFilesFromIndex } from './git-index.js'
 import { quoteForError } from './quote.js'
 
 export type GitRunner = (args: string[]) => Promise<string>
@@ -83,7 +84,8 @@ function mayBeInGitRepository(cwd: string, env: Record<string, string | undefine
 
 /**
  * Runs git in `cwd`. child_process is loaded on the first call, and outside any repository git is not
- * started at all: it would only fail with the same message, after a spawn.
+ * started at all: it would only fail with the same message, after a spawn. One query is answered without git
+ * when its answer is certain (`ls-files -z -- <paths>`, from the index).
  */
 export function gitRunner(cwd: string, env: Record<string, string | undefined> = process.env): GitRunner {
   return async args => {
@@ -92,6 +94,12 @@ export function gitRunner(cwd: string, env: Record<string, string | undefined> =
       throw new UserError(
         `git ${args[0]}: fatal: not a git repository (or any of the parent directories): .git`
       )
+    }
+    // `ls-files -z -- <paths>` (the env gate's "is this file committed?") is read from the index when the
+    // reader can be sure of git's answer: no process to start (src/kernel/git-index.ts).
+    if (args[0] === 'ls-files' && args[1] === '-z' && args[2] === '--') {
+      const listed = lsFilesFromIndex(cwd, args.slice(3), env)
+      if (listed !== undefined) return listed
     }
     const { execFile } = await import('node:child_process')
     const childEnv = { ...env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' }
