@@ -58,6 +58,20 @@ const SAME_ESCAPE = /[dw\\^$.|?*+()[\]{}/-]/
  * flags, whose meanings differ in details between the engines) returns undefined and goes to RE2.
  */
 export function provablyLinearRegExp(pattern: string, flags = ''): SafeRegExp | undefined {
+  // Schemas repeat their patterns (twenty variables with `^[a-z-]+$`): each is proved and compiled once. The
+  // result holds no state (no `g` or `y` on the native pattern), so sharing it is safe.
+  const key = `${flags}/${pattern}`
+  if (proved.has(key)) return proved.get(key)
+  const result = proveLinear(pattern, flags)
+  if (proved.size >= MAX_PROVED) proved.clear()
+  proved.set(key, result)
+  return result
+}
+
+const MAX_PROVED = 512
+const proved = new Map<string, SafeRegExp | undefined>()
+
+function proveLinear(pattern: string, flags: string): SafeRegExp | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH || !/^[gsuyd]*$/.test(flags)) return undefined
   let i = 0
   const anchored = pattern.startsWith('^')
