@@ -1,2 +1,2 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
+
 import{a as r,f as n,g as o}from"./chunk-NVQG5IMY.js";var F=r.input;function a(e,t,i={}){return o(e,t,i)}function x(e,t,i={}){return n(e,t,i)}export{a,x as b};

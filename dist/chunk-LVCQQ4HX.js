@@ -1,2 +1,2 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
+
 function r(n){return Object.entries(n).map(([e,t])=>{if(!/^[a-z][a-z0-9-]*$/.test(e))throw new Error(`input '${e}' must be kebab-case`);if(t.kind==="choice"&&!t.choices?.length)throw new Error(`input '${e}': a choice needs choices`);return{name:e,...t}})}function i(n){return Object.entries(n).map(([e,t])=>({name:e,description:t}))}export{r as a,i as b};

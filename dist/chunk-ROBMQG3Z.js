@@ -1,2 +1,2 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
+
 var e=["prisma","flyway","golang-migrate","knex","node-pg-migrate","dbmate","rails","django","alembic","drizzle","sequelize","typeorm"];export{e as a};

@@ -1,2 +1,2 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
+
 function l(r,s){let i=Array.from({length:s.length+1},(n,e)=>e);for(let n=1;n<=r.length;n++){let e=[n];for(let t=1;t<=s.length;t++){let o=r[n-1]===s[t-1]?0:1;e[t]=Math.min(i[t]+1,e[t-1]+1,i[t-1]+o)}i=e}return i[s.length]}function f(r,s){let i,n=1/0;for(let e of s){let t=e.startsWith(r)&&r.length>=3?1:l(r,e);t<n&&(i=e,n=t)}return i!==void 0&&n<=Math.max(2,Math.floor(r.length/3))?i:void 0}export{l as a,f as b};

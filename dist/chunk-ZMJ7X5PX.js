@@ -1,2 +1,2 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
+
 var r=class extends Error{name="UserError"},t=class extends r{name="InputError"},o=class extends r{constructor(a,d,n,s){super(`${d}${n?`:${n}${s?`:${s}`:""}`:""}: ${a}`);this.file=d;this.line=n;this.column=s}file;line;column;name="FileError"};function u(e){return e instanceof Error?e.message:String(e)}export{r as a,t as b,o as c,u as d};

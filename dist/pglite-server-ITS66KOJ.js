@@ -1,2 +1,2 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
+
 import{a}from"./chunk-5TZVGQMI.js";import"./chunk-UIHBNHI7.js";import"./chunk-QI3JHIBX.js";export{a as startPgliteServer};

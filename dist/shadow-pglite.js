@@ -1,2 +1,2 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
+
 import{a as s}from"./chunk-5TZVGQMI.js";import"./chunk-UIHBNHI7.js";import"./chunk-QI3JHIBX.js";var o=await s(),e=!1,r=async()=>{e||(e=!0,await o.close().catch(()=>{}),process.exit(0))};process.on("message",t=>{t==="stop"&&r()});process.on("disconnect",()=>{r()});process.send?.({url:o.url});

@@ -1,2 +1,0 @@
-import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url); import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));
-import{a,b}from"./chunk-GI76E53N.js";import{a as c,b as d}from"./chunk-ESQXRC35.js";import"./chunk-2WAAC32B.js";import"./chunk-QI3JHIBX.js";export{c as MAX_PATTERN_LENGTH,d as UnsafePatternError,b as ajvRegExpEngine,a as compileSafeRegExp};
