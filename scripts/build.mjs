@@ -72,20 +72,35 @@ const actionsPackagesHaveNoSideEffects = {
 // ~3.5 ms CPU for fs and ~2 ms for crypto (core.setOutput's delimiter) on every run, for things no start-up path
 // uses (bench/env.mjs, CPU of the env gate's cold run; `node -e "import 'node:fs'"` vs an empty module). ES
 // imports of these builtins get a module exporting the same bindings from process.getBuiltinModule, without
-// the lazy getters (but fs.promises) and fs's deprecated F_OK…X_OK (reading those warns on Node 24):
-// importing one of those is then a build error ("No matching export"), not a silent gap.
+// the lazy getters and fs's deprecated F_OK…X_OK (reading those warns on Node 24): importing one of those is
+// then a build error ("No matching export"), not a silent gap. fs.promises stays importable, as a proxy that
+// reads the getter on first use: reading it loads node:fs/promises and readline (~1–2 ms CPU), and only the
+// migrations gate's tools use it.
 const builtinRequire = createRequire(import.meta.url)
 const facadeFreeExports = Object.fromEntries(
   ['fs', 'crypto'].map(name => {
     const builtin = builtinRequire(`node:${name}`)
     const exported = Object.keys(builtin).filter(key => {
       const descriptor = Object.getOwnPropertyDescriptor(builtin, key)
-      const plain = !descriptor.get || (name === 'fs' && key === 'promises')
+      const plain = !descriptor.get
       return plain && !/^[FRWX]_OK$/.test(key) && /^[A-Za-z_$][\w$]*$/.test(key)
     })
     return [name, exported]
   })
 )
+// Every trap forwards to the real fs.promises, read on the first one; a property is reported configurable
+// (the proxy's own target is an empty object), as the Proxy invariants require.
+const LAZY_FS_PROMISES = `let promisesModule
+const loaded = () => (promisesModule ??= builtin.promises)
+export const promises = new Proxy({}, {
+  get: (_, key) => loaded()[key],
+  has: (_, key) => key in loaded(),
+  ownKeys: () => Reflect.ownKeys(loaded()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const descriptor = Object.getOwnPropertyDescriptor(loaded(), key)
+    return descriptor && { ...descriptor, configurable: true }
+  }
+})`
 const builtinsWithoutFacade = {
   name: 'builtins-without-facade',
   setup(build) {
@@ -98,7 +113,8 @@ const builtinsWithoutFacade = {
       contents: [
         `const builtin = process.getBuiltinModule('node:${args.path}')`,
         'export default builtin',
-        `export const { ${facadeFreeExports[args.path].join(', ')} } = builtin`
+        `export const { ${facadeFreeExports[args.path].join(', ')} } = builtin`,
+        ...(args.path === 'fs' ? [LAZY_FS_PROMISES] : [])
       ].join('\n'),
       loader: 'js'
     }))

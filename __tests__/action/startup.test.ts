@@ -1,5 +1,6 @@
 // What a run of the env gate loads: start-up is most of its cost (bench/env.mjs), so what it must not load
-// is pinned here. node:crypto (~3–5 ms CPU) and node:fs/promises (~1 ms) were loaded on every run before.
+// is pinned here. node:crypto (~3–5 ms CPU) and node:fs/promises with readline (~1–2 ms) were loaded on every
+// run before.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
@@ -43,5 +44,8 @@ describe('start-up of the env gate', () => {
     expect(builtins).not.toContain('crypto')
     expect(builtins).not.toContain('internal/crypto/keys')
     expect(builtins).not.toContain('fs/promises')
+    expect(builtins).not.toContain('internal/fs/promises') // what fs.promises and @actions/core's summary read
+    expect(builtins).not.toContain('internal/readline/interface')
+    expect(run.summary).toContain('Environment validation') // the job summary is still written
   })
 })

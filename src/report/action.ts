@@ -18,6 +18,7 @@ import { formatFindingLine } from './console.js'
 import { failureStack } from './failure.js'
 import { commentBudget, countsLine, renderMarkdown, SUMMARY_BUDGET, type MarkdownView } from './markdown.js'
 import { compareFindings } from './order.js'
+import { appendJobSummary } from './job-summary.js'
 import { setOutputs } from './outputs.js'
 import type { Redactor } from './redact.js'
 
@@ -66,7 +67,7 @@ export async function reportToAction(run: GateRun): Promise<void> {
     runUrl: runUrl(io)
   }
   try {
-    await core.summary.addRaw(redact(renderMarkdown(view, SUMMARY_BUDGET))).write()
+    appendJobSummary(redact(renderMarkdown(view, SUMMARY_BUDGET)), process.env)
   } catch (error) {
     // Outside a runner (no GITHUB_STEP_SUMMARY) there is no summary to write; the verdict does not depend on it.
     core.debug(`job summary not written: ${errorMessage(error)}`)
