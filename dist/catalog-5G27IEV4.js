@@ -1,0 +1,2 @@
+
+import{a}from"./chunk-PXIIOZO7.js";import"./chunk-EH66V6SC.js";import"./chunk-GLTGVLHR.js";import"./chunk-QI3JHIBX.js";export{a as catalog};

@@ -1,2 +1,0 @@
-
-import{a}from"./chunk-P6ZLV6XS.js";import"./chunk-ZQROTLQF.js";import"./chunk-ODE32QDE.js";import"./chunk-QI3JHIBX.js";export{a as catalog};

@@ -1,2 +1,0 @@
-
-import{a as o}from"./chunk-ZQROTLQF.js";var e=o("deployment",{});export{e as a};

@@ -1,2 +1,0 @@
-
-import{a}from"./chunk-BTYO6SNS.js";import"./chunk-Z2UGTRBV.js";import"./chunk-2DWB24TO.js";import"./chunk-K5WRQUNQ.js";import"./chunk-VHAH7TMN.js";import"./chunk-QYGF2P3Z.js";import"./chunk-NNPOIG7S.js";import"./chunk-NEQ4D5TE.js";import"./chunk-DL64FGBX.js";import"./chunk-ALGGDNTV.js";import"./chunk-7SZ6U6ME.js";import"./chunk-NVQG5IMY.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-2WAAC32B.js";import"./chunk-ZQROTLQF.js";import"./chunk-ODE32QDE.js";import"./chunk-QI3JHIBX.js";export{a as contractGate};

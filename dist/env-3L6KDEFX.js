@@ -1,2 +1,0 @@
-
-import{a,b}from"./chunk-ANBRYG3N.js";import"./chunk-ASEOPC37.js";import"./chunk-K5WRQUNQ.js";import"./chunk-VHAH7TMN.js";import"./chunk-NEQ4D5TE.js";import"./chunk-DL64FGBX.js";import"./chunk-ALGGDNTV.js";import"./chunk-7SZ6U6ME.js";import"./chunk-NVQG5IMY.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-2WAAC32B.js";import"./chunk-ZQROTLQF.js";import"./chunk-ODE32QDE.js";import"./chunk-QI3JHIBX.js";export{b as envGate,a as runEnvGate};

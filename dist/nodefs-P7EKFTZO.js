@@ -1,0 +1,2 @@
+
+import{i as n,n as t,s as p}from"./chunk-UIHBNHI7.js";import{S as m,s as e}from"./chunk-GLTGVLHR.js";import"./chunk-QI3JHIBX.js";import*as o from"path";n();var d=class extends p{constructor(s){super(s),this.rootDir=o.resolve(s),e(o.join(this.rootDir))||m(this.rootDir)}async init(s,i){return this.pg=s,{emscriptenOpts:{...i,preRun:[...i.preRun||[],r=>{let a=r.FS.filesystems.NODEFS;r.FS.mkdirTree(t),r.FS.mount(a,{root:this.rootDir},t)}]}}}async closeFs(){this.pg.Module.FS.quit()}};export{d as NodeFS};

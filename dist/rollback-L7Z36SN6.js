@@ -1,2 +1,0 @@
-
-import{a,b,c}from"./chunk-MIK6ZNN6.js";import"./chunk-P6ZLV6XS.js";import"./chunk-3FBDUU3G.js";import"./chunk-7KGSFBYG.js";import"./chunk-NNPOIG7S.js";import"./chunk-ALGGDNTV.js";import"./chunk-SZI2OTVE.js";import"./chunk-NVQG5IMY.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-ZQROTLQF.js";import"./chunk-ODE32QDE.js";import"./chunk-QI3JHIBX.js";export{b as MAX_CANDIDATES,a as expandTemplate,c as rollbackGate};

@@ -1,2 +1,0 @@
-
-import{a,b,c}from"./chunk-E4MUZMYM.js";import"./chunk-6Y47DMJG.js";import"./chunk-J6ZW4TXO.js";import"./chunk-6OPDWXIC.js";import"./chunk-QYGF2P3Z.js";import"./chunk-NNPOIG7S.js";import"./chunk-NEQ4D5TE.js";import"./chunk-DL64FGBX.js";import"./chunk-ALGGDNTV.js";import"./chunk-7SZ6U6ME.js";import"./chunk-NVQG5IMY.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-2WAAC32B.js";import"./chunk-ZQROTLQF.js";import"./chunk-ODE32QDE.js";import"./chunk-QI3JHIBX.js";export{a as ABORT_TIMEOUT_MS,b as rolloutGate,c as runRollout};
