@@ -44,7 +44,7 @@ describe('per-gate actions', () => {
     expect(run.summary).toContain('Environment validation')
   })
 
-  it('the root action with gate: env runs the env bundle: the same outputs, summary and annotations as actions/env', async () => {
+  it('the root action with gate: env gives the same outputs, summary and annotations as actions/env', async () => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'dg-per-gate-'))
     writeFileSync(path.join(workspace, '.env.example'), 'API_KEY=\nPORT=\nDEBUG=\n')
     writeFileSync(path.join(workspace, '.env.production'), 'PORT=8080\nDEBUG=true\nDEBUG=false\n')
