@@ -9,13 +9,15 @@
  * git: a worktree or submodule (`.git` is a file), a repository git would find another way (GIT_DIR and the
  * other variables below), configuration that changes what a path means or where the index is (extensions
  * such as SHA-256 object names, includes, core.worktree, core.ignorecase, core.precomposeunicode, a bare
- * repository), a split or sparse index, an unmerged entry, an index over MAX_INDEX_BYTES or not exactly as
+ * repository), a git directory outside the workspace (its files are read as every input is), a split or
+ * sparse index, an unmerged entry, an index over MAX_INDEX_BYTES or not exactly as
  * the format says, and pathspecs with wildcard or magic characters. The index's trailing hash is not
  * verified: that would need node:crypto, which costs as much as the spawn saved; a torn index fails the
  * structural checks instead.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
+import { readConfinedBytes } from './files.js'
 
 /** Larger indexes (over ~80,000 files) are left to git: reading them costs more than starting it. */
 export const MAX_INDEX_BYTES = 8 * 1024 * 1024
@@ -61,8 +63,8 @@ export function lsFilesFromIndex(
   )
     return undefined
   const repository = findRepository(cwd)
-  if (!repository || !supportedConfig(repository.gitDir)) return undefined
-  const entries = readIndexPaths(path.join(repository.gitDir, 'index'))
+  if (!repository || !supportedConfig(repository)) return undefined
+  const entries = readIndexPaths(repository)
   if (!entries) return undefined
 
   // Git reads pathspecs relative to cwd in the work tree; one outside the work tree is an error there.
@@ -91,8 +93,16 @@ function toPosix(relative: string): string {
   return relative.split(path.sep).join('/')
 }
 
-/** The work tree's root, its `.git` directory and the real cwd; undefined when git would look elsewhere. */
-function findRepository(cwd: string): { root: string; gitDir: string; cwd: string } | undefined {
+interface Repository {
+  /** The work tree's root (symbolic links resolved), where `.git` is. */
+  root: string
+  gitDir: string
+  /** The real cwd. */
+  cwd: string
+}
+
+/** The repository git would find from `cwd`; undefined when git would look elsewhere. */
+function findRepository(cwd: string): Repository | undefined {
   let real: string
   try {
     real = realpathSync(cwd)
@@ -124,45 +134,34 @@ function findRepository(cwd: string): { root: string; gitDir: string; cwd: strin
   }
 }
 
-function supportedConfig(gitDir: string): boolean {
-  const text = readBounded(path.join(gitDir, 'config'), MAX_CONFIG_BYTES)
-  if (text === undefined) return false
-  return !UNSUPPORTED_CONFIG.test(text.toString('utf8'))
+function supportedConfig(repository: Repository): boolean {
+  const text = readGitFile(repository, 'config', MAX_CONFIG_BYTES, true)
+  return text !== undefined && !UNSUPPORTED_CONFIG.test(text.toString('utf8'))
 }
 
-/** The whole file, or undefined when it is larger than `max` or unreadable (a missing index is empty: []). */
-function readBounded(file: string, max: number): Buffer | undefined {
-  let descriptor: number | undefined
+/**
+ * A file of the git directory, read as every input is (src/kernel/files.ts: inside the workspace, a regular
+ * file, bounded before reading), or undefined when it cannot be: then git is asked instead.
+ */
+function readGitFile(
+  repository: Repository,
+  file: string,
+  maxBytes: number,
+  text: boolean
+): Buffer | undefined {
   try {
-    descriptor = openSync(file, 'r')
-    const size = fstatSync(descriptor).size
-    if (size > max) return undefined
-    const buffer = Buffer.alloc(size)
-    let read = 0
-    while (read < size) {
-      const n = readSync(descriptor, buffer, read, size - read, read)
-      if (n === 0) return undefined
-      read += n
-    }
-    return buffer
+    return readConfinedBytes(repository.root, path.join('.git', file), { maxBytes, text }).bytes
   } catch {
     return undefined
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor)
   }
 }
 
 /** The paths of the index's entries, in its order; [] for a repository with no index yet; undefined to ask git. */
-export function readIndexPaths(file: string): string[] | undefined {
-  try {
-    statSync(file)
-  } catch (error) {
-    // A repository nothing was ever added to has no index: git lists nothing.
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? [] : undefined
-  }
-  const index = readBounded(file, MAX_INDEX_BYTES)
-  if (!index) return undefined
-  return parseIndex(index)
+function readIndexPaths(repository: Repository): string[] | undefined {
+  // A repository nothing was ever added to has no index: git lists nothing.
+  if (!existsSync(path.join(repository.gitDir, 'index'))) return []
+  const index = readGitFile(repository, 'index', MAX_INDEX_BYTES, false)
+  return index && parseIndex(index)
 }
 
 /** Parses an index (versions 2, 3 and 4, SHA-1 names), or undefined for anything else or anything malformed. */
