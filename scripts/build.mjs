@@ -17,12 +17,12 @@ const REQUIRE_BANNER =
   "import { createRequire as __deployGatesCreateRequire } from 'node:module'; const require = __deployGatesCreateRequire(import.meta.url);"
 const DIRNAME_BANNER =
   "import { fileURLToPath as __deployGatesFileURLToPath } from 'node:url'; const __deployGatesDirname = __deployGatesFileURLToPath(new URL('.', import.meta.url));"
+const BANNER = `${REQUIRE_BANNER} ${DIRNAME_BANNER}`
 function withoutUnusedBanner(output) {
   const hashbang = /^#!.*\n/.exec(output)?.[0] ?? ''
   const text = output.slice(hashbang.length)
-  const banner = `${REQUIRE_BANNER} ${DIRNAME_BANNER}`
-  if (!text.startsWith(banner)) throw new Error('build: an output does not start with the banner')
-  const body = text.slice(banner.length)
+  if (!text.startsWith(BANNER)) throw new Error('build: an output does not start with the banner')
+  const body = text.slice(BANNER.length)
   const parts = [
     /\brequire\b/.test(body) ? REQUIRE_BANNER : '',
     body.includes('__deployGatesDirname') ? DIRNAME_BANNER : ''
@@ -156,7 +156,7 @@ const shared = {
   minify: true,
   logLevel: 'warning',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: `${REQUIRE_BANNER} ${DIRNAME_BANNER}` },
+  banner: { js: BANNER },
   // CommonJS code that finds files beside itself (libpg-query's .wasm) looks in dist/, where the build copies them.
   define: { __DEPLOY_GATES_VERSION__: JSON.stringify(version), __dirname: '__deployGatesDirname' }
 }

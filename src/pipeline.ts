@@ -84,7 +84,7 @@ export async function runGate(host: PipelineHost): Promise<GateRun> {
   const locate = (file: string) => repositoryPath(file, common.workingDirectory, host.env.GITHUB_WORKSPACE)
   const files = await writeReportFiles(safe, common, redact, {
     locate,
-    ...(catalog ? { catalog } : {}),
+    catalog,
     ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
     ...(host.defaultReportPath ? { defaultReportPath: host.defaultReportPath(name) } : {})
   })

@@ -11,8 +11,8 @@ export interface GateModules {
 }
 
 /**
- * How an entry point gets a gate's modules. The CLI and the root action's fallback load any gate on demand
- * (src/gates/registry.ts); a per-gate action bundle (dist/action-<gate>.js) imports its one gate statically,
- * so its module graph holds that gate and nothing of the others.
+ * How an entry point gets a gate's modules. The CLI and the root action load any gate on demand
+ * (src/gates/registry.ts); a per-gate action's entry (dist/action-<gate>.js) imports its one gate statically,
+ * so what it loads holds that gate and nothing of the others.
  */
 export type LoadGateModules = (name: GateName) => Promise<GateModules>

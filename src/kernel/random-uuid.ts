@@ -6,7 +6,7 @@
  * function as its `crypto.randomUUID` (bench/env.mjs measures the start-up). Where there is no /dev/urandom
  * (Windows), node:crypto's own randomUUID.
  */
-const fs = process.getBuiltinModule('node:fs')
+import fs from 'node:fs'
 
 export function randomUUID(): string {
   const bytes = Buffer.alloc(16)
@@ -15,6 +15,7 @@ export function randomUUID(): string {
     descriptor = fs.openSync('/dev/urandom', 'r')
     if (fs.readSync(descriptor, bytes, 0, 16, null) !== 16) throw new Error('short read from /dev/urandom')
   } catch {
+    // Loaded here, not imported: importing it would cost every run what this function saves.
     return process.getBuiltinModule('node:crypto').randomUUID()
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor)

@@ -76,7 +76,7 @@ export function checkDocumentBounds(
 ): void {
   const maxNodes = options.maxNodes ?? DEFAULT_DOCUMENT_LIMITS.maxNodes
   const maxDepth = options.maxDepth ?? DEFAULT_DOCUMENT_LIMITS.maxDepth
-  const tooMany = (why = ' (YAML aliases that repeat large parts?)') =>
+  const tooMany = (why: string) =>
     new FileError(
       `the document expands to more than ${maxNodes.toLocaleString('en-US')} nodes${why}`,
       options.file,
@@ -89,7 +89,7 @@ export function checkDocumentBounds(
   while (values.length > 0) {
     const node = values.pop()
     const depth = depths.pop()!
-    if (++nodes > maxNodes) throw tooMany()
+    if (++nodes > maxNodes) throw tooMany(' (YAML aliases that repeat large parts?)')
     if (node === null || typeof node !== 'object') continue
     if (depth >= maxDepth) {
       throw new FileError(
