@@ -6,7 +6,7 @@
 // states the facts a user must see (the rule, the file and line, what it names), so a gate that stops
 // catching its scenario fails here even while the golden files are being rewritten.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -19,6 +19,7 @@ import { commentBudget, renderMarkdown, SUMMARY_BUDGET } from '../../src/report/
 import { createHttpClient } from '../../src/http.js'
 import type { Status } from '../../src/report/status.js'
 import type { Finding, GateName, Severity } from '../../src/types.js'
+import { git } from '../helpers/git.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const GOLDEN = path.join(ROOT, '__tests__/golden')
@@ -142,20 +143,9 @@ const SCENARIOS: Scenario[] = [
   }
 ]
 
-/** git with fixed arguments, no shell, and none of the user's or the system's configuration. */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull }
-  })
-}
-
 /** The workspace as a repository: its one commit (returned) is the service as it is, before the change. */
 function commitBase(dir: string): string {
   git(dir, 'init', '-q', '-b', 'main')
-  git(dir, 'config', 'user.name', 'deploy-gates golden')
-  git(dir, 'config', 'user.email', 'golden@example.invalid')
   git(dir, 'add', '-A')
   git(dir, 'commit', '-q', '--no-verify', '-m', 'base: migrations applied from here')
   return git(dir, 'rev-parse', 'HEAD').trim()

@@ -1,29 +1,15 @@
 // `git ls-files -z -- <paths>` read from the index (src/kernel/git-index.ts) must be git's own answer, byte
 // for byte, or no answer at all (then git runs). Every case compares with the real git on a real repository.
 import { describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { lsFilesFromIndex, parseIndex } from '../../src/kernel/git-index.js'
 import { gitRunner } from '../../src/kernel/git.js'
+import { git } from '../helpers/git.js'
 
-const ENV = {
-  PATH: process.env.PATH ?? '',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 't',
-  GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 't',
-  GIT_COMMITTER_EMAIL: 't@example.com'
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    env: { ...ENV, HOME: cwd },
-    encoding: 'utf8'
-  })
-}
+/** The environment the reader and the runner see: no GIT_* variable that would make them step aside. */
+const ENV = { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1' }
 
 /** A repository with `files` written; `tracked` of them added and committed (all by default). */
 function repository(files: Record<string, string>, tracked = Object.keys(files)): string {
@@ -176,7 +162,7 @@ describe('git ls-files from the index', () => {
 
   it('a torn or foreign index is refused, not misread', () => {
     const dir = repository(FILES)
-    const index = execFileSync('cat', [path.join(dir, '.git/index')])
+    const index = readFileSync(path.join(dir, '.git/index'))
     expect(parseIndex(index)).toEqual(git(dir, 'ls-files', '-z').split('\0').filter(Boolean))
     for (const cut of [11, 40, 100, index.length - 21, index.length - 1])
       expect(parseIndex(index.subarray(0, cut))).toBeUndefined()

@@ -1,13 +1,15 @@
 import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { execFileSync } from 'node:child_process'
 import pg from 'pg'
 import { runMigrationsGate, type MigrationsConfig } from '../../src/gates/migrations/index.js'
 import { parseMigrationsInputs } from '../../src/gates/migrations/config.js'
 import { mapInputSource } from '../../src/inputs.js'
 import type { GateIO, GateResult, GitHubContext } from '../../src/types.js'
 import { testGateIO } from '../helpers/gate-io.js'
+
+/** Test repositories' git, isolated from the user's configuration (__tests__/helpers/git.ts). */
+export { git } from '../helpers/git.js'
 
 export const FIXTURES = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
@@ -66,17 +68,6 @@ export function copyFixture(...segments: string[]): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `dg-migrations-${segments.at(-1)}-`))
   cpSync(path.join(FIXTURES, ...segments), dir, { recursive: true })
   return dir
-}
-
-export function git(cwd: string, ...args: string[]): string {
-  return execFileSync(
-    'git',
-    ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args],
-    {
-      cwd,
-      encoding: 'utf8'
-    }
-  )
 }
 
 /**
