@@ -1,2 +1,0 @@
-
-import{a,b}from"./chunk-CK2A4E7X.js";import"./chunk-EP6HDPO6.js";import"./chunk-K5WRQUNQ.js";import"./chunk-VHAH7TMN.js";import"./chunk-NEQ4D5TE.js";import"./chunk-DL64FGBX.js";import"./chunk-LPRRSNO7.js";import"./chunk-7SZ6U6ME.js";import"./chunk-UDUXRYDQ.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-2WAAC32B.js";import"./chunk-EH66V6SC.js";import"./chunk-GLTGVLHR.js";import"./chunk-QI3JHIBX.js";export{b as envGate,a as runEnvGate};

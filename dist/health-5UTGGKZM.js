@@ -1,2 +1,0 @@
-
-import{b as a,c as b}from"./chunk-VCF3IPOV.js";import"./chunk-RKIGEDA5.js";import"./chunk-QYGF2P3Z.js";import"./chunk-NNPOIG7S.js";import"./chunk-NEQ4D5TE.js";import"./chunk-DL64FGBX.js";import"./chunk-LPRRSNO7.js";import"./chunk-7SZ6U6ME.js";import"./chunk-UDUXRYDQ.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-2WAAC32B.js";import"./chunk-EH66V6SC.js";import"./chunk-GLTGVLHR.js";import"./chunk-QI3JHIBX.js";export{a as healthGate,b as runHealth};

@@ -1,0 +1,2 @@
+
+import{a,b,c}from"./chunk-OJG4TYJZ.js";import"./chunk-DO7GJ5HT.js";import"./chunk-3FBDUU3G.js";import"./chunk-7KGSFBYG.js";import"./chunk-NNPOIG7S.js";import"./chunk-GGSWVQI3.js";import"./chunk-SZI2OTVE.js";import"./chunk-NHWIV3EC.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-EH66V6SC.js";import"./chunk-GLTGVLHR.js";import"./chunk-QI3JHIBX.js";export{b as MAX_CANDIDATES,a as expandTemplate,c as rollbackGate};

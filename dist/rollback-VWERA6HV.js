@@ -1,2 +1,0 @@
-
-import{a,b,c}from"./chunk-R6NBTL4J.js";import"./chunk-DO7GJ5HT.js";import"./chunk-3FBDUU3G.js";import"./chunk-7KGSFBYG.js";import"./chunk-NNPOIG7S.js";import"./chunk-LPRRSNO7.js";import"./chunk-SZI2OTVE.js";import"./chunk-UDUXRYDQ.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-EH66V6SC.js";import"./chunk-GLTGVLHR.js";import"./chunk-QI3JHIBX.js";export{b as MAX_CANDIDATES,a as expandTemplate,c as rollbackGate};
