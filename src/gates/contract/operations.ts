@@ -12,6 +12,18 @@ export interface Parameter extends Resolved {
   required: boolean
 }
 
+/** How a parameter is written on the wire: OpenAPI 3's defaults are form+explode for query/cookie, simple otherwise. */
+export function parameterStyle(param: Parameter): { style: string; explode: boolean } {
+  const style =
+    typeof param.value.style === 'string'
+      ? param.value.style
+      : param.in === 'query' || param.in === 'cookie'
+        ? 'form'
+        : 'simple'
+  const explode = typeof param.value.explode === 'boolean' ? param.value.explode : style === 'form'
+  return { style, explode }
+}
+
 /** One operation with its path-level parameters merged in and every `$ref` on the way followed. */
 export interface Operation {
   method: string

@@ -5,7 +5,7 @@
  */
 import { isRecord, type Operation, type Parameter } from './operations.js'
 import { isJsonMediaType, isSafeMethod, type RequestOverrides } from './requests.js'
-import { exampleOf, sampleForPattern } from './samples.js'
+import { exampleOf, numberStep, sampleForPattern } from './samples.js'
 import type { SchemaValidators } from './schema-validator.js'
 import { child, type Loc, type Spec } from './spec.js'
 
@@ -151,12 +151,7 @@ function boundaryValues(schema: Record<string, unknown>, base: unknown): { what:
 /** minimum, maximum, and the first value inside an exclusive bound (3.0's boolean form and 3.1's number). */
 function numberBounds(schema: Record<string, unknown>, type: string): { what: string; value: number }[] {
   const out: { what: string; value: number }[] = []
-  const step =
-    typeof schema.multipleOf === 'number' && schema.multipleOf > 0
-      ? schema.multipleOf
-      : type === 'integer'
-        ? 1
-        : 0
+  const step = numberStep(schema, type)
   const nudge = step || 1
   const align = (value: number, up: boolean) =>
     step ? (up ? Math.ceil(value / step) : Math.floor(value / step)) * step : value

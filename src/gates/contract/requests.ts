@@ -1,4 +1,4 @@
-import { isRecord, type Operation, type Parameter } from './operations.js'
+import { isRecord, parameterStyle, type Operation, type Parameter } from './operations.js'
 import { exampleOf } from './samples.js'
 import { child, type Spec } from './spec.js'
 
@@ -117,13 +117,7 @@ export function serializeParameter(
   param: Parameter,
   value: unknown
 ): { path: string; query: [string, string][]; header: string; cookie: string } {
-  const style =
-    typeof param.value.style === 'string'
-      ? param.value.style
-      : param.in === 'query' || param.in === 'cookie'
-        ? 'form'
-        : 'simple'
-  const explode = typeof param.value.explode === 'boolean' ? param.value.explode : style === 'form'
+  const { style, explode } = parameterStyle(param)
   const name = param.name
   const text = (v: unknown) => (isRecord(v) || Array.isArray(v) ? JSON.stringify(v) : String(v))
   const entries: [string, string][] = isRecord(value)

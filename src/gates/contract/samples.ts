@@ -75,17 +75,21 @@ export function sampleFromSchema(spec: Spec, loc: Loc, depth = 0, seen: Set<stri
   }
 }
 
+/** The step a number schema moves in: its `multipleOf`, else 1 for an integer, else 0 (any value). */
+export function numberStep(schema: Record<string, unknown>, type: string): number {
+  return typeof schema.multipleOf === 'number' && schema.multipleOf > 0
+    ? schema.multipleOf
+    : type === 'integer'
+      ? 1
+      : 0
+}
+
 /**
  * The smallest number the schema accepts from 1 up: bounds (3.0's boolean and 3.1's numeric exclusive ones)
  * and `multipleOf` honoured, so the service is not sent a value its own spec forbids.
  */
 function numberSample(schema: Record<string, unknown>, type: string): number {
-  const step =
-    typeof schema.multipleOf === 'number' && schema.multipleOf > 0
-      ? schema.multipleOf
-      : type === 'integer'
-        ? 1
-        : 0
+  const step = numberStep(schema, type)
   const nudge = step || 1
   let min = 1
   if (typeof schema.minimum === 'number')

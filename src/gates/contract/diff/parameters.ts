@@ -1,4 +1,4 @@
-import { isRecord, type Operation, type Parameter } from '../operations.js'
+import { isRecord, parameterStyle, type Operation, type Parameter } from '../operations.js'
 import { child, type Loc } from '../spec.js'
 import type { DiffContext } from './context.js'
 import { compareLifecycle, compareRemoval } from './deprecation.js'
@@ -28,13 +28,7 @@ function schemaLoc(param: Parameter): Loc {
 
 /** style/explode as a client writes them, defaults filled in (OpenAPI 3: form+explode for query/cookie, simple otherwise). */
 function serialization(param: Parameter): string {
-  const style =
-    typeof param.value.style === 'string'
-      ? param.value.style
-      : param.in === 'query' || param.in === 'cookie'
-        ? 'form'
-        : 'simple'
-  const explode = typeof param.value.explode === 'boolean' ? param.value.explode : style === 'form'
+  const { style, explode } = parameterStyle(param)
   return `style ${style}, explode ${explode}`
 }
 
