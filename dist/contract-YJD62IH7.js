@@ -1,0 +1,2 @@
+
+import{a}from"./chunk-PFI6TZ7Y.js";import"./chunk-Z2UGTRBV.js";import"./chunk-W5HL7ZVQ.js";import"./chunk-K5WRQUNQ.js";import"./chunk-VHAH7TMN.js";import"./chunk-QYGF2P3Z.js";import"./chunk-NNPOIG7S.js";import"./chunk-UFOYJ45L.js";import"./chunk-DL64FGBX.js";import"./chunk-GGSWVQI3.js";import"./chunk-7SZ6U6ME.js";import"./chunk-NHWIV3EC.js";import"./chunk-WJYWMIDE.js";import"./chunk-ZMJ7X5PX.js";import"./chunk-2WAAC32B.js";import"./chunk-EH66V6SC.js";import"./chunk-GLTGVLHR.js";import"./chunk-QI3JHIBX.js";export{a as contractGate};
